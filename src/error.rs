@@ -1,0 +1,75 @@
+//! The one error type of loading a release. Each kind says where the problem is: the file, the
+//! field path (`facts[3].growth.rate`), the line and column.
+
+use std::fmt;
+
+/// An error loading a release.
+#[derive(Debug)]
+pub struct Error(Box<ErrorKind>);
+
+/// What went wrong, and where.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The text is not JSON.
+    Syntax { origin: String, line: usize, column: usize, message: String },
+    /// The JSON does not fit the format at a field.
+    Field { origin: String, path: String, line: usize, column: usize, message: String },
+    /// The release parsed, but refers to things that are not there, repeats an id, or has a cell
+    /// that is not a number. Every problem is listed, not only the first.
+    Invalid { origin: String, problems: Vec<Problem> },
+    /// No bundled release has this id, and no file has this path.
+    UnknownRelease { id: String, bundled: Vec<String> },
+    /// The input is larger than a release can sensibly be.
+    TooLarge { origin: String, bytes: usize, limit: usize },
+    /// The file could not be read.
+    Io { origin: String, message: String },
+}
+
+/// One validation problem: the field path and what is wrong there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl Error {
+    pub fn kind(&self) -> &ErrorKind {
+        &self.0
+    }
+}
+
+impl From<ErrorKind> for Error {
+    fn from(kind: ErrorKind) -> Error {
+        Error(Box::new(kind))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &*self.0 {
+            ErrorKind::Syntax { origin, line, column, message } => {
+                write!(f, "{origin}: line {line}, column {column}: not valid JSON: {message}")
+            }
+            ErrorKind::Field { origin, path, line, column, message } => {
+                write!(f, "{origin}: line {line}, column {column}: field `{path}`: {message}")
+            }
+            ErrorKind::Invalid { origin, problems } => {
+                write!(f, "{origin}: {} problem(s):", problems.len())?;
+                for problem in problems {
+                    write!(f, "\n  field `{}`: {}", problem.path, problem.message)?;
+                }
+                Ok(())
+            }
+            ErrorKind::UnknownRelease { id, bundled } => {
+                write!(f, "{id:?} is neither a bundled release nor a readable file; bundled releases: {}", bundled.join(", "))
+            }
+            ErrorKind::TooLarge { origin, bytes, limit } => {
+                write!(f, "{origin}: {bytes} bytes is larger than the {limit}-byte limit for one release")
+            }
+            ErrorKind::Io { origin, message } => write!(f, "{origin}: cannot read: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

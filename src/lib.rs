@@ -1,0 +1,21 @@
+//! 西夏区 statistical releases as exact data: the model, the bundled releases, computations of
+//! growth, shares and rankings, and a consistency checker.
+
+mod decimal;
+mod error;
+mod fact;
+mod release;
+mod structure;
+mod table;
+mod unit;
+
+pub mod bundled;
+pub mod compute;
+pub mod load;
+
+pub use error::{Error, ErrorKind, Problem};
+pub use fact::{Contribution, Fact, Gap, Growth, GrowthBasis, GrowthForm, Prices, Quantity, StatedRank, StatedShare};
+pub use release::{Footnote, Period, Release, Section, Sentence, Source, Status};
+pub use structure::{Breakdown, BreakdownKind, Series, SeriesKind, StructureRatio};
+pub use table::{read_cell, CellValue, Column, ColumnKind, Row, Table};
+pub use unit::{ConversionError, Dimension, Unit};

@@ -1,0 +1,324 @@
+//! Reading a release from JSON, and checking that everything it refers to is there.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::error::{Error, ErrorKind, Problem};
+use crate::release::{validate_date, Release};
+use crate::table::{read_cell, ColumnKind, Table};
+
+/// The largest release text accepted: the bundled ones are under 100 KB.
+pub const MAX_BYTES: usize = 4 * 1024 * 1024;
+
+/// Parses and validates a release. `origin` names the input in error messages (a file path, or
+/// "pasted draft").
+///
+/// ```
+/// let err = xixia_stats::load::from_json(r#"{"id": 5}"#, "draft.json").unwrap_err();
+/// assert!(err.to_string().starts_with("draft.json: line 1, column 9: field `id`"));
+/// ```
+pub fn from_json(text: &str, origin: &str) -> Result<Release, Error> {
+    if text.len() > MAX_BYTES {
+        return Err(ErrorKind::TooLarge { origin: origin.to_owned(), bytes: text.len(), limit: MAX_BYTES }.into());
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let release: Release = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        let (line, column) = (inner.line(), inner.column());
+        let message = strip_position(&inner.to_string());
+        if inner.is_syntax() || inner.is_eof() || path == "." {
+            Error::from(ErrorKind::Syntax { origin: origin.to_owned(), line, column, message })
+        } else {
+            Error::from(ErrorKind::Field { origin: origin.to_owned(), path, line, column, message })
+        }
+    })?;
+    deserializer.end().map_err(|err| {
+        Error::from(ErrorKind::Syntax {
+            origin: origin.to_owned(),
+            line: err.line(),
+            column: err.column(),
+            message: strip_position(&err.to_string()),
+        })
+    })?;
+    let problems = validate(&release);
+    if problems.is_empty() {
+        Ok(release)
+    } else {
+        Err(ErrorKind::Invalid { origin: origin.to_owned(), problems }.into())
+    }
+}
+
+/// serde_json appends " at line L column C"; we print the position ourselves.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Every problem with a parsed release: duplicate ids, dangling references, impossible dates,
+/// cells that are not numbers. Empty when the release is sound.
+pub fn validate(release: &Release) -> Vec<Problem> {
+    let mut v = Validator::default();
+    if release.id.is_empty() || !release.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        v.problem("id", format!("{:?} must be lowercase letters, digits and '-'", release.id));
+    }
+    if let Some(date) = &release.published {
+        v.check("published", validate_date(date));
+    }
+    v.check("period", release.period.validate());
+
+    let sections = v.unique_ids("sections", release.sections.iter().map(|s| s.id.as_str()));
+    let sentences = v.unique_ids("sentences", release.sentences.iter().map(|s| s.id.as_str()));
+    let facts = v.unique_ids("facts", release.facts.iter().map(|f| f.id.as_str()));
+    let footnotes = v.unique_ids("footnotes", release.footnotes.iter().map(|f| f.id.as_str()));
+    let breakdowns = v.unique_ids("breakdowns", release.breakdowns.iter().map(|b| b.id.as_str()));
+    v.unique_ids("ratios", release.ratios.iter().map(|r| r.id.as_str()));
+    v.unique_ids("series", release.series.iter().map(|s| s.id.as_str()));
+    v.unique_ids("tables", release.tables.iter().map(|t| t.id.as_str()));
+
+    for (i, sentence) in release.sentences.iter().enumerate() {
+        v.refers(&format!("sentences[{i}].section"), &sentence.section, &sections, "section");
+    }
+    for (i, fact) in release.facts.iter().enumerate() {
+        let at = format!("facts[{i}]");
+        if fact.name.trim().is_empty() {
+            v.problem(&format!("{at}.name"), "is empty".into());
+        }
+        if let Some(sentence) = &fact.sentence {
+            v.refers(&format!("{at}.sentence"), sentence, &sentences, "sentence");
+        }
+        if let Some(period) = &fact.period {
+            v.check(&format!("{at}.period"), period.validate());
+        }
+        for (j, footnote) in fact.footnotes.iter().enumerate() {
+            v.refers(&format!("{at}.footnotes[{j}]"), footnote, &footnotes, "footnote");
+        }
+        if let Some(share) = &fact.share {
+            v.refers(&format!("{at}.share.of"), &share.of, &facts, "fact");
+        }
+        if let Some(contribution) = &fact.contribution {
+            v.refers(&format!("{at}.contribution.to"), &contribution.to, &facts, "fact");
+        }
+        if fact.value.is_none() && fact.growth.is_none() && fact.increase.is_none() && fact.share.is_none() {
+            v.problem(&at, format!("fact {:?} states no value, growth, increase or share", fact.id));
+        }
+    }
+    for (i, breakdown) in release.breakdowns.iter().enumerate() {
+        let at = format!("breakdowns[{i}]");
+        v.refers(&format!("{at}.total"), &breakdown.total, &facts, "fact");
+        if breakdown.parts.is_empty() {
+            v.problem(&format!("{at}.parts"), "has no parts".into());
+        }
+        for (j, part) in breakdown.parts.iter().enumerate() {
+            v.refers(&format!("{at}.parts[{j}]"), part, &facts, "fact");
+            if *part == breakdown.total {
+                v.problem(&format!("{at}.parts[{j}]"), format!("{part:?} is also the total"));
+            }
+        }
+    }
+    for (i, ratio) in release.ratios.iter().enumerate() {
+        let at = format!("ratios[{i}]");
+        if ratio.terms.len() < 2 || ratio.terms.len() != ratio.labels.len() {
+            v.problem(&at, format!("needs two or more terms, one label each; has {} terms and {} labels", ratio.terms.len(), ratio.labels.len()));
+        }
+        if let Some(sentence) = &ratio.sentence {
+            v.refers(&format!("{at}.sentence"), sentence, &sentences, "sentence");
+        }
+        if let Some(id) = &ratio.breakdown {
+            if v.refers(&format!("{at}.breakdown"), id, &breakdowns, "breakdown") {
+                let parts = release.breakdowns.iter().find(|b| &b.id == id).map_or(0, |b| b.parts.len());
+                if parts != ratio.terms.len() {
+                    v.problem(&format!("{at}.breakdown"), format!("breakdown {id:?} has {parts} parts but the ratio has {} terms", ratio.terms.len()));
+                }
+            }
+        }
+    }
+    for (i, series) in release.series.iter().enumerate() {
+        let at = format!("series[{i}]");
+        if series.points.is_empty() {
+            v.problem(&format!("{at}.points"), "has no points".into());
+        }
+        for (j, point) in series.points.iter().enumerate() {
+            v.refers(&format!("{at}.points[{j}]"), point, &facts, "fact");
+        }
+        if let Some(target) = &series.target {
+            v.refers(&format!("{at}.target"), target, &facts, "fact");
+        }
+    }
+    for (i, table) in release.tables.iter().enumerate() {
+        validate_table(&mut v, &format!("tables[{i}]"), table, &sections, &sentences);
+    }
+    v.problems
+}
+
+fn validate_table(v: &mut Validator, at: &str, table: &Table, sections: &HashSet<String>, sentences: &HashSet<String>) {
+    if let Some(section) = &table.section {
+        v.refers(&format!("{at}.section"), section, sections, "section");
+    }
+    if let Some(sentence) = &table.sentence {
+        v.refers(&format!("{at}.sentence"), sentence, sentences, "sentence");
+    }
+    let columns = v.unique_ids(&format!("{at}.columns"), table.columns.iter().map(|c| c.id.as_str()));
+    let rows = v.unique_ids(&format!("{at}.rows"), table.rows.iter().map(|r| r.id.as_str()));
+    let numeric: HashSet<String> = table
+        .columns
+        .iter()
+        .filter(|c| matches!(c.kind, ColumnKind::Quantity { .. } | ColumnKind::Sum { .. }))
+        .map(|c| c.id.clone())
+        .collect();
+    if table.columns.iter().filter(|c| c.kind == ColumnKind::Unit).count() > 1 {
+        v.problem(&format!("{at}.columns"), "has more than one unit column".into());
+    }
+    for (j, column) in table.columns.iter().enumerate() {
+        let operands: Vec<&String> = match &column.kind {
+            ColumnKind::Rate { numerator, denominator } => numerator.iter().chain(denominator).collect(),
+            ColumnKind::Sum { of, .. } => of.iter().collect(),
+            _ => continue,
+        };
+        for operand in operands {
+            if !numeric.contains(operand) {
+                v.problem(&format!("{at}.columns[{j}]"), format!("refers to {operand:?}, which is not a quantity column of this table"));
+            }
+        }
+    }
+    let parents: HashMap<&str, Option<&str>> = table.rows.iter().map(|r| (r.id.as_str(), r.parent.as_deref())).collect();
+    for (j, row) in table.rows.iter().enumerate() {
+        let row_at = format!("{at}.rows[{j}]");
+        if let Some(parent) = &row.parent {
+            if v.refers(&format!("{row_at}.parent"), parent, &rows, "row") && in_cycle(&parents, &row.id) {
+                v.problem(&format!("{row_at}.parent"), format!("row {:?} is its own ancestor", row.id));
+            }
+        }
+        for (column_id, text) in &row.cells {
+            let cell_at = format!("{row_at}.cells.{column_id}");
+            if !columns.contains(column_id) {
+                v.problem(&cell_at, format!("no column {column_id:?} in this table"));
+                continue;
+            }
+            let numbers = table.column(column_id).is_some_and(|c| !matches!(c.kind, ColumnKind::Text | ColumnKind::Unit));
+            if numbers {
+                if let Err(message) = read_cell(text) {
+                    v.problem(&cell_at, message);
+                }
+            }
+        }
+    }
+}
+
+fn in_cycle(parents: &HashMap<&str, Option<&str>>, start: &str) -> bool {
+    let mut current = parents.get(start).copied().flatten();
+    for _ in 0..=parents.len() {
+        match current {
+            None => return false,
+            Some(id) if id == start => return true,
+            Some(id) => current = parents.get(id).copied().flatten(),
+        }
+    }
+    true
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+}
+
+impl Validator {
+    fn problem(&mut self, path: &str, message: String) {
+        self.problems.push(Problem { path: path.to_owned(), message });
+    }
+
+    fn check(&mut self, path: &str, result: Result<(), String>) {
+        if let Err(message) = result {
+            self.problem(path, message);
+        }
+    }
+
+    /// Collects ids, reporting each repeat and each empty id.
+    fn unique_ids<'a>(&mut self, list: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<String> {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            if id.trim().is_empty() {
+                self.problem(&format!("{list}[{i}].id"), "is empty".into());
+            } else if !seen.insert(id.to_owned()) {
+                self.problem(&format!("{list}[{i}].id"), format!("{id:?} is used twice"));
+            }
+        }
+        seen
+    }
+
+    fn refers(&mut self, path: &str, id: &str, known: &HashSet<String>, what: &str) -> bool {
+        let found = known.contains(id);
+        if !found {
+            self.problem(path, format!("no {what} has id {id:?}"));
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"{
+        "id": "t", "title": "测试", "publishers": ["西夏区统计局"],
+        "period": {"kind": "year", "year": 2022}, "status": "preliminary",
+        "source": {"document": "测试"},
+        "facts": [
+            {"id": "a", "name": "甲", "value": {"amount": "1.5", "unit": "亿元"}},
+            {"id": "b", "name": "乙", "value": {"amount": "2", "unit": "亿元"}}
+        ]
+    }"#;
+
+    fn error_text(json: &str) -> String {
+        from_json(json, "draft.json").unwrap_err().to_string()
+    }
+
+    #[test]
+    fn a_minimal_release_loads() {
+        let release = from_json(MINIMAL, "draft.json").unwrap();
+        assert_eq!(release.facts[0].value.as_ref().unwrap().amount.to_string(), "1.5");
+    }
+
+    #[test]
+    fn errors_name_the_field_and_line() {
+        let float = MINIMAL.replace(r#""amount": "1.5""#, r#""amount": 1.5"#);
+        let text = error_text(&float);
+        assert!(text.contains("field `facts[0].value.amount`"), "{text}");
+        assert!(text.contains("line 6"), "{text}");
+        assert!(text.contains("a decimal written as a JSON string"), "{text}");
+
+        let typo = MINIMAL.replace(r#""name": "乙""#, r#""nmae": "乙""#);
+        assert!(error_text(&typo).contains("field `facts[1].nmae`"), "{}", error_text(&typo));
+
+        let truncated = &MINIMAL[..MINIMAL.len() - 20];
+        assert!(error_text(truncated).contains("not valid JSON"));
+    }
+
+    #[test]
+    fn dangling_references_are_all_listed() {
+        let json = MINIMAL.replace(
+            r#""facts": ["#,
+            r#""breakdowns": [{"id": "x", "name": "x", "kind": "exhaustive", "total": "zz", "parts": ["a", "yy"]}],
+            "facts": ["#,
+        );
+        let text = error_text(&json);
+        assert!(text.contains("2 problem(s)"), "{text}");
+        assert!(text.contains("field `breakdowns[0].total`: no fact has id \"zz\""), "{text}");
+        assert!(text.contains("field `breakdowns[0].parts[1]`: no fact has id \"yy\""), "{text}");
+    }
+
+    #[test]
+    fn duplicate_ids_and_bad_dates_are_refused() {
+        let json = MINIMAL.replace(r#""id": "b""#, r#""id": "a""#).replace(r#""status""#, r#""published": "2023-02-30", "status""#);
+        let text = error_text(&json);
+        assert!(text.contains("field `facts[1].id`: \"a\" is used twice"), "{text}");
+        assert!(text.contains("field `published`"), "{text}");
+    }
+
+    #[test]
+    fn oversized_input_is_refused_before_parsing() {
+        let big = " ".repeat(MAX_BYTES + 1);
+        assert!(matches!(from_json(&big, "big").unwrap_err().kind(), ErrorKind::TooLarge { .. }));
+    }
+}

@@ -1,0 +1,237 @@
+//! A statistical release: its metadata, its text (sections and sentences), and the facts,
+//! structures and tables stated in it.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::fact::Fact;
+use crate::structure::{Breakdown, Series, StructureRatio};
+use crate::table::Table;
+
+/// One published release: an annual bulletin, a monthly indicators report, a run of fiscal reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Release {
+    /// Stable id, used in URLs and on the command line: `2022-bulletin`.
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+    /// Who publishes it: 西夏区统计局, 西夏区财政局.
+    pub publishers: Vec<String>,
+    /// The period the release covers. A fact may cover a narrower one of its own.
+    pub period: Period,
+    /// Publication date, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    pub status: Status,
+    pub source: Source,
+    #[serde(default)]
+    pub footnotes: Vec<Footnote>,
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// The release's sentences that state figures, so every fact can point at its words.
+    #[serde(default)]
+    pub sentences: Vec<Sentence>,
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+    #[serde(default)]
+    pub breakdowns: Vec<Breakdown>,
+    #[serde(default)]
+    pub ratios: Vec<StructureRatio>,
+    #[serde(default)]
+    pub series: Vec<Series>,
+    #[serde(default)]
+    pub tables: Vec<Table>,
+}
+
+/// The period a release or fact covers.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Period {
+    /// A calendar year: 2022年.
+    Year { year: i32 },
+    /// A cumulative span within a year: 2023年1-11月.
+    Cumulative { year: i32, from_month: u8, to_month: u8 },
+    /// A single month: 2023年2月.
+    Month { year: i32, month: u8 },
+    /// A stock at a date: 截至2023年3月31日, or 年末.
+    AsOf { date: String },
+}
+
+impl Period {
+    /// Whether the months and dates are ones a calendar has.
+    pub fn validate(&self) -> Result<(), String> {
+        let month_ok = |m: u8| (1..=12).contains(&m);
+        match self {
+            Period::Year { .. } => Ok(()),
+            Period::Cumulative { from_month, to_month, .. }
+                if month_ok(*from_month) && month_ok(*to_month) && from_month <= to_month =>
+            {
+                Ok(())
+            }
+            Period::Cumulative { from_month, to_month, .. } => {
+                Err(format!("months {from_month}-{to_month} are not a span within one year"))
+            }
+            Period::Month { month, .. } if month_ok(*month) => Ok(()),
+            Period::Month { month, .. } => Err(format!("month {month} is not 1 to 12")),
+            Period::AsOf { date } => validate_date(date),
+        }
+    }
+}
+
+/// Checks a `YYYY-MM-DD` date.
+pub fn validate_date(date: &str) -> Result<(), String> {
+    let parts: Vec<&str> = date.split('-').collect();
+    let numbers: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
+    match (parts.as_slice(), numbers.as_deref()) {
+        ([y, m, d], Some(&[_, month, day])) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            let days = match month {
+                2 => 29,
+                4 | 6 | 9 | 11 => 30,
+                1..=12 => 31,
+                _ => 0,
+            };
+            if (1..=days).contains(&day) {
+                Ok(())
+            } else {
+                Err(format!("{date:?} is not a calendar date"))
+            }
+        }
+        _ => Err(format!("{date:?} is not a date written YYYY-MM-DD")),
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Period::Year { year } => write!(f, "{year}年"),
+            Period::Cumulative { year, from_month, to_month } if from_month == to_month => {
+                write!(f, "{year}年{to_month}月")
+            }
+            Period::Cumulative { year, from_month, to_month } => write!(f, "{year}年{from_month}-{to_month}月"),
+            Period::Month { year, month } => write!(f, "{year}年{month}月"),
+            Period::AsOf { date } => match date.split('-').collect::<Vec<_>>().as_slice() {
+                [y, m, d] => write!(
+                    f,
+                    "截至{y}年{}月{}日",
+                    m.trim_start_matches('0'),
+                    d.trim_start_matches('0')
+                ),
+                _ => write!(f, "截至{date}"),
+            },
+        }
+    }
+}
+
+/// How final the figures are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// 初步统计数.
+    Preliminary,
+    /// 修订数.
+    Revised,
+    /// 最终数.
+    Final,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Preliminary => "初步统计数",
+            Status::Revised => "修订数",
+            Status::Final => "最终数",
+        }
+    }
+}
+
+/// Where the release was published, and whom the data comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The document it appeared in: 《银川市西夏区人民政府公报》2023年第4期.
+    pub document: String,
+    /// The file this release was keyed from, relative to the sources folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The release's own statement of its sources (资料来源).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A numbered footnote: the bulletin's [1]–[4].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Footnote {
+    pub id: String,
+    pub text: String,
+}
+
+/// A heading of the release: 一、综合.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+}
+
+/// A sentence of the release, as printed, that facts point at.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sentence {
+    pub id: String,
+    /// The id of its section.
+    pub section: String,
+    pub text: String,
+}
+
+impl Release {
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.facts.iter().find(|fact| fact.id == id)
+    }
+
+    pub fn sentence(&self, id: &str) -> Option<&Sentence> {
+        self.sentences.iter().find(|sentence| sentence.id == id)
+    }
+
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|section| section.id == id)
+    }
+
+    /// The period a fact covers: its own, or else the release's.
+    pub fn period_of<'a>(&'a self, fact: &'a Fact) -> &'a Period {
+        fact.period.as_ref().unwrap_or(&self.period)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_print_the_chinese_way() {
+        let rows = [
+            (Period::Year { year: 2022 }, "2022年"),
+            (Period::Cumulative { year: 2023, from_month: 1, to_month: 11 }, "2023年1-11月"),
+            (Period::Cumulative { year: 2023, from_month: 1, to_month: 1 }, "2023年1月"),
+            (Period::Month { year: 2023, month: 2 }, "2023年2月"),
+            (Period::AsOf { date: "2023-03-31".into() }, "截至2023年3月31日"),
+        ];
+        for (period, printed) in rows {
+            assert_eq!(period.to_string(), printed);
+            assert!(period.validate().is_ok());
+        }
+    }
+
+    #[test]
+    fn impossible_periods_are_refused() {
+        assert!(Period::Month { year: 2023, month: 13 }.validate().is_err());
+        assert!(Period::Cumulative { year: 2023, from_month: 5, to_month: 2 }.validate().is_err());
+        for date in ["2023-02-30", "2023-3-31", "2023-13-01", "yesterday", "2023-04-31"] {
+            assert!(validate_date(date).is_err(), "{date}");
+        }
+        assert!(validate_date("2023-12-15").is_ok());
+    }
+}
