@@ -224,7 +224,7 @@ mod tests {
             ("26432.31", Unit::WanYuan, Unit::YiYuan, "2.643231"),
             ("4.75", Unit::YiYuan, Unit::WanYuan, "47500.00"),
             ("9076", Unit::WanYuan, Unit::Yuan, "90760000"),
-            ("7026.8", Unit::WanQianKe, Unit::WanDun, "0.70268"),
+            ("7026.8", Unit::WanQianKe, Unit::WanDun, "7.0268"),
             ("0.05", Unit::WanDun, Unit::Dun, "500.00"),
             ("0.44", Unit::WanTou, Unit::Tou, "4400.00"),
             ("45.48", Unit::WanRen, Unit::Ren, "454800.00"),

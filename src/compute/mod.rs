@@ -1,5 +1,11 @@
 //! Exact computations on stated figures. Nothing here rounds except [`round`], which is for
 //! presentation; nothing here panics; undefined results are [`Undefined`] values.
 
+pub mod growth;
 pub mod interval;
+pub mod rank;
 pub mod round;
+pub mod share;
+mod undefined;
+
+pub use undefined::{Computed, Undefined};

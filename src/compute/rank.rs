@@ -1,0 +1,74 @@
+//! Rankings with ties, the way a bulletin ranks: 1, 2, 2, 4.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Which end ranks first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Order {
+    /// The largest value is first (growth, output).
+    Descending,
+    /// The smallest value is first.
+    Ascending,
+}
+
+/// Competition ranks of `values`: equal values share a rank, and the next rank skips.
+///
+/// ```
+/// use rust_decimal_macros::dec;
+/// use xixia_stats::compute::rank::{ranks, Order};
+/// assert_eq!(ranks(&[dec!(5), dec!(9), dec!(9), dec!(1)], Order::Descending), vec![3, 1, 1, 4]);
+/// ```
+pub fn ranks(values: &[Decimal], order: Order) -> Vec<u32> {
+    values
+        .iter()
+        .map(|value| {
+            let ahead = values
+                .iter()
+                .filter(|other| match order {
+                    Order::Descending => *other > value,
+                    Order::Ascending => *other < value,
+                })
+                .count();
+            u32::try_from(ahead).map_or(u32::MAX, |ahead| ahead.saturating_add(1))
+        })
+        .collect()
+}
+
+/// Indices of `values` in rank order, ties in their given order.
+pub fn ranked_order(values: &[Decimal], order: Order) -> Vec<usize> {
+    let mut indices: Vec<usize> = (0..values.len()).collect();
+    indices.sort_by(|a, b| {
+        let by_value = values[*a].cmp(&values[*b]);
+        let by_value = if order == Order::Descending { by_value.reverse() } else { by_value };
+        by_value.then(a.cmp(b))
+    });
+    indices
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn ties_share_a_rank_and_the_next_skips() {
+        let values = [dec!(1), dec!(2), dec!(2), dec!(4)];
+        assert_eq!(ranks(&values, Order::Ascending), vec![1, 2, 2, 4]);
+        assert_eq!(ranks(&values, Order::Descending), vec![4, 2, 2, 1]);
+    }
+
+    #[test]
+    fn sub_industries_by_growth() {
+        // 规模以上工业 sub-industries, 2022: 仪器仪表 44.4 first; 电气机械 16.8 sixth.
+        let growth = [dec!(44.4), dec!(40.9), dec!(29.5), dec!(24.1), dec!(23.9), dec!(16.8), dec!(11.5)];
+        assert_eq!(ranks(&growth, Order::Descending), vec![1, 2, 3, 4, 5, 6, 7]);
+        assert_eq!(ranked_order(&growth, Order::Ascending)[0], 6);
+    }
+
+    #[test]
+    fn empty_is_empty() {
+        assert!(ranks(&[], Order::Descending).is_empty());
+    }
+}
