@@ -6,6 +6,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::compute::interval::Interval;
 use crate::release::Period;
 use crate::unit::Unit;
 
@@ -61,6 +62,22 @@ pub struct Quantity {
     #[serde(with = "crate::decimal")]
     pub amount: Decimal,
     pub unit: Unit,
+    /// The decimals the figure is kept to when the print drops trailing zeros: the fiscal reports
+    /// print 58697万元 beside 23489.26万元, meaning 58697.00. Without it, the printed digits are
+    /// the precision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<u32>,
+}
+
+impl Quantity {
+    pub fn new(amount: Decimal, unit: Unit) -> Quantity {
+        Quantity { amount, unit, decimals: None }
+    }
+
+    /// The values this figure stands for, given its precision.
+    pub fn interval(&self) -> Interval {
+        Interval::printed_to(self.amount, self.decimals)
+    }
 }
 
 impl fmt::Display for Quantity {

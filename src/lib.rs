@@ -11,11 +11,13 @@ mod unit;
 
 pub mod bundled;
 pub mod compute;
+pub mod check;
+pub mod figures;
 pub mod load;
 
 pub use error::{Error, ErrorKind, Problem};
 pub use fact::{Contribution, Fact, Gap, Growth, GrowthBasis, GrowthForm, Prices, Quantity, StatedRank, StatedShare};
 pub use release::{Footnote, Period, Release, Section, Sentence, Source, Status};
 pub use structure::{Breakdown, BreakdownKind, Series, SeriesKind, StructureRatio};
-pub use table::{read_cell, CellValue, Column, ColumnKind, Row, Table};
+pub use table::{read_cell, CellValue, Column, ColumnKind, Row, Table, TableTarget};
 pub use unit::{ConversionError, Dimension, Unit};

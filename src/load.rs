@@ -14,7 +14,7 @@ pub const MAX_BYTES: usize = 4 * 1024 * 1024;
 ///
 /// ```
 /// let err = xixia_stats::load::from_json(r#"{"id": 5}"#, "draft.json").unwrap_err();
-/// assert!(err.to_string().starts_with("draft.json: line 1, column 9: field `id`"));
+/// assert!(err.to_string().starts_with("draft.json: line 1, column 8: field `id`"));
 /// ```
 pub fn from_json(text: &str, origin: &str) -> Result<Release, Error> {
     if text.len() > MAX_BYTES {

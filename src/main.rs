@@ -1,1 +1,130 @@
-fn main() {}
+//! `xixia-stats`: the bundled releases, their figures and their consistency findings, from the
+//! command line.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use xixia_stats::check::{check, Severity};
+use xixia_stats::{bundled, figures::figures, load, Error, ErrorKind, Release};
+
+/// 西夏区 statistical releases: exact figures and consistency checks.
+#[derive(Parser)]
+#[command(name = "xixia-stats", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the bundled releases: id, period and title.
+    List,
+    /// Print every stated and computed figure of a release as JSON.
+    Figures {
+        /// A bundled release id (see `list`) or the path of a release JSON file.
+        release: String,
+    },
+    /// Check a release for inconsistencies. Exits 1 when any finding is an error.
+    Check {
+        /// A bundled release id (see `list`) or the path of a release JSON file.
+        release: String,
+        /// Print the findings as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Also print the checks that passed.
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut out = String::new();
+    let code = match run(cli.command, &mut out) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("xixia-stats: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    // A closed pipe (`| head`) is not an error worth a message, and must not panic.
+    let mut stdout = io::stdout().lock();
+    match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("xixia-stats: cannot write output: {err}");
+            ExitCode::from(2)
+        }
+        _ => code,
+    }
+}
+
+fn run(command: Command, out: &mut String) -> Result<ExitCode, Error> {
+    use std::fmt::Write as _;
+    match command {
+        Command::List => {
+            for release in bundled::all()? {
+                let _ = writeln!(out, "{}\t{}\t{}", release.id, release.period, release.title);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Figures { release } => {
+            let release = open(&release)?;
+            out.push_str(&to_json(&figures(&release)));
+            out.push('\n');
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { release, json, all } => {
+            let release = open(&release)?;
+            let report = check(&release);
+            if json {
+                out.push_str(&to_json(&report));
+                out.push('\n');
+            } else {
+                let _ = writeln!(out, "{}（{}）", report.title, report.release);
+                for finding in report.findings.iter().filter(|f| all || f.severity != Severity::Ok) {
+                    let _ = writeln!(out, "{finding}");
+                }
+                let _ = writeln!(
+                    out,
+                    "错误 {}，警告 {}，提示 {}，通过 {}",
+                    report.count(Severity::Error),
+                    report.count(Severity::Warning),
+                    report.count(Severity::Info),
+                    report.count(Severity::Ok)
+                );
+            }
+            Ok(if report.count(Severity::Error) > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+    }
+}
+
+/// A bundled release by id, or else a release file by path.
+fn open(name: &str) -> Result<Release, Error> {
+    if bundled::json(name).is_some() {
+        return bundled::release(name);
+    }
+    let path = Path::new(name);
+    if !path.exists() {
+        return Err(ErrorKind::UnknownRelease {
+            id: name.to_owned(),
+            bundled: bundled::ids().iter().map(|id| id.to_string()).collect(),
+        }
+        .into());
+    }
+    let io_error = |err: io::Error| Error::from(ErrorKind::Io { origin: name.to_owned(), message: err.to_string() });
+    let size = path.metadata().map_err(io_error)?.len();
+    if size > load::MAX_BYTES as u64 {
+        return Err(ErrorKind::TooLarge { origin: name.to_owned(), bytes: usize::try_from(size).unwrap_or(usize::MAX), limit: load::MAX_BYTES }.into());
+    }
+    let bytes = std::fs::read(path).map_err(io_error)?;
+    let text = String::from_utf8(bytes).map_err(|err| {
+        Error::from(ErrorKind::Io { origin: name.to_owned(), message: format!("not UTF-8 text (byte {})", err.utf8_error().valid_up_to()) })
+    })?;
+    load::from_json(&text, name)
+}
+
+fn to_json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|err| format!("{{\"error\": \"cannot serialize: {err}\"}}"))
+}

@@ -19,10 +19,24 @@ pub struct Table {
     pub sentence: Option<String>,
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
+    /// A target the rates of one column are measured against: 支付目标 25%.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<TableTarget>,
 }
 
+/// The fact holding the target (in percent) for a rate column.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct TableTarget {
+    /// The id of the rate column.
+    pub column: String,
+    /// The id of the fact stating the target.
+    pub fact: String,
+}
+
+/// A column. (Its kind is flattened in, which serde cannot combine with `deny_unknown_fields`; the
+/// kind's own variants still refuse unknown fields.)
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Column {
     pub id: String,
     /// The header as printed; nested headers joined with " · ".
@@ -33,6 +47,10 @@ pub struct Column {
     /// tables can be compared: `amount`, `paid`, `rate`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measure: Option<String>,
+    /// The decimals the column's figures are kept to when the print drops trailing zeros
+    /// ("388" beside "2483.92" in a 万元 column kept to 2 decimals).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -29,6 +29,13 @@ impl Interval {
         Interval::around(printed, half_unit(printed))
     }
 
+    /// Like [`Interval::printed`], for a figure kept to at least `decimals` decimals whatever
+    /// its print shows: 388 kept to 2 decimals is [387.995, 388.005].
+    pub fn printed_to(printed: Decimal, decimals: Option<u32>) -> Interval {
+        let scale = decimals.map_or(printed.scale(), |d| d.max(printed.scale()));
+        Interval::around(printed, Decimal::new(5, scale.min(27) + 1))
+    }
+
     /// `center ± radius`. Saturates rather than overflowing.
     pub fn around(center: Decimal, radius: Decimal) -> Interval {
         Interval {
