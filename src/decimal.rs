@@ -40,21 +40,15 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal
     deserializer.deserialize_str(DecimalString)
 }
 
+/// For optional figures that are only ever written out (computed values).
 pub mod option {
     use super::*;
-    use serde::Deserialize;
 
     pub fn serialize<S: Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
         match value {
             Some(value) => serializer.collect_str(value),
             None => serializer.serialize_none(),
         }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Decimal>, D::Error> {
-        Option::<String>::deserialize(deserializer)?
-            .map(|text| parse(&text).map_err(de::Error::custom))
-            .transpose()
     }
 }
 

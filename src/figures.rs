@@ -55,6 +55,8 @@ pub struct RankedItem {
     pub name: String,
     #[serde(with = "crate::decimal")]
     pub value: Decimal,
+    /// The value as shown: printed values as printed, computed ones rounded to one decimal.
+    pub display: String,
     pub rank: u32,
 }
 
@@ -175,7 +177,7 @@ fn ranking(id: String, name: String, parts: &[&Fact], values: &[Decimal]) -> Ran
         .iter()
         .zip(values)
         .zip(rank)
-        .map(|((part, value), rank)| RankedItem { id: part.id.clone(), name: part.name.clone(), value: *value, rank })
+        .map(|((part, value), rank)| RankedItem { id: part.id.clone(), name: part.name.clone(), value: *value, display: value.to_string(), rank })
         .collect();
     items.sort_by_key(|item| item.rank);
     Ranking { id, name, order: Order::Descending, items }
@@ -231,7 +233,7 @@ fn series(release: &Release, out: &mut Vec<Figure>) {
                     Period::Cumulative { to_month, .. } => to_month.to_string(),
                     other => other.to_string(),
                 };
-                let dp = point.value.as_ref().map_or(2, |v| v.amount.scale());
+                let dp = points.iter().filter_map(|p| p.value.as_ref()).map(|v| v.amount.scale()).max().unwrap_or(2);
                 out.push(figure(format!("month:{}:{}", series.id, month), format!("{}{}月当月", series.name, month), single, dp, unit.clone(),
                     vec![point.id.clone()], "本期累计 − 上期累计"));
             }
@@ -258,14 +260,17 @@ fn table_figures(release: &Release, table: &Table, out: &mut Vec<Figure>, rankin
         let mut leaves: Vec<(&crate::table::Row, Decimal)> = Vec::new();
         for row in &table.rows {
             let (Some(num), Some(den)) = (cell(row, numerator), cell(row, denominator)) else { continue };
-            let rate = share_percent(num, den);
-            out.push(figure(format!("rate:{}:{}:{}", table.id, row.id, column.id), format!("{}「{}」{}", table.title, row.label, column.label),
-                rate.clone(), 1, Unit::Percent, vec![format!("{}/{}", table.id, row.id)], "分子列之和 ÷ 分母列之和 × 100"));
+            let computed = share_percent(num, den);
+            out.push(figure(format!("rate:{}:{}:{}", table.id, row.id, column.id), format!("{}「{}」{}（按金额计算）", table.title, row.label, column.label),
+                computed.clone(), 1, Unit::Percent, vec![format!("{}/{}", table.id, row.id)], "分子列之和 ÷ 分母列之和 × 100"));
+            // Progress and rankings use the rate as printed, as readers of the table see it; the
+            // checker reports where the printed rate disagrees with the amounts.
+            let rate = table.number(row, &column.id).ok_or(Undefined::Missing { what: column.label.clone() }).or(computed);
             if let (Some((target, goal)), Ok(rate)) = (&target, &rate) {
                 if target.column == column.id {
                     out.push(figure(format!("progress-gap:{}:{}", table.id, row.id), format!("「{}」{}距目标{}%", row.label, column.label, goal),
-                        rate.checked_sub(*goal).ok_or(Undefined::Overflow), 1, Unit::PercentagePoints,
-                        vec![format!("{}/{}", table.id, row.id), target.fact.clone()], "比率 − 目标（负数为未达标）"));
+                                rate.checked_sub(*goal).ok_or(Undefined::Overflow), 1, Unit::PercentagePoints,
+                        vec![format!("{}/{}", table.id, row.id), target.fact.clone()], "表列比率 − 目标（负数为未达标）"));
                 }
             }
             if let Ok(rate) = rate {
@@ -280,7 +285,7 @@ fn table_figures(release: &Release, table: &Table, out: &mut Vec<Figure>, rankin
             let mut items: Vec<RankedItem> = leaves
                 .iter()
                 .zip(rank)
-                .map(|((row, value), rank)| RankedItem { id: format!("{}/{}", table.id, row.id), name: row.label.clone(), value: *value, rank })
+                .map(|((row, value), rank)| RankedItem { id: format!("{}/{}", table.id, row.id), name: row.label.clone(), value: *value, display: round_half_away(*value, value.scale().min(1)).to_string(), rank })
                 .collect();
             items.sort_by_key(|item| item.rank);
             rankings.push(Ranking { id: format!("{}:{}", table.id, column.id), name: format!("{}按{}排序", table.title, column.label), order: Order::Descending, items });
@@ -294,7 +299,7 @@ fn table_figures(release: &Release, table: &Table, out: &mut Vec<Figure>, rankin
             let mut items: Vec<RankedItem> = rows
                 .iter()
                 .zip(rank)
-                .map(|((row, value), rank)| RankedItem { id: format!("{}/{}", table.id, row.id), name: row.label.clone(), value: *value, rank })
+                .map(|((row, value), rank)| RankedItem { id: format!("{}/{}", table.id, row.id), name: row.label.clone(), value: *value, display: round_half_away(*value, value.scale().min(1)).to_string(), rank })
                 .collect();
             items.sort_by_key(|item| item.rank);
             rankings.push(Ranking { id: format!("{}:{}", table.id, column.id), name: format!("{}按{}排序", table.title, column.label), order: Order::Descending, items });
