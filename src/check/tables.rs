@@ -32,7 +32,7 @@ fn cell(table: &Table, row: &Row, column: &str) -> Option<(Decimal, Interval)> {
 
 /// Sum of cells over `columns` (or over `rows` for one column); blanks count as nothing. `None`
 /// when every cell is blank.
-fn sum_cells<'a>(cells: impl Iterator<Item = Option<(Decimal, Interval)>>) -> Option<(Decimal, Interval)> {
+fn sum_cells(cells: impl Iterator<Item = Option<(Decimal, Interval)>>) -> Option<(Decimal, Interval)> {
     let present: Vec<(Decimal, Interval)> = cells.flatten().collect();
     if present.is_empty() {
         return None;
