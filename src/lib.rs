@@ -8,9 +8,12 @@ mod release;
 mod structure;
 mod table;
 mod unit;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub mod bundled;
 pub mod compute;
+pub mod chart;
 pub mod check;
 pub mod figures;
 pub mod load;

@@ -26,6 +26,21 @@ enum Command {
         /// A bundled release id (see `list`) or the path of a release JSON file.
         release: String,
     },
+    /// Draw charts as SVG files.
+    Render {
+        /// A bundled release id, or `all` for every chart of every bundled release.
+        #[arg(long, default_value = "all")]
+        release: String,
+        /// A chart id (see the chart catalogue), or `all`.
+        #[arg(long, default_value = "all")]
+        chart: String,
+        /// Width in CSS pixels.
+        #[arg(long, default_value_t = 800)]
+        width: u32,
+        /// The folder to write `<chart>.svg` files into.
+        #[arg(short = 'o', long)]
+        out: std::path::PathBuf,
+    },
     /// Check a release for inconsistencies. Exits 1 when any finding is an error.
     Check {
         /// A bundled release id (see `list`) or the path of a release JSON file.
@@ -73,6 +88,26 @@ fn run(command: Command, out: &mut String) -> Result<ExitCode, Error> {
             let release = open(&release)?;
             out.push_str(&to_json(&figures(&release)));
             out.push('\n');
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Render { release, chart, width, out: dir } => {
+            let releases = bundled::all()?;
+            std::fs::create_dir_all(&dir).map_err(|err| Error::from(ErrorKind::Io { origin: dir.display().to_string(), message: err.to_string() }))?;
+            let mut drawn = 0;
+            for info in xixia_stats::chart::CATALOGUE.iter().filter(|c| (chart == "all" || c.id == chart) && (release == "all" || c.release == release)) {
+                let Some(home) = releases.iter().find(|r| r.id == info.release) else { continue };
+                let svg = xixia_stats::chart::build(info.id, home, &releases)
+                    .and_then(|data| xixia_stats::chart::render(&data, width))
+                    .map_err(|err| Error::from(ErrorKind::Io { origin: info.id.to_owned(), message: err.to_string() }))?
+                    .svg;
+                let path = dir.join(format!("{}.svg", info.id));
+                std::fs::write(&path, svg).map_err(|err| Error::from(ErrorKind::Io { origin: path.display().to_string(), message: err.to_string() }))?;
+                let _ = writeln!(out, "{}", path.display());
+                drawn += 1;
+            }
+            if drawn == 0 {
+                return Err(ErrorKind::UnknownRelease { id: format!("{release}/{chart}"), bundled: bundled::ids().iter().map(|id| id.to_string()).collect() }.into());
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { release, json, all } => {

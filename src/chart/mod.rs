@@ -1,0 +1,11 @@
+//! Charts: a release's figures → chart data (series not yet placed) → layout → SVG drawn by
+//! plotters. Nothing here touches the browser.
+
+mod data;
+pub mod format;
+pub mod palette;
+mod render;
+pub mod text;
+
+pub use data::{build, info, ChartData, ChartError, ChartInfo, ChartKind, Reference, SeriesData, TableView, CATALOGUE};
+pub use render::{render, Mark, Rendered, FONT, MAX_WIDTH, MIN_WIDTH};

@@ -1,0 +1,115 @@
+//! A donut: shares of a whole as a ring, largest label inside, legend with every value.
+
+use std::f64::consts::PI;
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::{drawing, label, rect, to_f64, Area, Mark, Metrics};
+use crate::chart::data::{ChartData, ChartError};
+use crate::chart::{palette, text};
+
+const LEGEND_GAP: i32 = 24;
+
+struct Layout {
+    diameter: i32,
+    legend_beside: bool,
+    legend_width: i32,
+}
+
+fn layout(data: &ChartData, m: &Metrics) -> Layout {
+    let legend_width = data
+        .categories
+        .iter()
+        .zip(data.series.first().map(|s| s.labels.as_slice()).unwrap_or(&[]))
+        .map(|(c, l)| text::width(&format!("{c} {l}%"), m.label))
+        .fold(0.0, f64::max)
+        .ceil() as i32
+        + 20;
+    let inner = m.inner_width();
+    let diameter = inner.min(300);
+    let legend_beside = inner >= diameter + LEGEND_GAP + legend_width;
+    Layout { diameter, legend_beside, legend_width }
+}
+
+pub(super) fn height(data: &ChartData, m: &Metrics) -> i32 {
+    let layout = layout(data, m);
+    let legend = data.categories.len() as i32 * (m.line_height(m.label) + 6);
+    if layout.legend_beside {
+        layout.diameter.max(legend)
+    } else {
+        layout.diameter + 12 + legend
+    }
+}
+
+fn point(cx: i32, cy: i32, r: f64, angle: f64) -> (i32, i32) {
+    (cx + (r * angle.cos()).round() as i32, cy + (r * angle.sin()).round() as i32)
+}
+
+pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, _height: i32) -> Result<Vec<Mark>, ChartError> {
+    let layout = layout(data, m);
+    let Some(series) = data.series.first() else { return Ok(Vec::new()) };
+    let values: Vec<f64> = series.values.iter().map(|v| v.map(to_f64).unwrap_or(0.0).max(0.0)).collect();
+    let total: f64 = values.iter().sum();
+    let group_width = if layout.legend_beside { layout.diameter + LEGEND_GAP + layout.legend_width } else { layout.diameter };
+    let left = m.pad + (m.inner_width() - group_width).max(0) / 2;
+    let (cx, cy) = (left + layout.diameter / 2, top + layout.diameter / 2);
+    let outer = f64::from(layout.diameter) / 2.0 - 4.0;
+    let inner = outer * 0.58;
+    let mut marks = Vec::new();
+    let mut angle = -PI / 2.0;
+    for (i, value) in values.iter().enumerate() {
+        if total <= 0.0 {
+            break;
+        }
+        let sweep = value / total * 2.0 * PI;
+        let steps = ((sweep / (PI / 90.0)).ceil() as usize).max(2);
+        let mut points: Vec<(i32, i32)> = (0..=steps).map(|k| point(cx, cy, outer, angle + sweep * k as f64 / steps as f64)).collect();
+        points.extend((0..=steps).rev().map(|k| point(cx, cy, inner, angle + sweep * k as f64 / steps as f64)));
+        root.draw(&Polygon::new(points.clone(), palette::series(i).filled())).map_err(drawing)?;
+        // A white edge between segments, so thin ones stay visible and distinct.
+        let edge = [point(cx, cy, inner - 1.0, angle), point(cx, cy, outer + 1.0, angle)];
+        root.draw(&PathElement::new(edge.to_vec(), palette::BACKGROUND.stroke_width(2))).map_err(drawing)?;
+        let text_label = series.labels.get(i).cloned().unwrap_or_default();
+        let middle = angle + sweep / 2.0;
+        let (lx, ly) = point(cx, cy, (outer + inner) / 2.0, middle);
+        if sweep > 0.5 {
+            label(root, &format!("{text_label}%"), (lx, ly), m.label, palette::BACKGROUND, HPos::Center, VPos::Center, true)?;
+        }
+        let xs: Vec<i32> = points.iter().map(|p| p.0).collect();
+        let ys: Vec<i32> = points.iter().map(|p| p.1).collect();
+        let (min_x, max_x) = (xs.iter().min().copied().unwrap_or(cx), xs.iter().max().copied().unwrap_or(cx));
+        let (min_y, max_y) = (ys.iter().min().copied().unwrap_or(cy), ys.iter().max().copied().unwrap_or(cy));
+        marks.push(Mark {
+            x: min_x,
+            y: min_y,
+            width: max_x - min_x,
+            height: max_y - min_y,
+            category: data.categories.get(i).cloned().unwrap_or_default(),
+            series: series.name.clone(),
+            label: format!("{text_label}%"),
+        });
+        angle += sweep;
+    }
+    if let Some((caption, value)) = &data.center {
+        label(root, caption, (cx, cy - 2), m.small, palette::MUTED_TEXT, HPos::Center, VPos::Bottom, false)?;
+        label(root, value, (cx, cy + 2), m.label + 2.0, palette::TEXT, HPos::Center, VPos::Top, true)?;
+    }
+    let row = m.line_height(m.label) + 6;
+    let (mut x, mut y) = if layout.legend_beside {
+        (left + layout.diameter + LEGEND_GAP, cy - row * data.categories.len() as i32 / 2)
+    } else {
+        (left.max(m.pad), top + layout.diameter + 12)
+    };
+    if !layout.legend_beside {
+        x = m.pad + (m.inner_width() - layout.legend_width).max(0) / 2;
+    }
+    for (i, category) in data.categories.iter().enumerate() {
+        let middle = y + row / 2;
+        rect(root, (x, middle - 6), (x + 12, middle + 6), palette::series(i))?;
+        let value = series.labels.get(i).cloned().unwrap_or_default();
+        label(root, &format!("{category} {value}%"), (x + 18, middle), m.label, palette::TEXT, HPos::Left, VPos::Center, false)?;
+        y += row;
+    }
+    Ok(marks)
+}

@@ -1,0 +1,137 @@
+//! Text measured the same way natively and in the browser, so a chart lays out identically in
+//! both and golden SVG files hold for the page: CJK characters are one em wide, narrow Latin
+//! characters and digits about 0.55 em.
+
+/// The width in pixels of `text` at `size` px, slightly generous so labels never collide.
+pub fn width(text: &str, size: f64) -> f64 {
+    text.chars().map(|c| char_em(c) * size).sum()
+}
+
+fn char_em(c: char) -> f64 {
+    match c {
+        ' ' | '.' | ',' | ':' | ';' | '!' | '|' | 'i' | 'l' | 'j' | '\'' => 0.3,
+        '(' | ')' | '[' | ']' | '-' | 't' | 'f' | 'r' => 0.38,
+        '%' | 'm' | 'w' | 'M' | 'W' | '@' => 0.85,
+        '−' | '·' => 0.55,
+        c if c.is_ascii() => 0.58,
+        _ => 1.0,
+    }
+}
+
+/// Punctuation that must not begin a line (禁则): it hangs at the end of the line before.
+fn no_line_start(c: char) -> bool {
+    matches!(c, '、' | '，' | '。' | '：' | '；' | '）' | '”' | '’' | '！' | '？' | '%' | ')' | ',' | '.' | ':' | ';' | '·')
+}
+
+/// Breaks `text` into lines no wider than `max_width`, balanced so the last line is not a lone
+/// character, and never starting a line with closing punctuation. At most `max_lines` lines; the
+/// last is shortened with "…" if the text does not fit.
+pub fn wrap(text: &str, size: f64, max_width: f64, max_lines: usize) -> Vec<String> {
+    let max_lines = max_lines.max(1);
+    let total = width(text, size);
+    if total <= max_width {
+        return vec![text.to_owned()];
+    }
+    // Balance: aim each line at an even share of the text, within the width allowed.
+    let needed = (total / max_width).ceil().max(1.0);
+    let target = if needed as usize <= max_lines { (total / needed + size).min(max_width) } else { max_width };
+    let lines = greedy(text, size, target);
+    if lines.len() <= max_lines {
+        return lines;
+    }
+    let mut lines = greedy(text, size, max_width);
+    if lines.len() > max_lines {
+        let rest: String = lines[max_lines - 1..].concat();
+        lines.truncate(max_lines - 1);
+        lines.push(shorten(&rest, size, max_width));
+    }
+    lines
+}
+
+/// Splits text into the pieces a line may break between: each CJK character alone, and runs of
+/// digits, Latin letters and number punctuation kept whole ("137833.65万元" never breaks inside
+/// the number).
+fn tokens(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut run = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || (!run.is_empty() && matches!(c, '.' | ',' | '%' | '-' | '/')) {
+            run.push(c);
+        } else {
+            if !run.is_empty() {
+                out.push(std::mem::take(&mut run));
+            }
+            out.push(c.to_string());
+        }
+    }
+    if !run.is_empty() {
+        out.push(run);
+    }
+    out
+}
+
+fn greedy(text: &str, size: f64, max_width: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for token in tokens(text) {
+        let fits = width(&current, size) + width(&token, size) <= max_width;
+        let starts_badly = token.chars().next().is_some_and(no_line_start);
+        if !fits && !current.is_empty() && !starts_badly {
+            lines.push(std::mem::take(&mut current));
+        }
+        current.push_str(&token);
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+/// `text` cut to fit `max_width` with a trailing "…".
+pub fn shorten(text: &str, size: f64, max_width: f64) -> String {
+    if width(text, size) <= max_width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if width(&out, size) + char_em(c) * size + size > max_width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_is_wider_than_digits() {
+        assert_eq!(width("第一产业", 10.0), 40.0);
+        assert!(width("489.91", 10.0) < 40.0);
+    }
+
+    #[test]
+    fn wrapping_keeps_every_character_or_marks_the_cut() {
+        let lines = wrap("计算机、通信和其他电子设备制造业增加值", 14.0, 120.0, 3);
+        assert!(lines.iter().all(|l| width(l, 14.0) <= 120.0), "{lines:?}");
+        assert_eq!(lines.concat(), "计算机、通信和其他电子设备制造业增加值");
+        let cut = wrap("计算机、通信和其他电子设备制造业增加值", 14.0, 120.0, 1);
+        assert_eq!(cut.len(), 1);
+        assert!(cut[0].ends_with('…'));
+    }
+
+    #[test]
+    fn no_lone_last_character_and_no_line_starting_with_punctuation() {
+        let lines = wrap("残疾人事业发展补助经费", 13.0, 130.0, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|l| l.chars().count() >= 4), "{lines:?}");
+        let title = wrap("2023年1-11月主要指标增速：西夏区与自治区、银川市", 16.0, 340.0, 3);
+        assert!(title.iter().all(|l| !l.starts_with('、') && !l.starts_with('：')), "{title:?}");
+        assert_eq!(title.concat(), "2023年1-11月主要指标增速：西夏区与自治区、银川市");
+        let note = wrap("全年“三保”及其他刚性支出需求137833.65万元（13.78亿元）。", 12.0, 200.0, 3);
+        assert!(note.iter().any(|l| l.contains("137833.65")), "{note:?}");
+    }
+}

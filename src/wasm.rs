@@ -1,0 +1,90 @@
+//! The browser boundary: each export converts its inputs, calls the core, and converts the result.
+//! Errors reach JavaScript as `Error` objects carrying the message.
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::chart::{self, Mark, TableView};
+use crate::{bundled, Release};
+
+/// The bundled releases, parsed once per page and shared by every chart element.
+fn releases() -> Result<&'static [Release], JsError> {
+    static RELEASES: OnceLock<Result<Vec<Release>, String>> = OnceLock::new();
+    RELEASES
+        .get_or_init(|| bundled::all().map_err(|err| err.to_string()))
+        .as_deref()
+        .map_err(|err| JsError::new(err))
+}
+
+fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|err| JsError::new(&err.to_string()))
+}
+
+#[derive(Serialize)]
+struct ReleaseSummary<'a> {
+    id: &'a str,
+    title: &'a str,
+    period: String,
+    status: &'static str,
+}
+
+/// The bundled releases: `[{id, title, period, status}]`.
+#[wasm_bindgen(js_name = releases)]
+pub fn list_releases() -> Result<JsValue, JsError> {
+    let summaries: Vec<ReleaseSummary> = releases()?
+        .iter()
+        .map(|r| ReleaseSummary { id: &r.id, title: &r.title, period: r.period.to_string(), status: r.status.label() })
+        .collect();
+    to_js(&summaries)
+}
+
+/// The chart catalogue: `[{id, release, title, kind}]`.
+#[wasm_bindgen]
+pub fn charts() -> Result<JsValue, JsError> {
+    to_js(&chart::CATALOGUE)
+}
+
+#[derive(Serialize)]
+struct DrawnChart<'a> {
+    svg: String,
+    width: u32,
+    height: u32,
+    title: &'a str,
+    subtitle: &'a str,
+    period: &'a str,
+    unit: &'a str,
+    source: &'a str,
+    status: &'a str,
+    description: &'a str,
+    notes: &'a [String],
+    table: TableView,
+    marks: Vec<Mark>,
+}
+
+/// Draws a chart of a bundled release at `width` CSS pixels.
+#[wasm_bindgen]
+pub fn render_chart(release: &str, chart_id: &str, width: u32) -> Result<JsValue, JsError> {
+    let all = releases()?;
+    let home = all.iter().find(|r| r.id == release).ok_or_else(|| JsError::new(&chart::ChartError::UnknownRelease(release.to_owned()).to_string()))?;
+    let data = chart::build(chart_id, home, all)?;
+    let drawn = chart::render(&data, width)?;
+    to_js(&DrawnChart {
+        svg: drawn.svg,
+        width: drawn.width,
+        height: drawn.height,
+        title: &data.title,
+        subtitle: &data.subtitle,
+        period: &data.period,
+        unit: &data.unit,
+        source: &data.source,
+        status: &data.status,
+        description: &data.description,
+        notes: &data.notes,
+        table: data.table(),
+        marks: drawn.marks,
+    })
+}
