@@ -24,12 +24,25 @@ impl Visitor<'_> for DecimalString {
 /// Parses a printed decimal exactly, keeping its scale: "12.10" stays 12.10. Thousands separators
 /// ("9,076") are accepted, as the fiscal reports print them.
 pub fn parse(text: &str) -> Result<Decimal, String> {
-    let cleaned: String = text.trim().chars().filter(|c| *c != ',').collect();
+    let trimmed = text.trim();
+    if trimmed.contains(',') && !grouped_correctly(trimmed) {
+        return Err(format!("{text:?} has a thousands separator out of place"));
+    }
+    let cleaned: String = trimmed.chars().filter(|c| *c != ',').collect();
     let plain = cleaned.strip_prefix('+').unwrap_or(&cleaned);
     if plain.is_empty() || plain.contains(['e', 'E']) {
         return Err(format!("{text:?} is not a decimal number"));
     }
     Decimal::from_str_exact(plain).map_err(|e| format!("{text:?} is not a decimal number ({e})"))
+}
+
+/// "9,076" and "1,234,567.5" are grouped by thousands; "22,37.1" is not.
+fn grouped_correctly(text: &str) -> bool {
+    let unsigned = text.trim_start_matches(['+', '-']);
+    let integer = unsigned.split('.').next().unwrap_or("");
+    let mut groups = integer.split(',');
+    let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()));
+    first_ok && groups.all(|g| g.len() == 3) && !unsigned.split('.').nth(1).is_some_and(|f| f.contains(','))
 }
 
 pub fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
@@ -79,7 +92,7 @@ mod tests {
 
     #[test]
     fn keeps_printed_precision() {
-        for (text, shown, scale) in [("12.10", "12.10", 2), ("71", "71", 0), ("-54.8", "-54.8", 1), ("9,076", "9076", 0), ("+3.2", "3.2", 1)] {
+        for (text, shown, scale) in [("12.10", "12.10", 2), ("71", "71", 0), ("-54.8", "-54.8", 1), ("9,076", "9076", 0), ("1,234,567.5", "1234567.5", 1), ("+3.2", "3.2", 1)] {
             let value = parse(text).unwrap();
             assert_eq!((value.to_string().as_str(), value.scale()), (shown, scale), "{text}");
         }
@@ -87,7 +100,7 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_printed_decimal() {
-        for text in ["", "abc", "1e5", "1.2.3", "--1", "99999999999999999999999999999999"] {
+        for text in ["", "abc", "1e5", "1.2.3", "--1", "99999999999999999999999999999999", "22,37.1", ",123", "1,2345", "1.234,5"] {
             assert!(parse(text).is_err(), "{text:?} should be rejected");
         }
     }

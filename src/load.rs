@@ -26,7 +26,8 @@ pub fn from_json(text: &str, origin: &str) -> Result<Release, Error> {
         let inner = err.into_inner();
         let (line, column) = (inner.line(), inner.column());
         let message = strip_position(&inner.to_string());
-        if inner.is_syntax() || inner.is_eof() || path == "." {
+        let path = if path == "." { "(top level)".to_owned() } else { path };
+        if inner.is_syntax() || inner.is_eof() {
             Error::from(ErrorKind::Syntax { origin: origin.to_owned(), line, column, message })
         } else {
             Error::from(ErrorKind::Field { origin: origin.to_owned(), path, line, column, message })
@@ -147,12 +148,13 @@ pub fn validate(release: &Release) -> Vec<Problem> {
         }
     }
     for (i, table) in release.tables.iter().enumerate() {
-        validate_table(&mut v, &format!("tables[{i}]"), table, &sections, &sentences);
+        validate_table(&mut v, &format!("tables[{i}]"), table, &Known { sections: &sections, sentences: &sentences, facts: &facts });
     }
     v.problems
 }
 
-fn validate_table(v: &mut Validator, at: &str, table: &Table, sections: &HashSet<String>, sentences: &HashSet<String>) {
+fn validate_table(v: &mut Validator, at: &str, table: &Table, known: &Known) {
+    let Known { sections, sentences, facts } = known;
     if let Some(section) = &table.section {
         v.refers(&format!("{at}.section"), section, sections, "section");
     }
@@ -169,6 +171,13 @@ fn validate_table(v: &mut Validator, at: &str, table: &Table, sections: &HashSet
         .collect();
     if table.columns.iter().filter(|c| c.kind == ColumnKind::Unit).count() > 1 {
         v.problem(&format!("{at}.columns"), "has more than one unit column".into());
+    }
+    if let Some(target) = &table.target {
+        let is_rate = table.column(&target.column).is_some_and(|c| matches!(c.kind, ColumnKind::Rate { .. } | ColumnKind::Growth));
+        if !is_rate {
+            v.problem(&format!("{at}.target.column"), format!("{:?} is not a rate column of this table", target.column));
+        }
+        v.refers(&format!("{at}.target.fact"), &target.fact, facts, "fact");
     }
     for (j, column) in table.columns.iter().enumerate() {
         let operands: Vec<&String> = match &column.kind {
@@ -204,6 +213,13 @@ fn validate_table(v: &mut Validator, at: &str, table: &Table, sections: &HashSet
             }
         }
     }
+}
+
+/// The ids a table may refer to.
+struct Known<'a> {
+    sections: &'a HashSet<String>,
+    sentences: &'a HashSet<String>,
+    facts: &'a HashSet<String>,
 }
 
 fn in_cycle(parents: &HashMap<&str, Option<&str>>, start: &str) -> bool {
@@ -314,6 +330,12 @@ mod tests {
         let text = error_text(&json);
         assert!(text.contains("field `facts[1].id`: \"a\" is used twice"), "{text}");
         assert!(text.contains("field `published`"), "{text}");
+    }
+
+    #[test]
+    fn a_missing_top_level_field_is_named() {
+        let text = error_text(&MINIMAL.replace(r#""status": "preliminary","#, ""));
+        assert!(text.contains("field `(top level)`: missing field `status`"), "{text}");
     }
 
     #[test]

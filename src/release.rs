@@ -86,9 +86,11 @@ pub fn validate_date(date: &str) -> Result<(), String> {
     let parts: Vec<&str> = date.split('-').collect();
     let numbers: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
     match (parts.as_slice(), numbers.as_deref()) {
-        ([y, m, d], Some(&[_, month, day])) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+        ([y, m, d], Some(&[year, month, day])) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
             let days = match month {
-                2 => 29,
+                2 if leap => 29,
+                2 => 28,
                 4 | 6 | 9 | 11 => 30,
                 1..=12 => 31,
                 _ => 0,
@@ -229,9 +231,11 @@ mod tests {
     fn impossible_periods_are_refused() {
         assert!(Period::Month { year: 2023, month: 13 }.validate().is_err());
         assert!(Period::Cumulative { year: 2023, from_month: 5, to_month: 2 }.validate().is_err());
-        for date in ["2023-02-30", "2023-3-31", "2023-13-01", "yesterday", "2023-04-31"] {
+        for date in ["2023-02-30", "2023-02-29", "1900-02-29", "2023-3-31", "2023-13-01", "yesterday", "2023-04-31"] {
             assert!(validate_date(date).is_err(), "{date}");
         }
         assert!(validate_date("2023-12-15").is_ok());
+        assert!(validate_date("2024-02-29").is_ok());
+        assert!(validate_date("2000-02-29").is_ok());
     }
 }

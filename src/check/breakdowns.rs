@@ -15,6 +15,12 @@ pub(super) fn check(ctx: &mut Ctx) {
     for breakdown in &ctx.release.breakdowns {
         let Some(total) = ctx.fact(&breakdown.total) else { continue };
         let parts: Vec<&Fact> = breakdown.parts.iter().filter_map(|id| ctx.fact(id)).collect();
+        // A breakdown is stated where its parts are: quote that sentence, not the total's.
+        let mut total = total.clone();
+        if let Some(sentence) = parts.first().and_then(|p| p.sentence.clone()) {
+            total.sentence = Some(sentence);
+        }
+        let total = &total;
         parts_sum(ctx, breakdown, total, &parts);
         if breakdown.kind == BreakdownKind::Exhaustive {
             increases_sum(ctx, breakdown, total, &parts);

@@ -122,7 +122,7 @@ impl fmt::Display for Finding {
 pub struct Report {
     pub release: String,
     pub title: String,
-    /// Most severe first; within a severity, in the order of the release.
+    /// Most severe first; within a severity, in the order the checks ran.
     pub findings: Vec<Finding>,
 }
 

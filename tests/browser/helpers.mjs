@@ -1,0 +1,159 @@
+// Shared set-up for the browser tests: the static server on a free port, headless Chromium from Debian,
+// and a page wrapper that records everything a test must check afterwards (console, page errors,
+// requests, CSP violations).
+
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const WWW = path.join(ROOT, 'www');
+export const FIXTURES = path.join(ROOT, 'tests', 'browser', 'fixtures');
+export const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots');
+export const FIXTURE_PREFIX = '/__fixtures__/';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Generous but bounded waits (ms). */
+export const TIMEOUT = 30_000;
+
+/** Every chart on index.html, with the release the page names for it. */
+export const CHART_IDS = [
+  'gdp-by-industry',
+  'gdp-structure',
+  'structure-comparison',
+  'industry-growth',
+  'services-by-sector',
+  'product-growth',
+  'indicators-vs-region',
+  'sanbao-cumulative',
+  'direct-funds-progress',
+];
+
+/** Fails early, with the fix, when the build has not run. */
+export function assertBuilt() {
+  for (const f of ['pkg/xixia_stats.js', 'pkg/xixia_stats_bg.wasm']) {
+    if (!existsSync(path.join(WWW, f))) {
+      throw new Error(`www/${f} is missing: run 'make build' before the browser tests`);
+    }
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run 'make setup'`);
+}
+
+/** Starts the server (www/ at /, the fixtures at /__fixtures__/) and Chromium. */
+export async function startEnvironment() {
+  assertBuilt();
+  const server = await startServer({ dir: WWW, port: 0, mounts: { [FIXTURE_PREFIX]: FIXTURES } });
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: TIMEOUT });
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+  return {
+    server,
+    browser,
+    origin: new URL(server.url).origin,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Opens `urlPath` in a fresh context at the given viewport, recording console messages, page errors,
+ * every request, failed requests, HTTP errors and `securitypolicyviolation` events.
+ */
+export async function openPage(env, urlPath, { width = 1440, height = 900, beforeGoto } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const log = { console: [], pageErrors: [], requests: [], failed: [], httpErrors: [] };
+  page.on('console', (msg) => log.console.push({ type: msg.type(), text: msg.text() }));
+  page.on('pageerror', (err) => log.pageErrors.push(String(err?.stack || err)));
+  page.on('request', (req) => log.requests.push(req.url()));
+  page.on('requestfailed', (req) => log.failed.push(`${req.url()} ${req.failure()?.errorText}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) log.httpErrors.push(`${res.status()} ${res.url()}`);
+  });
+  // Injected through the DevTools protocol, so it runs under the page's CSP too.
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  if (beforeGoto) await beforeGoto(page);
+  await page.goto(new URL(urlPath, env.origin).href, { waitUntil: 'load' });
+  return { page, context, log };
+}
+
+/** Polls `fn` (async, in Node) until it returns a truthy value; fails with `what` after `timeout`. */
+export async function waitUntil(fn, what, timeout = TIMEOUT) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what} (last: ${last})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Waits until every <xixia-stat> on the page has finished (ready or error); returns their states. */
+export async function waitForCharts(page, expectedCount) {
+  return waitUntil(async () => {
+    const states = await page.$$eval('xixia-stat', (els) =>
+      els.map((e) => ({ id: e.id, chart: e.getAttribute('chart'), state: e.dataset.state ?? '' })),
+    );
+    if (expectedCount !== undefined && states.length !== expectedCount) return false;
+    return states.length > 0 && states.every((s) => s.state === 'ready' || s.state === 'error') ? states : false;
+  }, `every <xixia-stat> to finish rendering`);
+}
+
+/** Problems recorded on a page that a clean page must not have. */
+export async function problems(env, { page, log }) {
+  const csp = await page.evaluate(() => window.__cspViolations ?? []);
+  return {
+    consoleErrors: log.console.filter((m) => m.type === 'error' || m.type === 'warning').map((m) => m.text),
+    pageErrors: log.pageErrors,
+    foreignRequests: log.requests.filter((u) => !u.startsWith(`${env.origin}/`)),
+    failedRequests: log.failed,
+    httpErrors: log.httpErrors,
+    cspViolations: [...csp, ...log.console.filter((m) => /Content Security Policy/i.test(m.text)).map((m) => m.text)],
+  };
+}
+
+export const NO_PROBLEMS = {
+  consoleErrors: [],
+  pageErrors: [],
+  foreignRequests: [],
+  failedRequests: [],
+  httpErrors: [],
+  cspViolations: [],
+};
+
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, name);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

@@ -1,0 +1,106 @@
+// www/embed.html and www/csp.html with the real wasm.
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startEnvironment, openPage, waitForCharts, waitUntil, problems, screenshot, NO_PROBLEMS, CHART_IDS } from './helpers.mjs';
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+let env;
+before(async () => {
+  env = await startEnvironment();
+});
+after(async () => {
+  await env?.close();
+});
+
+async function svgCount(page) {
+  return page.locator('xixia-stat[data-state="ready"] .xixia-stat__chart > svg').count();
+}
+
+describe('embed.html', () => {
+  let p;
+  before(async () => {
+    p = await openPage(env, '/embed.html', { width: 1024 });
+    await waitForCharts(p.page, 1);
+  });
+  after(async () => {
+    await p?.context.close();
+  });
+
+  test('shows the two lines to paste, and their live result', async () => {
+    const page = p.page;
+    const code = await page.locator('pre code').first().textContent();
+    assert.equal(
+      code.trim(),
+      '<script type="module" src="xixia-stat.js"></script>\n<xixia-stat chart="gdp-structure" release="2022-bulletin"></xixia-stat>',
+    );
+    const el = page.locator('xixia-stat');
+    assert.equal(await el.getAttribute('chart'), 'gdp-structure');
+    assert.equal(await el.getAttribute('release'), '2022-bulletin');
+    assert.equal(await svgCount(page), 1);
+    assert.match(await el.locator('svg').textContent(), /69\.6/);
+  });
+
+  test('explains the attributes and lists every chart id', async () => {
+    const page = p.page;
+    const terms = await page.$$eval('dl dt code', (cs) => cs.map((c) => c.textContent));
+    assert.deepEqual(terms, ['chart', 'release']);
+    const catalogue = await page.evaluate(async () => (await import('/pkg/xixia_stats.js')).charts());
+    const rows = await page.$$eval('#chart-catalogue tbody tr', (trs) =>
+      trs.map((tr) => `${tr.cells[1].textContent.trim()}/${tr.cells[0].textContent.trim()}`),
+    );
+    assert.deepEqual(rows.sort(), catalogue.map((c) => `${c.release}/${c.id}`).sort());
+    assert.deepEqual(catalogue.map((c) => c.id).sort(), [...CHART_IDS].sort());
+  });
+
+  test('the component added its stylesheet itself, once', async () => {
+    const css = await p.page.$$eval('head link[rel="stylesheet"]', (ls) => ls.map((l) => new URL(l.href).pathname));
+    assert.deepEqual(css, ['/index.css', '/xixia-stat.css']);
+  });
+
+  test('clean: no errors, no requests elsewhere', async () => {
+    assert.deepEqual(await problems(env, p), NO_PROBLEMS);
+    await screenshot(p.page, 'embed-1024.png');
+  });
+});
+
+describe('csp.html', () => {
+  let p;
+  before(async () => {
+    p = await openPage(env, '/csp.html', { width: 1280 });
+    await waitForCharts(p.page, 2);
+  });
+  after(async () => {
+    await p?.context.close();
+  });
+
+  test('the page carries the strict policy', async () => {
+    assert.equal(await p.page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content'), CSP);
+  });
+
+  test('both charts render under it', async () => {
+    assert.equal(await svgCount(p.page), 2);
+    const texts = await p.page.$$eval('xixia-stat svg', (ss) => ss.map((s) => s.textContent));
+    assert.match(texts[0], /489\.91/);
+    assert.match(texts[1], /20\.3/);
+  });
+
+  test('no CSP violations, console errors or requests elsewhere', async () => {
+    assert.deepEqual(await problems(env, p), NO_PROBLEMS);
+    await screenshot(p.page, 'csp-1280.png');
+  });
+
+  test('the violation check itself works: an inline style is caught', async () => {
+    // A control, in its own page: the same policy, one forbidden inline style. If this stops being
+    // reported, the "no CSP violations" test above proves nothing.
+    const q = await openPage(env, '/csp.html', { width: 800 });
+    try {
+      await waitForCharts(q.page, 2);
+      await q.page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p style="color:red">x</p>'));
+      await waitUntil(async () => (await problems(env, q)).cspViolations.length > 0, 'a reported violation');
+    } finally {
+      await q.context.close();
+    }
+  });
+});
