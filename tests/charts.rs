@@ -1,0 +1,135 @@
+//! Charts drawn natively: every chart at every width is well-formed SVG whose text stays inside
+//! the picture and shows the printed figures; a few are compared with golden files.
+
+use xixia_stats::chart::{self, text, Rendered, CATALOGUE};
+use xixia_stats::{bundled, Release};
+
+fn releases() -> Vec<Release> {
+    bundled::all().unwrap_or_else(|err| panic!("{err}"))
+}
+
+fn draw(releases: &[Release], id: &str, width: u32) -> Rendered {
+    let info = chart::info(id).unwrap();
+    let home = releases.iter().find(|r| r.id == info.release).unwrap();
+    let data = chart::build(id, home, releases).unwrap_or_else(|err| panic!("{id}: {err}"));
+    chart::render(&data, width).unwrap_or_else(|err| panic!("{id}: {err}"))
+}
+
+/// Every `<text>` of an SVG: its string, x, y, anchor and font size.
+fn texts(svg: &str) -> Vec<(String, f64, f64, String, f64)> {
+    let doc = roxmltree::Document::parse(svg).unwrap_or_else(|err| panic!("not well-formed SVG: {err}"));
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            let number = |name: &str| n.attribute(name).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+            (n.text().unwrap_or("").trim().to_owned(), number("x"), number("y"), n.attribute("text-anchor").unwrap_or("start").to_owned(), number("font-size"))
+        })
+        .collect()
+}
+
+#[test]
+fn every_chart_at_every_width_keeps_its_text_inside() {
+    let releases = releases();
+    for info in CATALOGUE {
+        for width in [280, 320, 360, 414, 768, 1024, 1440, 1920] {
+            let drawn = draw(&releases, info.id, width);
+            let expected_width = width.clamp(chart::MIN_WIDTH, chart::MAX_WIDTH);
+            assert_eq!(drawn.width, expected_width);
+            assert!(drawn.svg.starts_with("<svg"), "{}", info.id);
+            assert!(drawn.svg.contains(&format!("width=\"{expected_width}\"")));
+            for (string, x, y, anchor, size) in texts(&drawn.svg) {
+                let w = text::width(&string, size);
+                let (left, right) = match anchor.as_str() {
+                    "middle" => (x - w / 2.0, x + w / 2.0),
+                    "end" => (x - w, x),
+                    _ => (x, x + w),
+                };
+                let inside = left >= -0.5 && right <= f64::from(expected_width) + 0.5 && y >= 0.0 && y <= f64::from(drawn.height);
+                assert!(inside, "{} at {width}px: {string:?} spans {left:.0}..{right:.0} at y {y}", info.id);
+            }
+            assert!(!drawn.marks.is_empty(), "{} has marks", info.id);
+        }
+    }
+}
+
+#[test]
+fn charts_show_the_printed_figures() {
+    let releases = releases();
+    let rows = [
+        ("gdp-by-industry", &["340.85", "141.81", "7.25", "第二产业", "资料来源：西夏区统计局", "初步统计数"][..]),
+        ("gdp-structure", &["69.6%", "489.91亿元", "第一产业 1.5%"][..]),
+        ("industry-growth", &["44.4%", "仪器仪表制造业"][..]),
+        ("product-growth", &["−14.6%", "119.3%", "水泥"][..]),
+        ("services-by-sector", &["63.88", "12.10"][..]),
+        ("indicators-vs-region", &["21.4%", "11.5%*", "15.1%*", "20.5%"][..]),
+        ("structure-comparison", &["1.5 : 69.6 : 28.9", "0.3 : 71 : 28.7", "0.8 : 70.5 : 28.7"][..]),
+        ("sanbao-cumulative", &["14976.67", "占全年10.87%", "资料来源：西夏区财政局"][..]),
+        ("direct-funds-progress", &["20.3%", "64.7%", "3月底目标25%"][..]),
+    ];
+    for (id, figures) in rows {
+        let drawn = draw(&releases, id, 720);
+        let all: Vec<String> = texts(&drawn.svg).into_iter().map(|t| t.0).collect();
+        for figure in figures {
+            assert!(all.iter().any(|t| t.contains(figure)), "{id}: {figure:?} not among {all:?}");
+        }
+    }
+}
+
+#[test]
+fn negative_growth_reads_as_negative() {
+    let releases = releases();
+    let drawn = draw(&releases, "product-growth", 720);
+    let cement = drawn.marks.iter().find(|m| m.category == "水泥").unwrap();
+    let silicon = drawn.marks.iter().find(|m| m.category == "单晶硅").unwrap();
+    assert_eq!(cement.label, "−14.6%");
+    assert!(cement.x + cement.width <= silicon.x + 1, "the fall extends left of zero");
+    assert!(drawn.svg.contains(&format!("fill=\"{}\"", xixia_stats::chart::palette::hex(xixia_stats::chart::palette::NEGATIVE))));
+}
+
+#[test]
+fn the_table_view_holds_every_drawn_value() {
+    let releases = releases();
+    for info in CATALOGUE {
+        let home = releases.iter().find(|r| r.id == info.release).unwrap();
+        let data = chart::build(info.id, home, &releases).unwrap();
+        let table = data.table();
+        assert_eq!(table.rows.len(), data.categories.len(), "{}", info.id);
+        for series in &data.series {
+            for label in &series.labels {
+                assert!(table.rows.iter().flatten().any(|cell| cell == label), "{}: {label} not in the table", info.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn unknown_charts_and_wrong_releases_are_clear_errors() {
+    let releases = releases();
+    let bulletin = releases.iter().find(|r| r.id == "2022-bulletin").unwrap();
+    let err = chart::build("nope", bulletin, &releases).unwrap_err().to_string();
+    assert!(err.contains("没有图表“nope”") && err.contains("gdp-structure"), "{err}");
+    let err = chart::build("sanbao-cumulative", bulletin, &releases).unwrap_err().to_string();
+    assert!(err.contains("2023-fiscal-reports-5-8"), "{err}");
+    let mut draft = bulletin.clone();
+    draft.facts.retain(|f| f.id != "gdp-secondary");
+    draft.breakdowns.retain(|b| b.id != "gdp-by-industry");
+    let err = chart::build("gdp-by-industry", &draft, &releases).unwrap_err().to_string();
+    assert!(err.contains("gdp-by-industry"), "{err}");
+}
+
+/// Golden files: set UPDATE_GOLDEN=1 to rewrite them after a deliberate change, and look at them.
+#[test]
+fn golden_svgs() {
+    let releases = releases();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    for (id, width) in [("gdp-by-industry", 640), ("gdp-structure", 640), ("direct-funds-progress", 360), ("indicators-vs-region", 480)] {
+        let svg = draw(&releases, id, width).svg;
+        let path = dir.join(format!("{id}-{width}.svg"));
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(&path, &svg).unwrap();
+            continue;
+        }
+        let golden = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} is missing; run with UPDATE_GOLDEN=1", path.display()));
+        assert!(golden == svg, "{id} at {width}px differs from {}; if the change is meant, rerun with UPDATE_GOLDEN=1 and look at the result", path.display());
+    }
+}
