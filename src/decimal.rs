@@ -26,14 +26,14 @@ impl Visitor<'_> for DecimalString {
 pub fn parse(text: &str) -> Result<Decimal, String> {
     let trimmed = text.trim();
     if trimmed.contains(',') && !grouped_correctly(trimmed) {
-        return Err(format!("{text:?} has a thousands separator out of place"));
+        return Err(format!("\"{text}\" has a thousands separator out of place"));
     }
     let cleaned: String = trimmed.chars().filter(|c| *c != ',').collect();
     let plain = cleaned.strip_prefix('+').unwrap_or(&cleaned);
     if plain.is_empty() || plain.contains(['e', 'E']) {
-        return Err(format!("{text:?} is not a decimal number"));
+        return Err(format!("\"{text}\" is not a decimal number"));
     }
-    Decimal::from_str_exact(plain).map_err(|e| format!("{text:?} is not a decimal number ({e})"))
+    Decimal::from_str_exact(plain).map_err(|e| format!("\"{text}\" is not a decimal number ({e})"))
 }
 
 /// "9,076" and "1,234,567.5" are grouped by thousands; "22,37.1" is not.

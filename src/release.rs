@@ -46,9 +46,11 @@ pub struct Release {
     pub tables: Vec<Table>,
 }
 
-/// The period a release or fact covers.
+/// The period a release or fact covers. In JSON: `{"kind": "year", "year": 2022}`,
+/// `{"kind": "cumulative", "year": 2023, "from_month": 1, "to_month": 11}`,
+/// `{"kind": "month", "year": 2023, "month": 2}`, `{"kind": "as_of", "date": "2023-03-31"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "PeriodJson")]
 pub enum Period {
     /// A calendar year: 2022年.
     Year { year: i32 },
@@ -58,6 +60,58 @@ pub enum Period {
     Month { year: i32, month: u8 },
     /// A stock at a date: 截至2023年3月31日, or 年末.
     AsOf { date: String },
+}
+
+/// The JSON form of a period, read flat: internally tagged enums would make serde buffer every
+/// period through its generic `Content` type, which costs the wasm module dearly.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeriodJson {
+    kind: PeriodKind,
+    year: Option<i32>,
+    from_month: Option<u8>,
+    to_month: Option<u8>,
+    month: Option<u8>,
+    date: Option<String>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum PeriodKind {
+    Year,
+    Cumulative,
+    Month,
+    AsOf,
+}
+
+impl TryFrom<PeriodJson> for Period {
+    type Error = String;
+
+    fn try_from(json: PeriodJson) -> Result<Period, String> {
+        let PeriodJson { kind, year, from_month, to_month, month, date } = json;
+        let (name, fields): (&str, &[&str]) = match kind {
+            PeriodKind::Year => ("year", &["year"]),
+            PeriodKind::Cumulative => ("cumulative", &["year", "from_month", "to_month"]),
+            PeriodKind::Month => ("month", &["year", "month"]),
+            PeriodKind::AsOf => ("as_of", &["date"]),
+        };
+        let given = [("year", year.is_some()), ("from_month", from_month.is_some()), ("to_month", to_month.is_some()), ("month", month.is_some()), ("date", date.is_some())];
+        for (field, present) in given {
+            if present && !fields.contains(&field) {
+                return Err(format!("a period of kind \"{name}\" has no field `{field}`"));
+            }
+            if !present && fields.contains(&field) {
+                return Err(format!("a period of kind \"{name}\" needs `{field}`"));
+            }
+        }
+        let missing = || format!("a period of kind \"{name}\" is incomplete");
+        Ok(match kind {
+            PeriodKind::Year => Period::Year { year: year.ok_or_else(missing)? },
+            PeriodKind::Cumulative => Period::Cumulative { year: year.ok_or_else(missing)?, from_month: from_month.ok_or_else(missing)?, to_month: to_month.ok_or_else(missing)? },
+            PeriodKind::Month => Period::Month { year: year.ok_or_else(missing)?, month: month.ok_or_else(missing)? },
+            PeriodKind::AsOf => Period::AsOf { date: date.ok_or_else(missing)? },
+        })
+    }
 }
 
 impl Period {
@@ -225,6 +279,18 @@ mod tests {
             assert_eq!(period.to_string(), printed);
             assert!(period.validate().is_ok());
         }
+    }
+
+    #[test]
+    fn periods_read_from_json_and_name_what_is_wrong() {
+        let read = |json: &str| serde_json::from_str::<Period>(json).map_err(|e| e.to_string());
+        assert_eq!(read(r#"{"kind": "month", "year": 2023, "month": 2}"#), Ok(Period::Month { year: 2023, month: 2 }));
+        assert!(read(r#"{"kind": "month", "year": 2023}"#).unwrap_err().contains("needs `month`"));
+        assert!(read(r#"{"kind": "year", "year": 2022, "date": "2022-12-31"}"#).unwrap_err().contains("has no field `date`"));
+        assert!(read(r#"{"kind": "decade", "year": 2020}"#).is_err());
+        assert!(read(r#"{"kind": "year", "year": 2022, "yaer": 1}"#).unwrap_err().contains("unknown field `yaer`"));
+        let period = Period::Cumulative { year: 2023, from_month: 1, to_month: 11 };
+        assert_eq!(read(&serde_json::to_string(&period).unwrap()), Ok(period));
     }
 
     #[test]

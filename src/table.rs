@@ -34,9 +34,10 @@ pub struct TableTarget {
     pub fact: String,
 }
 
-/// A column. (Its kind is flattened in, which serde cannot combine with `deny_unknown_fields`; the
-/// kind's own variants still refuse unknown fields.)
+/// A column. In JSON its kind's fields sit beside its own:
+/// `{"id": "rate", "label": "支出进度", "kind": "rate", "numerator": ["paid"], "denominator": ["amount"]}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "ColumnJson")]
 pub struct Column {
     pub id: String,
     /// The header as printed; nested headers joined with " · ".
@@ -53,8 +54,8 @@ pub struct Column {
     pub decimals: Option<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ColumnKind {
     /// Words: a name, a department.
     Text,
@@ -71,6 +72,60 @@ pub enum ColumnKind {
     Rate { numerator: Vec<String>, denominator: Vec<String> },
     /// The sum of other columns.
     Sum { of: Vec<String>, #[serde(default, skip_serializing_if = "Option::is_none")] unit: Option<Unit> },
+}
+
+/// The JSON form of a column, read flat (see [`crate::Period`] for why).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ColumnJson {
+    id: String,
+    label: String,
+    kind: ColumnTag,
+    unit: Option<Unit>,
+    numerator: Option<Vec<String>>,
+    denominator: Option<Vec<String>>,
+    of: Option<Vec<String>>,
+    measure: Option<String>,
+    decimals: Option<u32>,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+enum ColumnTag {
+    Text,
+    Unit,
+    Quantity,
+    Growth,
+    Rate,
+    Sum,
+}
+
+impl TryFrom<ColumnJson> for Column {
+    type Error = String;
+
+    fn try_from(json: ColumnJson) -> Result<Column, String> {
+        let ColumnJson { id, label, kind, unit, numerator, denominator, of, measure, decimals } = json;
+        let allowed: &[&str] = match kind {
+            ColumnTag::Text | ColumnTag::Unit | ColumnTag::Growth => &[],
+            ColumnTag::Quantity => &["unit"],
+            ColumnTag::Rate => &["numerator", "denominator"],
+            ColumnTag::Sum => &["of", "unit"],
+        };
+        let given = [("unit", unit.is_some()), ("numerator", numerator.is_some()), ("denominator", denominator.is_some()), ("of", of.is_some())];
+        if let Some((field, _)) = given.iter().find(|(field, present)| *present && !allowed.contains(field)) {
+            return Err(format!("column {id:?}: this kind of column has no field `{field}`"));
+        }
+        let needs = |field: &str| format!("column {id:?}: this kind of column needs `{field}`");
+        let kind = match kind {
+            ColumnTag::Text => ColumnKind::Text,
+            ColumnTag::Unit => ColumnKind::Unit,
+            ColumnTag::Quantity => ColumnKind::Quantity { unit },
+            ColumnTag::Growth => ColumnKind::Growth,
+            ColumnTag::Rate => ColumnKind::Rate { numerator: numerator.ok_or_else(|| needs("numerator"))?, denominator: denominator.ok_or_else(|| needs("denominator"))? },
+            ColumnTag::Sum => ColumnKind::Sum { of: of.ok_or_else(|| needs("of"))?, unit },
+        };
+        Ok(Column { id, label, kind, measure, decimals })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -152,6 +207,17 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_read_flat_and_name_what_is_wrong() {
+        let read = |json: &str| serde_json::from_str::<Column>(json).map_err(|e| e.to_string());
+        let rate = read(r#"{"id": "r", "label": "进度", "kind": "rate", "numerator": ["p"], "denominator": ["a"], "measure": "rate"}"#).unwrap();
+        assert_eq!(rate.kind, ColumnKind::Rate { numerator: vec!["p".into()], denominator: vec!["a".into()] });
+        assert_eq!(read(&serde_json::to_string(&rate).unwrap()), Ok(rate));
+        assert!(read(r#"{"id": "r", "label": "进度", "kind": "rate", "numerator": ["p"]}"#).unwrap_err().contains("needs `denominator`"));
+        assert!(read(r#"{"id": "t", "label": "名称", "kind": "text", "of": ["x"]}"#).unwrap_err().contains("has no field `of`"));
+        assert!(read(r#"{"id": "t", "label": "名称", "kind": "text", "colour": "red"}"#).unwrap_err().contains("unknown field `colour`"));
+    }
 
     #[test]
     fn cells_read_as_printed() {

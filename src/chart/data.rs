@@ -50,6 +50,8 @@ pub struct ChartData {
     pub extra_columns: Vec<SeriesData>,
     /// The category column's header in the table view.
     pub category_label: String,
+    /// A second, quieter line under each category's name on the chart ("增长0.7%"); empty for none.
+    pub category_notes: Vec<String>,
     /// "资料来源：西夏区统计局".
     pub source: String,
     /// "初步统计数".
@@ -246,6 +248,7 @@ impl<'a> Builder<'a> {
             reference: None,
             extra_columns: Vec::new(),
             category_label: category_label.to_owned(),
+            category_notes: Vec::new(),
             source: self.source(),
             status: self.release.status.label().to_owned(),
             notes: Vec::new(),
@@ -267,6 +270,7 @@ impl<'a> Builder<'a> {
         let categories: Vec<String> = parts.iter().map(|p| p.name.trim_end_matches("增加值").to_owned()).collect();
         let mut data = self.data(&unit, categories.clone(), vec![series("增加值", &values, format::figure)], "产业");
         data.extra_columns.push(optional_series("比上年增长（%）", &growth, format::figure));
+        data.category_notes = growth.iter().map(|g| g.map(format::growth_words).unwrap_or_default()).collect();
         let gdp_growth = gdp.growth.as_ref().map(|g| format!("，按可比价格计算比上年{}", format::growth_words(g.percent()))).unwrap_or_default();
         data.description = format!(
             "{}西夏区地区生产总值{}{unit}{gdp_growth}。其中{}。",
@@ -274,6 +278,7 @@ impl<'a> Builder<'a> {
             gdp_value,
             describe_pairs(&categories, &values.iter().map(|v| format!("{v}{unit}")).collect::<Vec<_>>())
         );
+        data.notes.push(format!("地区生产总值{gdp_value}{unit}{gdp_growth}。"));
         data.notes.push("增加值按现行价格计算，增长速度按可比价格计算。".into());
         Ok(data)
     }
@@ -281,7 +286,7 @@ impl<'a> Builder<'a> {
     fn gdp_structure(&self) -> Result<ChartData, ChartError> {
         let ratio = self.release.ratios.iter().find(|r| r.id == "gdp-structure").ok_or_else(|| self.missing("三次产业结构比"))?;
         let (_, gdp_value, unit) = self.value("gdp")?;
-        let mut data = self.data("%", ratio.labels.clone(), vec![series("比重", &ratio.terms, format::figure)], "产业");
+        let mut data = self.data("%", ratio.labels.clone(), vec![series("比重（%）", &ratio.terms, format::figure)], "产业");
         if let Some(breakdown) = &ratio.breakdown {
             let parts = self.parts(breakdown)?;
             let values: Vec<Option<Decimal>> = parts.iter().map(|p| p.value.as_ref().map(|v| v.amount)).collect();
@@ -300,7 +305,7 @@ impl<'a> Builder<'a> {
             let (_, percent) = self.growth(&part.id)?;
             rows.push((part.name.trim_end_matches(strip).to_owned(), percent));
         }
-        rows.sort_by(|a, b| b.1.cmp(&a.1));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.1));
         let (categories, values): (Vec<String>, Vec<Decimal>) = rows.into_iter().unzip();
         let mut data = self.data("%", categories.clone(), vec![series("比上年增长", &values, format::percent)], category_label);
         data.description = format!("{}，增速最高的是{}（{}）。", data.title, categories.first().cloned().unwrap_or_default(), values.first().map(|v| format::growth_words(*v)).unwrap_or_default());
@@ -318,7 +323,7 @@ impl<'a> Builder<'a> {
             let output = table.number(row, &output_column.id).map(|v| format!("{v}{}", table.unit_of(row, output_column).map(|u| u.to_string()).unwrap_or_default())).unwrap_or_default();
             rows.push((row.label.clone(), growth, output));
         }
-        rows.sort_by(|a, b| b.1.cmp(&a.1));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.1));
         let categories: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
         let values: Vec<Decimal> = rows.iter().map(|r| r.1).collect();
         let mut data = self.data("%", categories, vec![series("比上年增长", &values, format::percent)], "产品");
@@ -342,7 +347,7 @@ impl<'a> Builder<'a> {
             unit = part_unit;
             rows.push((part.name.trim_end_matches("增加值").to_owned(), value, part.growth.as_ref().map(|g| g.percent())));
         }
-        rows.sort_by(|a, b| b.1.cmp(&a.1));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.1));
         let categories: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
         let values: Vec<Decimal> = rows.iter().map(|r| r.1).collect();
         let growth: Vec<Option<Decimal>> = rows.iter().map(|r| r.2).collect();
@@ -492,7 +497,7 @@ impl<'a> Builder<'a> {
             let amount = amount_column.as_ref().and_then(|c| table.number(row, c)).map(|v| v.to_string()).unwrap_or_default();
             rows.push((row.label.clone(), rate, amount));
         }
-        rows.sort_by(|a, b| b.1.cmp(&a.1));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.1));
         if let Some(total) = total {
             if let Some(rate) = table.number(total, &rate_column.id) {
                 let amount = amount_column.as_ref().and_then(|c| table.number(total, c)).map(|v| v.to_string()).unwrap_or_default();

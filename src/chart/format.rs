@@ -46,7 +46,15 @@ pub fn ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
     let (lo, hi) = (lo.min(0.0), hi.max(0.0));
     let span = (hi - lo).max(f64::EPSILON);
     let raw = span / count.max(1) as f64;
-    let magnitude = 10f64.powf(raw.log10().floor());
+    // The power of ten at or below `raw`, found by stepping (no logarithms: they would pull a maths
+    // library into the wasm module).
+    let mut magnitude = 1.0;
+    while magnitude > raw {
+        magnitude /= 10.0;
+    }
+    while magnitude * 10.0 <= raw {
+        magnitude *= 10.0;
+    }
     let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(magnitude * 10.0);
     let first = (lo / step).floor() as i64;
     let last = (hi / step).ceil() as i64;
@@ -58,12 +66,16 @@ pub fn ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
 pub fn tick(value: f64, suffix: &str) -> String {
     let value = if value.abs() < 1e-9 { 0.0 } else { value };
     let text = if value.abs() >= 100_000.0 && value % 10_000.0 == 0.0 {
-        format!("{}万", value / 10_000.0)
+        return tick(value / 10_000.0, &format!("万{suffix}"));
     } else if value.fract().abs() < 1e-9 {
         format!("{}", value as i64)
     } else {
-        let s = format!("{value:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+        // Hundredths as an integer: no float formatting, which would cost the wasm module.
+        let hundredths = (value * 100.0).round() as i64;
+        let (whole, fraction) = (hundredths / 100, (hundredths % 100).abs());
+        let sign = if hundredths < 0 && whole == 0 { "-" } else { "" };
+        let fraction = format!("{fraction:02}");
+        format!("{sign}{whole}.{}", fraction.trim_end_matches('0'))
     };
     let text = match text.strip_prefix('-') {
         Some(rest) => format!("−{rest}"),
@@ -103,6 +115,8 @@ mod tests {
         assert!(t.contains(&0.0) && *t.first().unwrap() <= -14.6 && *t.last().unwrap() >= 119.3);
         assert_eq!(tick(-25.0, "%"), "−25%");
         assert_eq!(tick(2.5, ""), "2.5");
+        assert_eq!(tick(-0.25, "%"), "−0.25%");
+        assert_eq!(tick(12.05, ""), "12.05");
         assert_eq!(tick(-0.0, ""), "0");
     }
 }

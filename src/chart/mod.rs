@@ -5,6 +5,7 @@ mod data;
 pub mod format;
 pub mod palette;
 mod render;
+pub mod svg;
 pub mod text;
 
 pub use data::{build, info, ChartData, ChartError, ChartInfo, ChartKind, Reference, SeriesData, TableView, CATALOGUE};

@@ -55,8 +55,13 @@ fn tokens(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut run = String::new();
     for c in text.chars() {
+        let ends_with_digit = run.chars().last().is_some_and(|l| l.is_ascii_digit());
         if c.is_ascii_alphanumeric() || (!run.is_empty() && matches!(c, '.' | ',' | '%' | '-' | '/')) {
             run.push(c);
+        } else if ends_with_digit && matches!(c, '年' | '月' | '日' | '期' | '个' | '倍') {
+            // "1月", "2023年" stay together.
+            run.push(c);
+            out.push(std::mem::take(&mut run));
         } else {
             if !run.is_empty() {
                 out.push(std::mem::take(&mut run));
@@ -133,5 +138,8 @@ mod tests {
         assert_eq!(title.concat(), "2023年1-11月主要指标增速：西夏区与自治区、银川市");
         let note = wrap("全年“三保”及其他刚性支出需求137833.65万元（13.78亿元）。", 12.0, 200.0, 3);
         assert!(note.iter().any(|l| l.contains("137833.65")), "{note:?}");
+        let months = wrap("虚线为序时进度（全年需求×月数/12）：1月11486.14万元，1-2月22972.28万元。", 12.0, 200.0, 3);
+        let split_date = months.windows(2).any(|pair| pair[0].ends_with(|c: char| c.is_ascii_digit()) && pair[1].starts_with('月'));
+        assert!(!split_date, "{months:?}");
     }
 }

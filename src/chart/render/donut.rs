@@ -1,7 +1,5 @@
 //! A donut: shares of a whole as a ring, largest label inside, legend with every value.
 
-use std::f64::consts::PI;
-
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -42,8 +40,31 @@ pub(super) fn height(data: &ChartData, m: &Metrics) -> i32 {
     }
 }
 
-fn point(cx: i32, cy: i32, r: f64, angle: f64) -> (i32, i32) {
-    (cx + (r * angle.cos()).round() as i32, cy + (r * angle.sin()).round() as i32)
+/// Points on the unit circle every degree from 12 o'clock, clockwise, made by repeated rotation:
+/// no trigonometric functions, which would pull a maths library into the wasm module. Over 360
+/// steps the error stays far below a pixel.
+fn unit_circle() -> Vec<(f64, f64)> {
+    // cos 1° and sin 1°.
+    const COS: f64 = 0.999_847_695_156_391_3;
+    const SIN: f64 = 0.017_452_406_437_283_51;
+    let mut points = Vec::with_capacity(361);
+    let (mut x, mut y) = (0.0, -1.0);
+    for _ in 0..=360 {
+        points.push((x, y));
+        (x, y) = (x * COS - y * SIN, x * SIN + y * COS);
+    }
+    points
+}
+
+/// The point at `turn` (0 = 12 o'clock, 1 = a full turn clockwise) at radius `r`.
+fn point(circle: &[(f64, f64)], cx: i32, cy: i32, r: f64, turn: f64) -> (i32, i32) {
+    let degrees = (turn * 360.0).clamp(0.0, 360.0);
+    let i = (degrees.floor() as usize).min(359);
+    let t = degrees - i as f64;
+    let (x0, y0) = circle[i];
+    let (x1, y1) = circle[i + 1];
+    let (x, y) = (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
+    (cx + (r * x).round() as i32, cy + (r * y).round() as i32)
 }
 
 pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, _height: i32) -> Result<Vec<Mark>, ChartError> {
@@ -57,23 +78,24 @@ pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, _height
     let outer = f64::from(layout.diameter) / 2.0 - 4.0;
     let inner = outer * 0.58;
     let mut marks = Vec::new();
-    let mut angle = -PI / 2.0;
+    let circle = unit_circle();
+    let mut start = 0.0;
     for (i, value) in values.iter().enumerate() {
         if total <= 0.0 {
             break;
         }
-        let sweep = value / total * 2.0 * PI;
-        let steps = ((sweep / (PI / 90.0)).ceil() as usize).max(2);
-        let mut points: Vec<(i32, i32)> = (0..=steps).map(|k| point(cx, cy, outer, angle + sweep * k as f64 / steps as f64)).collect();
-        points.extend((0..=steps).rev().map(|k| point(cx, cy, inner, angle + sweep * k as f64 / steps as f64)));
+        let sweep = value / total;
+        let steps = ((sweep * 180.0).ceil() as usize).max(2);
+        let at = |k: usize| start + sweep * k as f64 / steps as f64;
+        let mut points: Vec<(i32, i32)> = (0..=steps).map(|k| point(&circle, cx, cy, outer, at(k))).collect();
+        points.extend((0..=steps).rev().map(|k| point(&circle, cx, cy, inner, at(k))));
         root.draw(&Polygon::new(points.clone(), palette::series(i).filled())).map_err(drawing)?;
         // A white edge between segments, so thin ones stay visible and distinct.
-        let edge = [point(cx, cy, inner - 1.0, angle), point(cx, cy, outer + 1.0, angle)];
+        let edge = [point(&circle, cx, cy, inner - 1.0, start), point(&circle, cx, cy, outer + 1.0, start)];
         root.draw(&PathElement::new(edge.to_vec(), palette::BACKGROUND.stroke_width(2))).map_err(drawing)?;
         let text_label = series.labels.get(i).cloned().unwrap_or_default();
-        let middle = angle + sweep / 2.0;
-        let (lx, ly) = point(cx, cy, (outer + inner) / 2.0, middle);
-        if sweep > 0.5 {
+        let (lx, ly) = point(&circle, cx, cy, (outer + inner) / 2.0, start + sweep / 2.0);
+        if sweep > 0.08 {
             label(root, &format!("{text_label}%"), (lx, ly), m.label, palette::BACKGROUND, HPos::Center, VPos::Center, true)?;
         }
         let xs: Vec<i32> = points.iter().map(|p| p.0).collect();
@@ -89,7 +111,7 @@ pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, _height
             series: series.name.clone(),
             label: format!("{text_label}%"),
         });
-        angle += sweep;
+        start += sweep;
     }
     if let Some((caption, value)) = &data.center {
         label(root, caption, (cx, cy - 2), m.small, palette::MUTED_TEXT, HPos::Center, VPos::Bottom, false)?;
@@ -112,4 +134,20 @@ pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, _height
         y += row;
     }
     Ok(marks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rotated_circle_matches_sine_and_cosine() {
+        let circle = unit_circle();
+        for (degrees, (x, y)) in circle.iter().enumerate() {
+            let angle = (degrees as f64 - 90.0).to_radians();
+            assert!((x - angle.cos()).abs() < 1e-9 && (y - angle.sin()).abs() < 1e-9, "{degrees}°");
+        }
+        assert_eq!(point(&circle, 100, 100, 50.0, 0.25), (150, 100));
+        assert_eq!(point(&circle, 100, 100, 50.0, 0.5), (100, 150));
+    }
 }

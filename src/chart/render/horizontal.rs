@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::{dashed, drawing, label, line, rect, to_f64, Area, Mark, Metrics};
+use super::{coords, dashed, label, line, rect, to_f64, Area, Mark, Metrics};
 use crate::chart::data::{ChartData, ChartError, ChartKind};
 use crate::chart::{format, palette, text};
 
@@ -26,7 +26,7 @@ fn layout(data: &ChartData, m: &Metrics) -> Layout {
     let inner = f64::from(m.inner_width());
     let widest = data.categories.iter().map(|c| text::width(c, m.label)).fold(0.0, f64::max);
     let label_width = widest.min(inner * 0.38).ceil();
-    let labels: Vec<Vec<String>> = data.categories.iter().map(|c| text::wrap(c, m.label, label_width, 2)).collect();
+    let labels: Vec<Vec<String>> = data.categories.iter().map(|c| text::wrap(c, m.label, label_width, 3)).collect();
     let bars = data.series.len().max(1) as i32;
     let bars_height = bars * BAR + (bars - 1) * BAR_GAP;
     let row_heights = labels.iter().map(|l| (l.len() as i32 * m.line_height(m.label)).max(bars_height) + 10).collect();
@@ -39,7 +39,7 @@ fn layout(data: &ChartData, m: &Metrics) -> Layout {
     let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let suffix = if data.unit == "%" { "%" } else { "" };
-    let plot_width = f64::from(m.inner_width()) - label_width - 10.0 - f64::from(value_width) * if lo < 0.0 { 2.0 } else { 1.0 };
+    let plot_width = f64::from(m.inner_width()) - label_width - 10.0 - f64::from(value_width);
     let ticks = fitting_ticks(lo, hi, plot_width, suffix, m.small);
     let top_room = if data.kind == ChartKind::Progress && data.reference.is_some() { TARGET_ROOM } else { 0 };
     Layout { label_width: label_width as i32, labels, row_heights, value_width, ticks, top_room }
@@ -55,11 +55,10 @@ pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, height:
     let plot_top = top + layout.top_room;
     let plot_bottom = top + height - AXIS;
     let (lo, hi) = (layout.ticks.first().map_or(0.0, |t| t.0), layout.ticks.last().map_or(1.0, |t| t.0));
-    let x0 = m.pad + layout.label_width + 10 + if lo < 0.0 { layout.value_width } else { 0 };
+    let x0 = m.pad + layout.label_width + 10;
     let x1 = m.width - m.pad - layout.value_width;
-    let area = root.clone().shrink((x0, plot_top), ((x1 - x0).max(1) as u32, (plot_bottom - plot_top).max(1) as u32));
-    let chart = ChartBuilder::on(&area).build_cartesian_2d(lo..hi, 0f64..1f64).map_err(drawing)?;
-    let px = |x: f64| chart.backend_coord(&(x, 0.0)).0;
+    let chart = coords(lo..hi, 0f64..1f64, (x0, plot_top), (x1, plot_bottom));
+    let px = |x: f64| chart.translate(&(x, 0.0)).0;
 
     for (tick, labelled) in &layout.ticks {
         let gx = px(*tick);
@@ -88,11 +87,13 @@ pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, height:
         let bars_height = bars * BAR + (bars - 1) * BAR_GAP;
         let mut bar_top = y + (row_height - bars_height) / 2;
         let lines = &layout.labels[i];
-        let mut ly = y + (row_height - lines.len() as i32 * m.line_height(m.label)) / 2;
+        let line_height = m.line_height(m.label);
+        // Each line centred on its own band, so the block sits on the bars' centre.
+        let mut ly = y + (row_height - lines.len() as i32 * line_height) / 2 + line_height / 2;
         let emphasised = data.kind == ChartKind::Progress && i == 0 && category.contains("合计");
         for text_line in lines {
-            label(root, text_line, (m.pad + layout.label_width, ly), m.label, palette::TEXT, HPos::Right, VPos::Top, emphasised)?;
-            ly += m.line_height(m.label);
+            label(root, text_line, (m.pad + layout.label_width, ly), m.label, palette::TEXT, HPos::Right, VPos::Center, emphasised)?;
+            ly += line_height;
         }
         for (s, series) in data.series.iter().enumerate() {
             let Some(value) = series.values.get(i).copied().flatten() else {
@@ -112,7 +113,9 @@ pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, height:
             rect(root, (left, bar_top), (right, bar_top + BAR), colour)?;
             let text_label = series.labels.get(i).cloned().unwrap_or_default();
             if v < 0.0 {
-                value_label(root, &text_label, (left - 4, bar_top + BAR / 2), HPos::Right, m)?;
+                // A fall's label goes right of the zero line, where its row is empty: the red bar
+                // to the left and the "−" sign both say it fell.
+                value_label(root, &text_label, (zero + 4, bar_top + BAR / 2), HPos::Left, m)?;
             } else {
                 value_label(root, &text_label, (right + 4, bar_top + BAR / 2), HPos::Left, m)?;
             }
@@ -166,7 +169,8 @@ fn stacked_layout(data: &ChartData, m: &Metrics) -> StackedLayout {
     let ratio_width = (0..data.categories.len())
         .map(|i| text::width(&data.series.iter().map(|s| s.labels.get(i).cloned().unwrap_or_default()).collect::<Vec<_>>().join(" : "), m.label))
         .fold(0.0, f64::max);
-    let room = (f64::from(m.inner_width()) - ratio_width - 12.0).max(80.0);
+    // Bold text runs wider than the estimate: leave a margin.
+    let room = (f64::from(m.inner_width()) - ratio_width * 1.15 - 16.0).max(80.0);
     StackedLayout { labels: data.categories.iter().map(|c| text::wrap(c, m.label, room, 2)).collect() }
 }
 
@@ -182,9 +186,8 @@ pub(super) fn draw_stacked(root: &Area, data: &ChartData, m: &Metrics, top: i32,
     let layout = stacked_layout(data, m);
     let (x0, x1) = (m.pad, m.width - m.pad);
     let plot_bottom = top + height - AXIS;
-    let area = root.clone().shrink((x0, top), ((x1 - x0).max(1) as u32, (plot_bottom - top).max(1) as u32));
-    let chart = ChartBuilder::on(&area).build_cartesian_2d(0f64..100f64, 0f64..1f64).map_err(drawing)?;
-    let px = |x: f64| chart.backend_coord(&(x, 0.0)).0;
+    let chart = coords(0f64..100f64, 0f64..1f64, (x0, top), (x1, plot_bottom));
+    let px = |x: f64| chart.translate(&(x, 0.0)).0;
     for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
         let gx = px(tick);
         line(root, (gx, top), (gx, plot_bottom), palette::GRID, 1)?;

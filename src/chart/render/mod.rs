@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use super::data::{ChartData, ChartError, ChartKind};
 use super::palette;
+use super::svg::Svg;
 use super::text;
 
 /// The font stack: a CJK face on every common system, then the generic fallback.
@@ -79,17 +80,27 @@ impl Metrics {
     }
 }
 
-pub(super) type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+pub(super) type Area<'a> = DrawingArea<Svg<'a>, Shift>;
+
+/// Maps data to pixels inside a plot rectangle — plotters' `Cartesian2d`, whose
+/// `ReverseCoordTranslate` maps a pointer back to data for hit-testing. `y` runs up the page.
+pub(super) type Coords = Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>;
+
+pub(super) fn coords(x: std::ops::Range<f64>, y: std::ops::Range<f64>, (left, top): (i32, i32), (right, bottom): (i32, i32)) -> Coords {
+    Cartesian2d::new(x, y, (left..right, bottom..top))
+}
 
 fn drawing<E: std::error::Error + Send + Sync>(err: DrawingAreaErrorKind<E>) -> ChartError {
     ChartError::Drawing(err.to_string())
 }
 
-/// Draws text with an explicit anchor. Sizes are CSS pixels.
+/// Draws text with an explicit anchor. Sizes are CSS pixels. (Every argument is one a label
+/// needs; bundling them into a struct would only move the list to each call.)
+#[allow(clippy::too_many_arguments)]
 pub(super) fn label(area: &Area, text: &str, (x, y): (i32, i32), size: f64, color: RGBColor, h: HPos, v: VPos, bold: bool) -> Result<(), ChartError> {
     let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
-    // The SVG backend writes font-size as size / 1.24.
-    let font = FontDesc::new(FontFamily::Name(FONT), size * 1.24, style).color(&color).pos(Pos::new(h, v));
+    // The family is set once on the root <svg>; sizes are CSS pixels.
+    let font = FontDesc::new(FontFamily::SansSerif, size, style).color(&color).pos(Pos::new(h, v));
     area.draw(&Text::new(text.to_owned(), (x, y), font)).map_err(drawing)
 }
 
@@ -101,8 +112,18 @@ pub(super) fn line(area: &Area, from: (i32, i32), to: (i32, i32), color: RGBColo
     area.draw(&PathElement::new(vec![from, to], color.stroke_width(width))).map_err(drawing)
 }
 
+/// A dashed line of 6-pixel dashes with 4-pixel gaps, drawn as plain segments.
 pub(super) fn dashed(area: &Area, from: (i32, i32), to: (i32, i32), color: RGBColor, width: u32) -> Result<(), ChartError> {
-    area.draw(&plotters::element::DashedPathElement::new(vec![from, to], 6, 4, color.stroke_width(width))).map_err(drawing)
+    let (dx, dy) = (f64::from(to.0 - from.0), f64::from(to.1 - from.1));
+    let length = (dx * dx + dy * dy).sqrt();
+    let mut at = 0.0;
+    while at < length {
+        let end = (at + 6.0).min(length);
+        let point = |d: f64| (from.0 + (dx * d / length).round() as i32, from.1 + (dy * d / length).round() as i32);
+        line(area, point(at), point(end), color, width)?;
+        at += 10.0;
+    }
+    Ok(())
 }
 
 /// Draws a chart at `width` CSS pixels.
@@ -129,7 +150,7 @@ pub fn render(data: &ChartData, width: u32) -> Result<Rendered, ChartError> {
     let height_u32 = u32::try_from(height.max(1)).unwrap_or(1);
     let mut svg = String::new();
     let marks = {
-        let root = SVGBackend::with_string(&mut svg, (width, height_u32)).into_drawing_area();
+        let root = Svg::new(&mut svg, (width, height_u32), FONT).into_drawing_area();
         root.fill(&palette::BACKGROUND).map_err(drawing)?;
         header.draw(&root, &m)?;
         let top = header.height;

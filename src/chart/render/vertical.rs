@@ -3,7 +3,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::{dashed, drawing, label, line, rect, to_f64, Area, Mark, Metrics};
+use super::{coords, dashed, label, line, rect, to_f64, Area, Mark, Metrics};
 use crate::chart::data::{ChartData, ChartError, ChartKind};
 use crate::chart::{format, palette, text};
 
@@ -35,7 +35,8 @@ fn range(data: &ChartData) -> (f64, f64) {
 struct Layout {
     ticks: Vec<f64>,
     axis_width: i32,
-    labels: Vec<Vec<String>>,
+    /// Each category's name lines, then its note lines.
+    labels: Vec<(Vec<String>, Vec<String>)>,
     label_height: i32,
 }
 
@@ -45,8 +46,16 @@ fn layout(data: &ChartData, m: &Metrics) -> Layout {
     let axis_width = ticks.iter().map(|t| text::width(&format::tick(*t, ""), m.small)).fold(0.0, f64::max).ceil() as i32 + 8;
     let n = data.categories.len().max(1) as f64;
     let band = (f64::from(m.inner_width() - axis_width) / n - 6.0).max(24.0);
-    let labels: Vec<Vec<String>> = data.categories.iter().map(|c| text::wrap(c, m.label, band, 3)).collect();
-    let lines = labels.iter().map(Vec::len).max().unwrap_or(1) as i32;
+    let labels: Vec<(Vec<String>, Vec<String>)> = data
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let note = data.category_notes.get(i).filter(|n| !n.is_empty());
+            (text::wrap(c, m.label, band, 3), note.map(|n| text::wrap(n, m.small, band, 2)).unwrap_or_default())
+        })
+        .collect();
+    let lines = labels.iter().map(|(name, note)| name.len() + note.len()).max().unwrap_or(1) as i32;
     Layout { ticks, axis_width, labels, label_height: 8 + lines * m.line_height(m.label) }
 }
 
@@ -61,9 +70,8 @@ pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, height:
     let plot_h = height - layout.label_height;
     let (lo, hi) = (layout.ticks.first().copied().unwrap_or(0.0), layout.ticks.last().copied().unwrap_or(1.0));
     let n = data.categories.len();
-    let area = root.clone().shrink((x0, top), ((x1 - x0).max(1) as u32, plot_h.max(1) as u32));
-    let chart = ChartBuilder::on(&area).build_cartesian_2d(0f64..n.max(1) as f64, lo..hi).map_err(drawing)?;
-    let px = |x: f64, y: f64| chart.backend_coord(&(x, y));
+    let chart = coords(0f64..n.max(1) as f64, lo..hi, (x0, top), (x1, top + plot_h));
+    let px = |x: f64, y: f64| chart.translate(&(x, y));
 
     for tick in &layout.ticks {
         let (gx, gy) = px(0.0, *tick);
@@ -134,8 +142,13 @@ pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, height:
         }
         let (cx, _) = px(i as f64 + 0.5, lo);
         let mut y = top + plot_h + 6;
-        for text_line in &layout.labels[i] {
+        let (name, note) = &layout.labels[i];
+        for text_line in name {
             label(root, text_line, (cx, y), m.label, palette::TEXT, HPos::Center, VPos::Top, false)?;
+            y += m.line_height(m.label);
+        }
+        for text_line in note {
+            label(root, text_line, (cx, y), m.small, palette::MUTED_TEXT, HPos::Center, VPos::Top, false)?;
             y += m.line_height(m.label);
         }
     }
