@@ -99,7 +99,7 @@ test('strings from the module are text, never markup', async () => {
     label: el.querySelector('.xixia-stat__chart').getAttribute('aria-label'),
     role: el.querySelector('.xixia-stat__chart').getAttribute('role'),
     caption: el.querySelector('caption').textContent,
-    headers: [...el.querySelectorAll('thead th')].map((th) => [th.scope, th.textContent]),
+    headers: [...el.querySelectorAll('thead th')].map((th) => [th.scope, th.textContent, th.className]),
     rows: [...el.querySelectorAll('tbody tr')].map((tr) => [...tr.cells].map((c) => [c.localName, c.scope, c.textContent, c.className])),
   }));
   assert.equal(info.imgs, 0);
@@ -108,7 +108,7 @@ test('strings from the module are text, never markup', async () => {
   assert.equal(info.role, 'img');
   assert.equal(info.label, `演示图表${hostile}。一根柱子`);
   assert.equal(info.caption, `表题${hostile}`);
-  assert.deepEqual(info.headers, [['col', '项目'], ['col', `数值${hostile}`]]);
+  assert.deepEqual(info.headers, [['col', '项目', ''], ['col', `数值${hostile}`, 'xixia-stat__num']]);
   assert.deepEqual(info.rows, [
     [['th', 'row', `第一行${hostile}`, ''], ['td', '', '12.50', 'xixia-stat__num']],
     [['th', 'row', '第二行', ''], ['td', '', '-3.4%', 'xixia-stat__num']],
@@ -148,7 +148,7 @@ test('hovering a mark shows its label and value as text', async () => {
   assert.equal(await tooltip.isVisible(), false);
   await page.mouse.move(box.x + 50, box.y + 100); // inside the mark (20..80, 40..160)
   await waitUntil(() => tooltip.isVisible(), 'the tooltip');
-  assert.equal(await tooltip.textContent(), '柱<img src="x" data-xss="1" onerror="window.__xss = true">12.50');
+  assert.equal(await tooltip.textContent(), '柱<img src="x" data-xss="1" onerror="window.__xss = true">12.50 亿元');
   await page.mouse.move(box.x + 300, box.y + 5);
   await waitUntil(async () => !(await tooltip.isVisible()), 'the tooltip to hide');
 });

@@ -154,6 +154,7 @@ export const NO_PROBLEMS = {
 export async function screenshot(page, name) {
   await mkdir(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, name);
+  await page.mouse.move(0, 0); // no hover state in the picture
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

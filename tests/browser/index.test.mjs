@@ -74,7 +74,7 @@ describe('index.html at 1440 px', () => {
   });
 
   test('each chart of the catalogue is on the page once, with its release', async () => {
-    const catalogue = await p.page.evaluate(async () => (await import('/pkg/xixia_stats.js')).charts());
+    const catalogue = JSON.parse(await p.page.evaluate(async () => (await import('/pkg/xixia_stats.js')).charts()));
     assert.deepEqual(catalogue.map((c) => c.id).sort(), [...CHART_IDS].sort());
     const onPage = (await chartInfo(p.page)).map((i) => `${i.release}/${i.chart}`).sort();
     assert.deepEqual(onPage, catalogue.map((c) => `${c.release}/${c.id}`).sort());
@@ -175,6 +175,31 @@ describe('index.html at 1440 px', () => {
     const lefts = await page.$$eval('#bulletin-2022 .chart-card', (cs) => cs.map((c) => Math.round(c.getBoundingClientRect().left)));
     assert.equal(new Set(lefts).size, 2, `two columns: ${lefts}`);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal scroll');
+  });
+
+  test('marks lie inside their chart, and hovering one names it and its value', async () => {
+    const page = p.page;
+    const all = await page.$$eval('xixia-stat', (els) => els.map((el) => ({ chart: el.getAttribute('chart'), w: el.result.width, h: el.result.height, marks: el.result.marks })));
+    for (const { chart, w, h, marks } of all) {
+      assert.ok(marks.length > 0, `${chart}: marks`);
+      for (const m of marks) {
+        assert.ok(m.x >= 0 && m.y >= 0 && m.x + m.width <= w + 1 && m.y + m.height <= h + 1, `${chart}: mark ${JSON.stringify(m)} inside ${w}×${h}`);
+      }
+    }
+    const el = page.locator('xixia-stat[chart="gdp-by-industry"]');
+    const marks = all.find((c) => c.chart === 'gdp-by-industry').marks;
+    const secondary = marks.find((m) => (m.category ?? m.label) === '第二产业');
+    assert.ok(secondary, 'a mark for 第二产业');
+    await el.scrollIntoViewIfNeeded();
+    const box = await el.locator('svg').boundingBox();
+    await page.mouse.move(box.x + secondary.x + secondary.width / 2, box.y + secondary.y + secondary.height / 2);
+    const tooltip = el.locator('.xixia-stat__tooltip');
+    await waitUntil(() => tooltip.isVisible(), 'the tooltip');
+    const text = await tooltip.textContent();
+    assert.match(text, /第二产业/);
+    assert.match(text, /340\.85/);
+    await page.mouse.move(0, 0);
+    await waitUntil(async () => !(await tooltip.isVisible()), 'the tooltip to hide');
   });
 
   test('full-page screenshot', async () => {

@@ -46,7 +46,7 @@ describe('embed.html', () => {
     const page = p.page;
     const terms = await page.$$eval('dl dt code', (cs) => cs.map((c) => c.textContent));
     assert.deepEqual(terms, ['chart', 'release']);
-    const catalogue = await page.evaluate(async () => (await import('/pkg/xixia_stats.js')).charts());
+    const catalogue = JSON.parse(await page.evaluate(async () => (await import('/pkg/xixia_stats.js')).charts()));
     const rows = await page.$$eval('#chart-catalogue tbody tr', (trs) =>
       trs.map((tr) => `${tr.cells[1].textContent.trim()}/${tr.cells[0].textContent.trim()}`),
     );

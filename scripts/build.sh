@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Builds the wasm module into www/pkg/, shrinks it with binaryen's wasm-opt from npm, and prints what a
+# page downloads (raw and gzip -9). Fails when that total is over the budget. Run scripts/setup.sh first
+# (`make build` does).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+OUT_DIR=www/pkg
+OUT_NAME=xixia_stats
+# What the page may download, gzip -9, in bytes: 150 KB.
+GZIP_BUDGET=${XIXIA_GZIP_BUDGET:-153600}
+
+log() { printf 'build: %s\n' "$*" >&2; }
+
+need() {
+  if [[ ! -x $1 ]] && ! command -v "$1" >/dev/null 2>&1; then
+    log "missing $1: run 'make setup' (scripts/setup.sh)"
+    exit 1
+  fi
+}
+need wasm-pack
+need wasm-bindgen
+need node_modules/.bin/wasm-opt
+
+expected="$(bash scripts/wasm-bindgen-version.sh)"
+if [[ "$(wasm-bindgen --version)" != "wasm-bindgen $expected" ]]; then
+  log "wasm-bindgen on PATH is '$(wasm-bindgen --version)', Cargo.lock has $expected: run 'make setup'"
+  exit 1
+fi
+
+# 1. Rust → wasm + JS glue. Cargo.toml turns wasm-pack's own wasm-opt off: Debian's binaryen breaks
+#    reference types (see /work/shared/TOOLCHAIN.md); we run npm's binaryen below instead.
+log "wasm-pack build → $OUT_DIR"
+wasm-pack --quiet build --target web --release --out-dir "$OUT_DIR" --out-name "$OUT_NAME" --no-default-features
+
+wasm="$OUT_DIR/${OUT_NAME}_bg.wasm"
+[[ -s $wasm ]] || { log "wasm-pack produced no $wasm"; exit 1; }
+
+# 2. Size optimisation, in place (through a temporary file, so a failure leaves no half-written wasm).
+log "wasm-opt -Oz $wasm"
+tmp="$(mktemp "$OUT_DIR/.opt.XXXXXX.wasm")"
+trap 'rm -f "$tmp"' EXIT
+node_modules/.bin/wasm-opt -Oz \
+  --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-multivalue --enable-mutable-globals \
+  "$wasm" -o "$tmp"
+mv "$tmp" "$wasm"
+trap - EXIT
+
+# 3. What a page with charts downloads.
+files=("$wasm" "$OUT_DIR/$OUT_NAME.js" www/xixia-stat.js www/xixia-stat.css)
+total_raw=0
+total_gz=0
+printf '\n%-34s %10s %10s\n' 'file' 'raw (B)' 'gzip -9 (B)'
+for f in "${files[@]}"; do
+  [[ -f $f ]] || { log "missing $f"; exit 1; }
+  raw=$(wc -c <"$f")
+  gz=$(gzip -9 -c "$f" | wc -c)
+  total_raw=$((total_raw + raw))
+  total_gz=$((total_gz + gz))
+  printf '%-34s %10d %10d\n' "$f" "$raw" "$gz"
+done
+printf '%-34s %10d %10d\n' 'total' "$total_raw" "$total_gz"
+printf 'budget: %d B gzip (%.1f%% used)\n\n' "$GZIP_BUDGET" "$(awk -v a="$total_gz" -v b="$GZIP_BUDGET" 'BEGIN { print 100 * a / b }')"
+if ((total_gz > GZIP_BUDGET)); then
+  log "FAIL: the page downloads $total_gz B gzip, over the budget of $GZIP_BUDGET B"
+  exit 1
+fi
