@@ -171,16 +171,30 @@ fn breakdowns(release: &Release, out: &mut Vec<Figure>, rankings: &mut Vec<Ranki
     }
 }
 
-fn ranking(id: String, name: String, parts: &[&Fact], values: &[Decimal]) -> Ranking {
-    let rank = ranks(values, Order::Descending);
-    let mut items: Vec<RankedItem> = parts
-        .iter()
-        .zip(values)
-        .zip(rank)
-        .map(|((part, value), rank)| RankedItem { id: part.id.clone(), name: part.name.clone(), value: *value, display: value.to_string(), rank })
+/// Ranks `(id, name, value, display)` items, largest first, ties sharing a rank.
+fn ranked(id: String, name: String, items: Vec<(String, String, Decimal, String)>) -> Ranking {
+    let values: Vec<Decimal> = items.iter().map(|item| item.2).collect();
+    let mut items: Vec<RankedItem> = items
+        .into_iter()
+        .zip(ranks(&values, Order::Descending))
+        .map(|((id, name, value, display), rank)| RankedItem { id, name, value, display, rank })
         .collect();
     items.sort_by_key(|item| item.rank);
     Ranking { id, name, order: Order::Descending, items }
+}
+
+fn ranking(id: String, name: String, parts: &[&Fact], values: &[Decimal]) -> Ranking {
+    let items = parts.iter().zip(values).map(|(part, value)| (part.id.clone(), part.name.clone(), *value, value.to_string())).collect();
+    ranked(id, name, items)
+}
+
+/// A table's rows ranked by one column's values.
+fn table_ranking(table: &Table, column: &crate::table::Column, rows: &[(&crate::table::Row, Decimal)]) -> Ranking {
+    let items = rows
+        .iter()
+        .map(|(row, value)| (format!("{}/{}", table.id, row.id), row.label.clone(), *value, round_half_away(*value, value.scale().min(1)).to_string()))
+        .collect();
+    ranked(format!("{}:{}", table.id, column.id), format!("{}按{}排序", table.title, column.label), items)
 }
 
 fn rank_by_growth(id: &str, name: &str, parts: &[&Fact], rankings: &mut Vec<Ranking>) {
@@ -280,29 +294,13 @@ fn table_figures(release: &Release, table: &Table, out: &mut Vec<Figure>, rankin
             }
         }
         if leaves.len() > 1 {
-            let values: Vec<Decimal> = leaves.iter().map(|(_, v)| *v).collect();
-            let rank = ranks(&values, Order::Descending);
-            let mut items: Vec<RankedItem> = leaves
-                .iter()
-                .zip(rank)
-                .map(|((row, value), rank)| RankedItem { id: format!("{}/{}", table.id, row.id), name: row.label.clone(), value: *value, display: round_half_away(*value, value.scale().min(1)).to_string(), rank })
-                .collect();
-            items.sort_by_key(|item| item.rank);
-            rankings.push(Ranking { id: format!("{}:{}", table.id, column.id), name: format!("{}按{}排序", table.title, column.label), order: Order::Descending, items });
+            rankings.push(table_ranking(table, column, &leaves));
         }
     }
     for column in table.columns.iter().filter(|c| c.kind == ColumnKind::Growth) {
         let rows: Vec<(&crate::table::Row, Decimal)> = table.rows.iter().filter_map(|r| Some((r, table.number(r, &column.id)?))).collect();
         if rows.len() > 1 {
-            let values: Vec<Decimal> = rows.iter().map(|(_, v)| *v).collect();
-            let rank = ranks(&values, Order::Descending);
-            let mut items: Vec<RankedItem> = rows
-                .iter()
-                .zip(rank)
-                .map(|((row, value), rank)| RankedItem { id: format!("{}/{}", table.id, row.id), name: row.label.clone(), value: *value, display: round_half_away(*value, value.scale().min(1)).to_string(), rank })
-                .collect();
-            items.sort_by_key(|item| item.rank);
-            rankings.push(Ranking { id: format!("{}:{}", table.id, column.id), name: format!("{}按{}排序", table.title, column.label), order: Order::Descending, items });
+            rankings.push(table_ranking(table, column, &rows));
         }
     }
 }

@@ -39,6 +39,24 @@ impl<'a> Svg<'a> {
         Svg { out, size: (width, height), closed: false }
     }
 
+    /// Writes "x,y x,y …".
+    fn points(&mut self, points: impl IntoIterator<Item = BackendCoord>) {
+        for (i, (x, y)) in points.into_iter().enumerate() {
+            let _ = write!(self.out, "{}{x},{y}", if i == 0 { "" } else { " " });
+        }
+    }
+
+    /// Closes a shape filled with `color`, or outlined in it.
+    fn finish_shape(&mut self, color: BackendColor, fill: bool) {
+        if fill {
+            self.paint("fill", color);
+        } else {
+            self.out.push_str(r#" fill="none""#);
+            self.paint("stroke", color);
+        }
+        self.out.push_str("/>");
+    }
+
     fn paint(&mut self, attribute: &str, color: BackendColor) {
         let (r, g, b) = color.rgb;
         let _ = write!(self.out, r##" {attribute}="#{r:02X}{g:02X}{b:02X}""##);
@@ -120,13 +138,7 @@ impl DrawingBackend for Svg<'_> {
         }
         let (x, y, w, h) = (x0.min(x1), y0.min(y1), (x1 - x0).abs(), (y1 - y0).abs());
         let _ = write!(self.out, r#"<rect x="{x}" y="{y}" width="{w}" height="{h}""#);
-        if fill {
-            self.paint("fill", color);
-        } else {
-            self.out.push_str(r#" fill="none""#);
-            self.paint("stroke", color);
-        }
-        self.out.push_str("/>");
+        self.finish_shape(color, fill);
         Ok(())
     }
 
@@ -138,9 +150,7 @@ impl DrawingBackend for Svg<'_> {
         self.out.push_str(r#"<polyline fill="none""#);
         self.paint("stroke", color);
         let _ = write!(self.out, r#" stroke-width="{}" points=""#, style.stroke_width());
-        for (i, (x, y)) in path.into_iter().enumerate() {
-            let _ = write!(self.out, "{}{x},{y}", if i == 0 { "" } else { " " });
-        }
+        self.points(path);
         self.out.push_str(r#""/>"#);
         Ok(())
     }
@@ -151,13 +161,7 @@ impl DrawingBackend for Svg<'_> {
             return Ok(());
         }
         let _ = write!(self.out, r#"<circle cx="{x}" cy="{y}" r="{radius}""#);
-        if fill {
-            self.paint("fill", color);
-        } else {
-            self.out.push_str(r#" fill="none""#);
-            self.paint("stroke", color);
-        }
-        self.out.push_str("/>");
+        self.finish_shape(color, fill);
         Ok(())
     }
 
@@ -167,9 +171,7 @@ impl DrawingBackend for Svg<'_> {
             return Ok(());
         }
         self.out.push_str(r#"<polygon points=""#);
-        for (i, (x, y)) in vertices.into_iter().enumerate() {
-            let _ = write!(self.out, "{}{x},{y}", if i == 0 { "" } else { " " });
-        }
+        self.points(vertices);
         self.out.push('"');
         self.paint("fill", color);
         self.out.push_str("/>");

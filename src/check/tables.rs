@@ -62,25 +62,38 @@ fn subtotals(ctx: &mut Ctx, table: &Table) {
             let Some((stated, stated_interval)) = cell(table, row, &column.id) else { continue };
             let Some((sum, sum_interval)) = sum_cells(children.iter().map(|c| cell(table, c, &column.id))) else { continue };
             let labels: Vec<&str> = children.iter().map(|c| c.label.as_str()).collect();
-            if sum == stated {
+            let parts = format!("其下{}", super::names(&labels));
+            if compare_total(ctx, Check::TableSubtotal, (table, row, column), (stated, stated_interval), (sum, sum_interval), &parts) {
                 passed += 1;
-                continue;
             }
-            if sum_interval.overlaps(&stated_interval) {
-                ctx.report(Severity::Info, Check::TableSubtotal, &table.id, Some(field(table, row, &column.id)), table.sentence.as_deref(),
-                    format!("表「{}」中「{}」的{}为{stated}，其下{}之和为{sum}，相差{}，在舍入误差之内",
-                        table.title, row.label, column.label, super::names(&labels), (stated - sum).abs()));
-                continue;
-            }
-            ctx.report(Severity::Error, Check::TableSubtotal, &table.id, Some(field(table, row, &column.id)), table.sentence.as_deref(),
-                format!("表「{}」中「{}」的{}为{stated}，而其下{}之和为{sum}，相差{}",
-                    table.title, row.label, column.label, super::names(&labels), stated - sum));
         }
     }
     if passed > 0 {
         ctx.report(Severity::Ok, Check::TableSubtotal, &table.id, None, table.sentence.as_deref(),
             format!("表「{}」有{passed}处小计与其下各行之和相符 ✓", table.title));
     }
+}
+
+/// A printed total against the sum of what it totals. Exactly equal passes (returns true); a
+/// difference rounding explains is noted; one it cannot is an error.
+fn compare_total(
+    ctx: &mut Ctx,
+    check: Check,
+    (table, row, column): (&Table, &Row, &crate::table::Column),
+    (stated, stated_interval): (Decimal, Interval),
+    (sum, sum_interval): (Decimal, Interval),
+    parts: &str,
+) -> bool {
+    if sum == stated {
+        return true;
+    }
+    let (severity, message) = if sum_interval.overlaps(&stated_interval) {
+        (Severity::Info, format!("表「{}」中「{}」的{}为{stated}，{parts}之和为{sum}，相差{}，在舍入误差之内", table.title, row.label, column.label, (stated - sum).abs()))
+    } else {
+        (Severity::Error, format!("表「{}」中「{}」的{}为{stated}，而{parts}之和为{sum}，相差{}", table.title, row.label, column.label, stated - sum))
+    };
+    ctx.report(severity, check, &table.id, Some(field(table, row, &column.id)), table.sentence.as_deref(), message);
+    false
 }
 
 fn column_sums(ctx: &mut Ctx, table: &Table) {
@@ -91,19 +104,9 @@ fn column_sums(ctx: &mut Ctx, table: &Table) {
             let Some((stated, stated_interval)) = cell(table, row, &column.id) else { continue };
             let Some((sum, sum_interval)) = sum_cells(of.iter().map(|c| cell(table, row, c))) else { continue };
             let labels: Vec<&str> = of.iter().filter_map(|c| table.column(c)).map(|c| c.label.as_str()).collect();
-            if sum == stated {
+            if compare_total(ctx, Check::TableColumnSum, (table, row, column), (stated, stated_interval), (sum, sum_interval), &labels.join(" + ")) {
                 passed += 1;
-                continue;
             }
-            if sum_interval.overlaps(&stated_interval) {
-                ctx.report(Severity::Info, Check::TableColumnSum, &table.id, Some(field(table, row, &column.id)), table.sentence.as_deref(),
-                    format!("表「{}」中「{}」的{}为{stated}，{}之和为{sum}，相差{}，在舍入误差之内",
-                        table.title, row.label, column.label, labels.join(" + "), (stated - sum).abs()));
-                continue;
-            }
-            ctx.report(Severity::Error, Check::TableColumnSum, &table.id, Some(field(table, row, &column.id)), table.sentence.as_deref(),
-                format!("表「{}」中「{}」的{}为{stated}，而{}之和为{sum}，相差{}",
-                    table.title, row.label, column.label, labels.join(" + "), stated - sum));
         }
     }
     if passed > 0 {
