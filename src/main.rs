@@ -26,6 +26,9 @@ enum Command {
         /// A bundled release id (see `list`) or the path of a release JSON file.
         release: String,
     },
+    /// Print the data of every chart (categories, series with exact values and printed labels,
+    /// titles, units, sources) as JSON.
+    ChartData,
     /// Draw charts as SVG files.
     Render {
         /// A bundled release id, or `all` for every chart of every bundled release.
@@ -87,6 +90,19 @@ fn run(command: Command, out: &mut String) -> Result<ExitCode, Error> {
         Command::Figures { release } => {
             let release = open(&release)?;
             out.push_str(&to_json(&figures(&release)));
+            out.push('\n');
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ChartData => {
+            let releases = bundled::all()?;
+            let mut all = Vec::new();
+            for info in xixia_stats::chart::CATALOGUE {
+                let Some(home) = releases.iter().find(|r| r.id == info.release) else { continue };
+                let data = xixia_stats::chart::build(info.id, home, &releases)
+                    .map_err(|err| Error::from(ErrorKind::Io { origin: info.id.to_owned(), message: err.to_string() }))?;
+                all.push(data);
+            }
+            out.push_str(&to_json(&all));
             out.push('\n');
             Ok(ExitCode::SUCCESS)
         }

@@ -101,3 +101,15 @@ fn bad_input_gives_a_clear_error_and_exit_2() {
     assert!(stderr(&missing).contains("bundled releases: 2022-bulletin"), "{}", stderr(&missing));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn chart_data_lists_every_chart_with_exact_values() {
+    let output = run(&["chart-data"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    let charts = json.as_array().unwrap();
+    assert_eq!(charts.len(), xixia_stats::chart::CATALOGUE.len());
+    let gdp = charts.iter().find(|c| c["id"] == "gdp-by-industry").unwrap();
+    assert_eq!(gdp["series"][0]["values"][1], "340.85");
+    assert_eq!(gdp["status"], "初步统计数");
+}
