@@ -89,3 +89,24 @@ pub fn render_chart(release: &str, chart_id: &str, width: u32) -> Result<String,
         marks: drawn.marks,
     })
 }
+
+#[cfg(feature = "bench")]
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
+}
+
+/// Benchmark only: builds `n` synthetic observations and crunches them (growth, structure, ranks).
+/// Returns `[building ms, crunching ms, growth rates defined]`, timed with `performance.now()`.
+#[cfg(feature = "bench")]
+#[wasm_bindgen]
+pub fn bench_crunch(n: usize) -> Vec<f64> {
+    use crate::compute::synthetic::{crunch, observations};
+    let start = performance_now();
+    let data = observations(n);
+    let built = performance_now();
+    let summary = crunch(&data);
+    let done = performance_now();
+    vec![built - start, done - built, summary.growth_defined as f64]
+}

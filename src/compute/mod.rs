@@ -6,6 +6,7 @@ pub mod interval;
 pub mod rank;
 pub mod round;
 pub mod share;
+pub mod synthetic;
 mod undefined;
 
 pub use undefined::{Computed, Undefined};
