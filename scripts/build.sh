@@ -29,6 +29,14 @@ if [[ "$(wasm-bindgen --version)" != "wasm-bindgen $expected" ]]; then
   exit 1
 fi
 
+# 0. The chart data the page draws: every figure computed by the Rust core, exactly, ahead of time.
+#    (Staff tools that load drafts will carry the core itself; visitors only need the renderer.)
+log "xixia-stats chart-data → www/data/charts.json"
+mkdir -p www/data
+tmp_data="$(mktemp www/data/.charts.XXXXXX.json)"
+cargo run --quiet -- chart-data --compact >"$tmp_data"
+mv "$tmp_data" www/data/charts.json
+
 # 1. Rust → wasm + JS glue. Cargo.toml turns wasm-pack's own wasm-opt off: Debian's binaryen breaks
 #    reference types (see /work/shared/TOOLCHAIN.md); we run npm's binaryen below instead.
 log "wasm-pack build → $OUT_DIR"
@@ -49,7 +57,7 @@ mv "$tmp" "$wasm"
 trap - EXIT
 
 # 3. What a page with charts downloads.
-files=("$wasm" "$OUT_DIR/$OUT_NAME.js" www/xixia-stat.js www/xixia-stat.css)
+files=("$wasm" "$OUT_DIR/$OUT_NAME.js" www/xixia-stat.js www/xixia-stat.css www/data/charts.json)
 total_raw=0
 total_gz=0
 printf '\n%-34s %10s %10s\n' 'file' 'raw (B)' 'gzip -9 (B)'

@@ -6,12 +6,10 @@ use crate::load;
 use crate::release::Release;
 
 /// `(id, JSON)` of each bundled release, in publication order.
-/// `build.rs` copies them from `data/releases/`: as they are natively, minified and without the
-/// sentences for the browser.
 const RELEASES: &[(&str, &str)] = &[
-    ("2022-bulletin", include_str!(concat!(env!("OUT_DIR"), "/2022-bulletin.json"))),
-    ("2023-1-11-indicators", include_str!(concat!(env!("OUT_DIR"), "/2023-1-11-indicators.json"))),
-    ("2023-fiscal-reports-5-8", include_str!(concat!(env!("OUT_DIR"), "/2023-fiscal-reports-5-8.json"))),
+    ("2022-bulletin", include_str!("../data/releases/2022-bulletin.json")),
+    ("2023-1-11-indicators", include_str!("../data/releases/2023-1-11-indicators.json")),
+    ("2023-fiscal-reports-5-8", include_str!("../data/releases/2023-fiscal-reports-5-8.json")),
 ];
 
 /// The ids of the bundled releases.
@@ -35,14 +33,7 @@ pub fn release(id: &str) -> Result<Release, Error> {
         id: id.to_owned(),
         bundled: ids().iter().map(|id| id.to_string()).collect(),
     })?;
-    let origin = format!("bundled release {id}");
-    // The browser takes the bundled releases as they are: `tests/bundled.rs` loads each one with
-    // full validation, so the module need not carry the checking code.
-    if cfg!(target_arch = "wasm32") {
-        load::trusted(json, &origin)
-    } else {
-        load::from_json(json, &origin)
-    }
+    load::from_json(json, &format!("bundled release {id}"))
 }
 
 /// Loads every bundled release.

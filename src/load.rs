@@ -49,17 +49,6 @@ pub fn from_json(text: &str, origin: &str) -> Result<Release, Error> {
     }
 }
 
-/// Parses a release that is known to be sound: the bundled ones, which the test suite loads through
-/// [`from_json`] with full checking. Skipping the field-path tracking and validation keeps the wasm
-/// module small; a parse error is still an error, never a panic.
-pub fn trusted(text: &str, origin: &str) -> Result<Release, Error> {
-    // The position is enough here: formatting serde's message would add its whole vocabulary of
-    // error texts to the module, for a failure the test suite rules out.
-    serde_json::from_str(text).map_err(|err| {
-        Error::from(ErrorKind::Syntax { origin: origin.to_owned(), line: err.line(), column: err.column(), message: "not a release".into() })
-    })
-}
-
 /// serde_json appends " at line L column C"; we print the position ourselves.
 fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {

@@ -27,8 +27,12 @@ enum Command {
         release: String,
     },
     /// Print the data of every chart (categories, series with exact values and printed labels,
-    /// titles, units, sources) as JSON.
-    ChartData,
+    /// titles, units, sources) as JSON: what the public page loads from `www/data/charts.json`.
+    ChartData {
+        /// One line, for the web page, instead of indented.
+        #[arg(long)]
+        compact: bool,
+    },
     /// Draw charts as SVG files.
     Render {
         /// A bundled release id, or `all` for every chart of every bundled release.
@@ -93,7 +97,7 @@ fn run(command: Command, out: &mut String) -> Result<ExitCode, Error> {
             out.push('\n');
             Ok(ExitCode::SUCCESS)
         }
-        Command::ChartData => {
+        Command::ChartData { compact } => {
             let releases = bundled::all()?;
             let mut all = Vec::new();
             for info in xixia_stats::chart::CATALOGUE {
@@ -102,7 +106,7 @@ fn run(command: Command, out: &mut String) -> Result<ExitCode, Error> {
                     .map_err(|err| Error::from(ErrorKind::Io { origin: info.id.to_owned(), message: err.to_string() }))?;
                 all.push(data);
             }
-            out.push_str(&to_json(&all));
+            out.push_str(&if compact { serde_json::to_string(&all).unwrap_or_default() } else { to_json(&all) });
             out.push('\n');
             Ok(ExitCode::SUCCESS)
         }

@@ -1,23 +1,21 @@
-//! The browser boundary: each export converts its inputs, calls the core, and converts the result
-//! to a JSON string, which the element parses (one `JSON.parse` is lighter in the module than
-//! building JavaScript objects field by field). Errors reach JavaScript as `Error` objects carrying
-//! the message.
+//! The browser boundary of the public page: it draws charts from chart data that the Rust core
+//! computed ahead of time (`xixia-stats chart-data` → `www/data/charts.json`). The model, the
+//! loading and the checker stay out of this module, so visitors download only the renderer.
+//!
+//! Each export converts its inputs, calls the core, and returns JSON text, which the element
+//! parses (one `JSON.parse` is lighter in the module than building objects field by field).
+//! Errors reach JavaScript as `Error` objects carrying the message.
 
-use std::sync::OnceLock;
+use std::cell::RefCell;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::chart::{self, Mark, TableView};
-use crate::{bundled, Release};
+use crate::chart::{self, ChartData, ChartError, ChartKind, Mark, TableView};
 
-/// The bundled releases, parsed once per page and shared by every chart element.
-fn releases() -> Result<&'static [Release], JsError> {
-    static RELEASES: OnceLock<Result<Vec<Release>, String>> = OnceLock::new();
-    RELEASES
-        .get_or_init(|| bundled::all().map_err(|err| err.to_string()))
-        .as_deref()
-        .map_err(|err| JsError::new(err))
+thread_local! {
+    /// The page's chart data, loaded once and shared by every chart element.
+    static CHARTS: RefCell<Vec<ChartData>> = const { RefCell::new(Vec::new()) };
 }
 
 fn to_json(value: &impl Serialize) -> Result<String, JsError> {
@@ -25,27 +23,36 @@ fn to_json(value: &impl Serialize) -> Result<String, JsError> {
 }
 
 #[derive(Serialize)]
-struct ReleaseSummary<'a> {
+struct CatalogueEntry<'a> {
     id: &'a str,
+    release: &'a str,
     title: &'a str,
-    period: String,
-    status: &'static str,
+    kind: ChartKind,
 }
 
-/// The bundled releases, as JSON: `[{id, title, period, status}]`.
-#[wasm_bindgen(js_name = releases)]
-pub fn list_releases() -> Result<String, JsError> {
-    let summaries: Vec<ReleaseSummary> = releases()?
-        .iter()
-        .map(|r| ReleaseSummary { id: &r.id, title: &r.title, period: r.period.to_string(), status: r.status.label() })
-        .collect();
-    to_json(&summaries)
+fn catalogue() -> Result<String, JsError> {
+    CHARTS.with_borrow(|charts| {
+        let entries: Vec<CatalogueEntry> = charts
+            .iter()
+            .map(|c| CatalogueEntry { id: &c.id, release: &c.release, title: &c.title, kind: c.kind })
+            .collect();
+        to_json(&entries)
+    })
 }
 
-/// The chart catalogue, as JSON: `[{id, release, title, kind}]`.
+/// Loads the chart data (the JSON array `xixia-stats chart-data` writes) and returns the
+/// catalogue, as JSON: `[{id, release, title, kind}]`.
+#[wasm_bindgen]
+pub fn load_charts(json: &str) -> Result<String, JsError> {
+    let charts: Vec<ChartData> = serde_json::from_str(json).map_err(|err| JsError::new(&format!("图表数据无法读取（第{}行第{}列）", err.line(), err.column())))?;
+    CHARTS.set(charts);
+    catalogue()
+}
+
+/// The catalogue of the loaded charts, as JSON: `[{id, release, title, kind}]`.
 #[wasm_bindgen]
 pub fn charts() -> Result<String, JsError> {
-    to_json(&chart::CATALOGUE)
+    catalogue()
 }
 
 #[derive(Serialize)]
@@ -65,28 +72,35 @@ struct DrawnChart<'a> {
     marks: Vec<Mark>,
 }
 
-/// Draws a chart of a bundled release at `width` CSS pixels. JSON: `{svg, width, height, title,
-/// subtitle, period, unit, source, status, description, notes, table, marks}`.
+/// Draws a loaded chart at `width` CSS pixels. JSON: `{svg, width, height, title, subtitle,
+/// period, unit, source, status, description, notes, table, marks}`.
 #[wasm_bindgen]
 pub fn render_chart(release: &str, chart_id: &str, width: u32) -> Result<String, JsError> {
-    let all = releases()?;
-    let home = all.iter().find(|r| r.id == release).ok_or_else(|| JsError::new(&chart::ChartError::UnknownRelease(release.to_owned()).to_string()))?;
-    let data = chart::build(chart_id, home, all)?;
-    let drawn = chart::render(&data, width)?;
-    to_json(&DrawnChart {
-        svg: drawn.svg,
-        width: drawn.width,
-        height: drawn.height,
-        title: &data.title,
-        subtitle: &data.subtitle,
-        period: &data.period,
-        unit: &data.unit,
-        source: &data.source,
-        status: &data.status,
-        description: &data.description,
-        notes: &data.notes,
-        table: data.table(),
-        marks: drawn.marks,
+    CHARTS.with_borrow(|charts| {
+        let data = charts.iter().find(|c| c.id == chart_id && c.release == release).ok_or_else(|| {
+            let known = charts.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join("、");
+            if charts.iter().any(|c| c.id == chart_id) {
+                JsError::new(&format!("图表“{chart_id}”不属于发布“{release}”"))
+            } else {
+                JsError::new(&ChartError::UnknownChart { chart: chart_id.to_owned(), known }.to_string())
+            }
+        })?;
+        let drawn = chart::render(data, width)?;
+        to_json(&DrawnChart {
+            svg: drawn.svg,
+            width: drawn.width,
+            height: drawn.height,
+            title: &data.title,
+            subtitle: &data.subtitle,
+            period: &data.period,
+            unit: &data.unit,
+            source: &data.source,
+            status: &data.status,
+            description: &data.description,
+            notes: &data.notes,
+            table: data.table(),
+            marks: drawn.marks,
+        })
     })
 }
 

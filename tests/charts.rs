@@ -133,3 +133,17 @@ fn golden_svgs() {
         assert!(golden == svg, "{id} at {width}px differs from {}; if the change is meant, rerun with UPDATE_GOLDEN=1 and look at the result", path.display());
     }
 }
+
+/// The page draws from the JSON `xixia-stats chart-data` writes: it must carry every chart exactly.
+#[test]
+fn chart_data_survives_the_json_the_page_loads() {
+    let releases = releases();
+    for info in CATALOGUE {
+        let home = releases.iter().find(|r| r.id == info.release).unwrap();
+        let data = chart::build(info.id, home, &releases).unwrap();
+        let json = serde_json::to_string(&data).unwrap();
+        let back: chart::ChartData = serde_json::from_str(&json).unwrap_or_else(|err| panic!("{}: {err}", info.id));
+        assert_eq!(back, data, "{}", info.id);
+        assert_eq!(chart::render(&back, 640).unwrap().svg, chart::render(&data, 640).unwrap().svg, "{}", info.id);
+    }
+}

@@ -7,11 +7,14 @@
 // that the chart catalogue names for the chart). The element sizes the chart to its own width, and
 // draws it again when that width changes. Below the chart a button shows the same figures as a table.
 //
-// No dependencies, no build step. The wasm module is loaded once per page and shared by every element;
-// it and the stylesheet are found next to this file, so the component works from any folder. Nothing
+// No dependencies, no build step. The wasm module and the chart data (data/charts.json) are loaded
+// once per page and shared by every element; they and the stylesheet are found next to this file, so
+// the component works from any folder. Nothing
 // here writes inline styles into markup, so the element runs under `style-src 'self'`.
 
 const PKG_URL = new URL('./pkg/xixia_stats.js', import.meta.url);
+/** The chart data the Rust core computed (`xixia-stats chart-data`), drawn by the wasm module. */
+const DATA_URL = new URL('./data/charts.json', import.meta.url);
 const CSS_URL = new URL('./xixia-stat.css', import.meta.url);
 
 /** Widths (CSS px) the chart is drawn at; outside them the SVG is scaled by CSS. */
@@ -35,8 +38,13 @@ let wasm = null;
 /** Loads the wasm module once; every element awaits the same promise. */
 export function loadWasm() {
   if (!wasmPromise) {
+    const data = fetch(DATA_URL.href).then((response) => {
+      if (!response.ok) throw new Error(`${DATA_URL.pathname}: HTTP ${response.status}`);
+      return response.text();
+    });
     wasmPromise = import(PKG_URL.href).then(async (mod) => {
       await mod.default();
+      mod.load_charts(await data);
       wasm = mod;
       return mod;
     });

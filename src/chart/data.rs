@@ -3,7 +3,7 @@
 //! source, status). Built from releases by chart id; the table view is derived from the same data.
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::format;
 use crate::compute::growth::comparator_value;
@@ -12,7 +12,7 @@ use crate::release::Release;
 use crate::table::ColumnKind;
 
 /// How a chart draws its data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChartKind {
     /// Vertical bars, one per category.
@@ -31,8 +31,9 @@ pub enum ChartKind {
     Progress,
 }
 
-/// One chart's data.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One chart's data. It serializes to the JSON the public page loads (`xixia-stats chart-data`),
+/// so visitors' browsers draw the figures the Rust core computed, without the core itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChartData {
     pub id: String,
     pub release: String,
@@ -65,7 +66,7 @@ pub struct ChartData {
 }
 
 /// A series: one value per category (absent where there is none), with the label to print.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SeriesData {
     pub name: String,
     #[serde(with = "option_decimals")]
@@ -75,7 +76,7 @@ pub struct SeriesData {
 }
 
 /// A reference drawn over the bars: one value for all categories (a target), or one each.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reference {
     pub label: String,
     #[serde(with = "option_decimals")]
@@ -86,7 +87,14 @@ pub struct Reference {
 mod option_decimals {
     use rust_decimal::Decimal;
     use serde::ser::SerializeSeq;
-    use serde::Serializer;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Option<Decimal>>, D::Error> {
+        Vec::<Option<String>>::deserialize(deserializer)?
+            .into_iter()
+            .map(|text| text.map(|t| crate::decimal::parse(&t).map_err(serde::de::Error::custom)).transpose())
+            .collect()
+    }
 
     pub fn serialize<S: Serializer>(values: &[Option<Decimal>], serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(values.len()))?;

@@ -61,7 +61,7 @@ test('build pins: wasm-bindgen-cli follows Cargo.lock, which follows the = pin i
 test('npm: exact devDependency versions, matching the lockfile', async () => {
   const pkg = JSON.parse(await read('package.json'));
   const lock = JSON.parse(await read('package-lock.json'));
-  assert.deepEqual(Object.keys(pkg.devDependencies).sort(), ['binaryen', 'playwright-core']);
+  for (const needed of ['binaryen', 'playwright-core']) assert.ok(pkg.devDependencies[needed], `${needed} is a devDependency`);
   assert.equal(pkg.dependencies, undefined);
   for (const [name, version] of Object.entries(pkg.devDependencies)) {
     assert.match(version, /^\d+\.\d+\.\d+$/, `${name} pinned`);
