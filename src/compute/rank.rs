@@ -21,12 +21,26 @@ pub enum Order {
 /// assert_eq!(ranks(&[dec!(5), dec!(9), dec!(9), dec!(1)], Order::Descending), vec![3, 1, 1, 4]);
 /// ```
 pub fn ranks(values: &[Decimal], order: Order) -> Vec<u32> {
-    // Sort once (O(n log n)); a value's rank is one more than the count of values strictly ahead.
-    let sorted = ranked_order(values, order);
-    let mut result = vec![0u32; values.len()];
+    // Integers at one scale compare exactly as the decimals do, and far faster; decimals that do
+    // not fit are compared as decimals.
+    match super::exact::common_scale(values) {
+        Some((keys, _)) => competition_ranks(&keys, order),
+        None => competition_ranks(values, order),
+    }
+}
+
+/// Sort once (O(n log n)); a value's rank is one more than the count of values strictly ahead.
+/// Ties may come in any order here: they get the same rank.
+fn competition_ranks<T: Ord>(keys: &[T], order: Order) -> Vec<u32> {
+    let mut sorted: Vec<usize> = (0..keys.len()).collect();
+    match order {
+        Order::Descending => sorted.sort_unstable_by(|a, b| keys[*b].cmp(&keys[*a])),
+        Order::Ascending => sorted.sort_unstable_by(|a, b| keys[*a].cmp(&keys[*b])),
+    }
+    let mut result = vec![0u32; keys.len()];
     let mut rank = 1u32;
     for (position, &index) in sorted.iter().enumerate() {
-        if position > 0 && values[sorted[position - 1]] != values[index] {
+        if position > 0 && keys[sorted[position - 1]] != keys[index] {
             rank = u32::try_from(position).map_or(u32::MAX, |p| p.saturating_add(1));
         }
         result[index] = rank;

@@ -44,6 +44,9 @@ pub fn structure(values: &[Decimal], dp: u32) -> Computed<Vec<Decimal>> {
     if total.is_zero() {
         return Err(Undefined::BaseIsZero);
     }
+    if let Some(shares) = structure_by_integers(values, dp) {
+        return Ok(shares);
+    }
     let unit = Decimal::new(1, dp);
     let mut floors = Vec::with_capacity(values.len());
     let mut remainders = Vec::with_capacity(values.len());
@@ -56,13 +59,45 @@ pub fn structure(values: &[Decimal], dp: u32) -> Computed<Vec<Decimal>> {
     }
     let assigned: Decimal = floors.iter().sum();
     let missing_units = ((HUNDRED - assigned) / unit).round();
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|a, b| remainders[*b].cmp(&remainders[*a]).then(a.cmp(b)));
     let count = usize::try_from(missing_units.mantissa()).unwrap_or(0).min(values.len());
-    for i in order.into_iter().take(count) {
+    // The `count` largest remainders, ties to the earlier part: selected in linear time, since
+    // only they matter, not the order of the rest.
+    let by_remainder = |a: &usize, b: &usize| remainders[*b].cmp(&remainders[*a]).then(a.cmp(b));
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    if count > 0 && count < order.len() {
+        order.select_nth_unstable_by(count - 1, by_remainder);
+    }
+    for &i in order.iter().take(count) {
         floors[i] += unit;
     }
     Ok(floors)
+}
+
+/// The largest-remainder structure in exact integer arithmetic: each share is `value × 100 ×
+/// 10^dp ÷ total`, an integer floor and a remainder over the same denominator, so remainders
+/// compare as integers. `None` when the integers would overflow.
+fn structure_by_integers(values: &[Decimal], dp: u32) -> Option<Vec<Decimal>> {
+    let (mantissas, _) = super::exact::common_scale(values)?;
+    let total = mantissas.iter().try_fold(0i128, |acc, m| acc.checked_add(*m))?;
+    let whole = 10i128.checked_pow(dp)?.checked_mul(100)?;
+    let mut floors = Vec::with_capacity(values.len());
+    let mut remainders = Vec::with_capacity(values.len());
+    for m in &mantissas {
+        let scaled = m.checked_mul(whole)?;
+        floors.push(scaled / total);
+        remainders.push(scaled % total);
+    }
+    let assigned = floors.iter().try_fold(0i128, |acc, f| acc.checked_add(*f))?;
+    let count = usize::try_from(whole.checked_sub(assigned)?).ok()?.min(values.len());
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    let by_remainder = |a: &usize, b: &usize| remainders[*b].cmp(&remainders[*a]).then(a.cmp(b));
+    if count > 0 && count < order.len() {
+        order.select_nth_unstable_by(count - 1, by_remainder);
+    }
+    for &i in order.iter().take(count) {
+        floors[i] += 1;
+    }
+    floors.into_iter().map(|f| Decimal::try_from_i128_with_scale(f, dp).ok()).collect()
 }
 
 /// Progress of a payment rate against its target: 直达资金 20.3% against 25%.
@@ -132,6 +167,21 @@ mod tests {
         // Three equal parts round to 33.3 each, 99.9 in all; the structure gives 100.0.
         let shares = structure(&[dec!(1), dec!(1), dec!(1)], 1).unwrap();
         assert_eq!(shares, vec![dec!(33.4), dec!(33.3), dec!(33.3)]);
+    }
+
+    #[test]
+    fn integer_and_decimal_paths_agree() {
+        let values = [dec!(7.25), dec!(340.85), dec!(141.81), dec!(0.3), dec!(71), dec!(12.10)];
+        for dp in 0..4 {
+            let integers = structure_by_integers(&values, dp).unwrap();
+            let total: Decimal = values.iter().sum();
+            // The decimal path, forced: floors of exact shares plus largest remainders.
+            let exact: Vec<Decimal> = values.iter().map(|v| share_percent(*v, total).unwrap()).collect();
+            for (share, exact) in integers.iter().zip(&exact) {
+                assert!((*share - *exact).abs() < Decimal::new(1, dp), "{share} vs {exact} at {dp}");
+            }
+            assert_eq!(integers.iter().sum::<Decimal>(), Decimal::ONE_HUNDRED);
+        }
     }
 
     #[test]

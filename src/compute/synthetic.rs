@@ -4,8 +4,10 @@
 
 use rust_decimal::Decimal;
 
+use super::exact::growth_rounded;
 use super::growth::growth_percent;
 use super::rank::{ranks, Order};
+use super::round::round_half_away;
 use super::share::structure;
 
 /// One observation: this period's level and the previous period's, in printed form (2 decimals).
@@ -25,10 +27,11 @@ pub fn observations(n: usize) -> Vec<Observation> {
     };
     (0..n)
         .map(|_| {
-            let previous = Decimal::new(i64::try_from(next() % 10_000_000).unwrap_or(0) + 100, 2);
-            let change = i64::try_from(next() % 900).unwrap_or(0) - 300; // −30.0 % … +59.9 %
-            let value = (previous * (Decimal::ONE_HUNDRED * Decimal::TEN + Decimal::from(change)) / (Decimal::ONE_HUNDRED * Decimal::TEN)).round_dp(2);
-            Observation { value, previous }
+            // In cents, with integer arithmetic: the benchmark times the crunch, not the set-up.
+            let previous = i64::try_from(next() % 10_000_000).unwrap_or(0) + 100;
+            let per_mille = 700 + i64::try_from(next() % 900).unwrap_or(0); // −30.0 % … +59.9 %
+            let value = (previous * per_mille + 500) / 1000;
+            Observation { value: Decimal::new(value, 2), previous: Decimal::new(previous, 2) }
         })
         .collect()
 }
@@ -45,9 +48,15 @@ pub struct Summary {
     pub fastest: Option<usize>,
 }
 
-/// Growth of every observation, the structure of the levels at one decimal, and ranks by growth.
+/// Growth as printed (one decimal): exactly, by integers where they suffice.
+fn printed_growth(value: Decimal, previous: Decimal) -> Option<Decimal> {
+    growth_rounded(value, previous, 1).or_else(|| growth_percent(value, previous).ok().map(|g| round_half_away(g, 1)))
+}
+
+/// Growth of every observation as the bulletin prints it (one decimal, 四舍五入), the structure
+/// of the levels at one decimal, and ranks by printed growth.
 pub fn crunch(observations: &[Observation]) -> Summary {
-    let growth: Vec<Decimal> = observations.iter().filter_map(|o| growth_percent(o.value, o.previous).ok()).collect();
+    let growth: Vec<Decimal> = observations.iter().filter_map(|o| printed_growth(o.value, o.previous)).collect();
     let values: Vec<Decimal> = observations.iter().map(|o| o.value).collect();
     let share_total = structure(&values, 1).map(|shares| shares.iter().sum()).unwrap_or_default();
     let ranked = ranks(&growth, Order::Descending);
