@@ -13,6 +13,7 @@
 // here writes inline styles into markup, so the element runs under `style-src 'self'`.
 
 const PKG_URL = new URL('./pkg/xixia_stats.js', import.meta.url);
+const WASM_URL = new URL('./pkg/xixia_stats_bg.wasm', import.meta.url);
 /** The chart data the Rust core computed (`xixia-stats chart-data`), drawn by the wasm module. */
 const DATA_URL = new URL('./data/charts.json', import.meta.url);
 const CSS_URL = new URL('./xixia-stat.css', import.meta.url);
@@ -42,8 +43,10 @@ export function loadWasm() {
       if (!response.ok) throw new Error(`${DATA_URL.pathname}: HTTP ${response.status}`);
       return response.text();
     });
+    // The module's bytes, the glue and the data all download at once, not one after another.
+    const bytes = fetch(WASM_URL.href);
     wasmPromise = import(PKG_URL.href).then(async (mod) => {
-      await mod.default();
+      await mod.default({ module_or_path: bytes });
       mod.load_charts(await data);
       wasm = mod;
       return mod;
