@@ -66,6 +66,38 @@ impl<'a> Svg<'a> {
     }
 }
 
+/// A dashed line, drawn by SVG itself (`stroke-dasharray`): one element, where plotters'
+/// dashed path would write one per dash.
+pub struct Dashed {
+    pub from: BackendCoord,
+    pub to: BackendCoord,
+    pub color: plotters::style::RGBColor,
+    pub width: u32,
+}
+
+impl<'a> plotters::element::PointCollection<'a, BackendCoord> for &'a Dashed {
+    type Point = &'a BackendCoord;
+    type IntoIter = [&'a BackendCoord; 2];
+
+    fn point_iter(self) -> Self::IntoIter {
+        [&self.from, &self.to]
+    }
+}
+
+impl plotters::element::Drawable<Svg<'_>> for Dashed {
+    fn draw<I: Iterator<Item = BackendCoord>>(&self, mut points: I, backend: &mut Svg<'_>, _: (u32, u32)) -> Result {
+        if let (Some((x0, y0)), Some((x1, y1))) = (points.next(), points.next()) {
+            let plotters::style::RGBColor(r, g, b) = self.color;
+            let _ = write!(
+                backend.out,
+                r##"<line x1="{x0}" y1="{y0}" x2="{x1}" y2="{y1}" stroke="#{r:02X}{g:02X}{b:02X}" stroke-width="{}" stroke-dasharray="6 4"/>"##,
+                self.width
+            );
+        }
+        Ok(())
+    }
+}
+
 impl Drop for Svg<'_> {
     fn drop(&mut self) {
         if !self.closed {

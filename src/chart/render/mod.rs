@@ -112,18 +112,9 @@ pub(super) fn line(area: &Area, from: (i32, i32), to: (i32, i32), color: RGBColo
     area.draw(&PathElement::new(vec![from, to], color.stroke_width(width))).map_err(drawing)
 }
 
-/// A dashed line of 6-pixel dashes with 4-pixel gaps, drawn as plain segments.
+/// A dashed line of 6-pixel dashes with 4-pixel gaps.
 pub(super) fn dashed(area: &Area, from: (i32, i32), to: (i32, i32), color: RGBColor, width: u32) -> Result<(), ChartError> {
-    let (dx, dy) = (f64::from(to.0 - from.0), f64::from(to.1 - from.1));
-    let length = (dx * dx + dy * dy).sqrt();
-    let mut at = 0.0;
-    while at < length {
-        let end = (at + 6.0).min(length);
-        let point = |d: f64| (from.0 + (dx * d / length).round() as i32, from.1 + (dy * d / length).round() as i32);
-        line(area, point(at), point(end), color, width)?;
-        at += 10.0;
-    }
-    Ok(())
+    area.draw(&super::svg::Dashed { from, to, color, width }).map_err(drawing)
 }
 
 /// Draws a chart at `width` CSS pixels.
