@@ -93,7 +93,6 @@ export class XixiaStat extends HTMLElement {
 
   #parts = null;
   #observer = null;
-  #frame = 0;
   #width = 0;
   #rendered = { key: '', width: 0 };
   #result = null;
@@ -103,7 +102,9 @@ export class XixiaStat extends HTMLElement {
     if (!this.#parts) this.#build();
     if (!this.#result) this.#setState('loading');
     this.#observer = new ResizeObserver((entries) => this.#onResize(entries));
-    this.#observer.observe(this);
+    // Observe a zero-height ruler, not the element: its size follows the width alone, so drawing
+    // (which changes the element's height) never feeds back into the observer.
+    this.#observer.observe(this.#parts.ruler);
     loadWasm().then(
       () => this.#update(),
       (err) => this.#showError(`${TEXT.loadFailed}：${messageOf(err)}`),
@@ -113,8 +114,6 @@ export class XixiaStat extends HTMLElement {
   disconnectedCallback() {
     this.#observer?.disconnect();
     this.#observer = null;
-    if (this.#frame) cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
   }
 
   attributeChangedCallback(_name, oldValue, newValue) {
@@ -153,7 +152,9 @@ export class XixiaStat extends HTMLElement {
     controls.append(toggle);
 
     figure.append(status, chartArea, controls, tableWrap);
-    this.replaceChildren(figure);
+    const ruler = el('div', 'xixia-stat__ruler');
+    ruler.setAttribute('aria-hidden', 'true');
+    this.replaceChildren(ruler, figure);
 
     toggle.addEventListener('click', () => {
       const open = toggle.getAttribute('aria-expanded') !== 'true';
@@ -166,7 +167,7 @@ export class XixiaStat extends HTMLElement {
       tooltip.hidden = true;
     });
 
-    this.#parts = { figure, chartArea, chart, status, tooltip, controls, toggle, tableWrap };
+    this.#parts = { ruler, figure, chartArea, chart, status, tooltip, controls, toggle, tableWrap };
   }
 
   #setState(state) {
@@ -191,13 +192,11 @@ export class XixiaStat extends HTMLElement {
 
   #onResize(entries) {
     const entry = entries[entries.length - 1];
-    this.#width = Math.round(entry.contentRect.width);
-    if (!this.#frame) {
-      this.#frame = requestAnimationFrame(() => {
-        this.#frame = 0;
-        this.#update();
-      });
-    }
+    const width = Math.round(entry.contentRect.width);
+    if (width === this.#width) return;
+    this.#width = width;
+    // Drawn in the observer's callback, before this frame paints: no frame of delay.
+    this.#update();
   }
 
   /** Draws the chart if the wasm is ready and the chart, release or rounded width changed. */

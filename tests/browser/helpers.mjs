@@ -92,6 +92,10 @@ export async function openPage(env, urlPath, { width = 1440, height = 900, befor
   });
   // Injected through the DevTools protocol, so it runs under the page's CSP too.
   await page.addInitScript(() => {
+    // Error events that are not exceptions (such as "ResizeObserver loop completed with
+    // undelivered notifications") reach site error monitors too.
+    window.__windowErrors = [];
+    window.addEventListener('error', (e) => window.__windowErrors.push(String(e.message)));
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
       window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
@@ -132,7 +136,9 @@ export async function waitForCharts(page, expectedCount) {
 /** Problems recorded on a page that a clean page must not have. */
 export async function problems(env, { page, log }) {
   const csp = await page.evaluate(() => window.__cspViolations ?? []);
+  const windowErrors = await page.evaluate(() => window.__windowErrors ?? []);
   return {
+    windowErrors,
     consoleErrors: log.console.filter((m) => m.type === 'error' || m.type === 'warning').map((m) => m.text),
     pageErrors: log.pageErrors,
     foreignRequests: log.requests.filter((u) => !u.startsWith(`${env.origin}/`)),
@@ -143,6 +149,7 @@ export async function problems(env, { page, log }) {
 }
 
 export const NO_PROBLEMS = {
+  windowErrors: [],
   consoleErrors: [],
   pageErrors: [],
   foreignRequests: [],
