@@ -32,8 +32,9 @@ pub fn div_round_half_away(numerator: i128, denominator: i128) -> Option<i128> {
 
 /// `(current − previous) / previous × 100`, rounded half away from zero to `dp` decimals, exactly.
 pub fn growth_rounded(current: Decimal, previous: Decimal, dp: u32) -> Option<Decimal> {
-    let (m, _) = common_scale(&[current, previous])?;
-    let (c, p) = (m[0], m[1]);
+    let scale = current.scale().max(previous.scale());
+    let at_scale = |d: Decimal| d.mantissa().checked_mul(10i128.checked_pow(scale - d.scale())?);
+    let (c, p) = (at_scale(current)?, at_scale(previous)?);
     let factor = 10i128.checked_pow(dp)?.checked_mul(100)?;
     let tenths = div_round_half_away(c.checked_sub(p)?.checked_mul(factor)?, p)?;
     Decimal::try_from_i128_with_scale(tenths, dp).ok()

@@ -31,16 +31,17 @@ pub fn ranks(values: &[Decimal], order: Order) -> Vec<u32> {
 
 /// Sort once (O(n log n)); a value's rank is one more than the count of values strictly ahead.
 /// Ties may come in any order here: they get the same rank.
-fn competition_ranks<T: Ord>(keys: &[T], order: Order) -> Vec<u32> {
-    let mut sorted: Vec<usize> = (0..keys.len()).collect();
+fn competition_ranks<T: Ord + Copy>(keys: &[T], order: Order) -> Vec<u32> {
+    // (key, index) pairs sort without chasing indices back into `keys`.
+    let mut sorted: Vec<(T, usize)> = keys.iter().copied().zip(0..).collect();
     match order {
-        Order::Descending => sorted.sort_unstable_by(|a, b| keys[*b].cmp(&keys[*a])),
-        Order::Ascending => sorted.sort_unstable_by(|a, b| keys[*a].cmp(&keys[*b])),
+        Order::Descending => sorted.sort_unstable_by(|a, b| b.0.cmp(&a.0)),
+        Order::Ascending => sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0)),
     }
     let mut result = vec![0u32; keys.len()];
     let mut rank = 1u32;
-    for (position, &index) in sorted.iter().enumerate() {
-        if position > 0 && keys[sorted[position - 1]] != keys[index] {
+    for (position, &(key, index)) in sorted.iter().enumerate() {
+        if position > 0 && sorted[position - 1].0 != key {
             rank = u32::try_from(position).map_or(u32::MAX, |p| p.saturating_add(1));
         }
         result[index] = rank;
