@@ -8,12 +8,14 @@ PORT ?= 8080
 .PHONY: test lint setup build demo test-browser
 
 ## Run every test: the library, the command line, the property tests, the documentation examples,
-## then build www/ and run the browser tests against it.
+## then build www/, run the browser tests against it, and a smoke run of the benchmarks (which
+## must run and print; they assert no timings).
 test:
 	$(CARGO) test --all-targets
 	$(CARGO) test --doc
 	$(MAKE) build
 	$(MAKE) test-browser
+	$(MAKE) bench-smoke
 
 ## The browser tests only (needs `make build` first).
 test-browser:
@@ -35,3 +37,17 @@ build: setup
 demo: build
 	@echo "Demo: http://127.0.0.1:$(PORT)/"
 	$(NODE) scripts/serve.mjs --dir www --port $(PORT)
+
+.PHONY: bench bench-smoke
+
+## Performance benchmarks (bench/README.md): our demo page against the same charts in ECharts 6, and
+## growth/shares/ranks over 10 k–1 M observations in wasm (Chromium) and natively (criterion). Prints
+## the tables and writes bench/results/latest.json. About 2–3 minutes on 2 cores. BENCH_ARGS passes
+## options, e.g. `make bench BENCH_ARGS="--cpu-throttle 4"`.
+bench: build
+	$(NODE) bench/run.mjs $(BENCH_ARGS)
+
+## The same tables from a quick run (2 loads per page, 10 k observations, no criterion), under
+## 2 minutes; needs `make build` first. Writes bench/results/smoke.json. Asserts no timings.
+bench-smoke: setup
+	$(NODE) bench/run.mjs --smoke $(BENCH_ARGS)
