@@ -36,8 +36,29 @@ pub fn growth_rounded(current: Decimal, previous: Decimal, dp: u32) -> Option<De
     let at_scale = |d: Decimal| d.mantissa().checked_mul(10i128.checked_pow(scale - d.scale())?);
     let (c, p) = (at_scale(current)?, at_scale(previous)?);
     let factor = 10i128.checked_pow(dp)?.checked_mul(100)?;
-    let tenths = div_round_half_away(c.checked_sub(p)?.checked_mul(factor)?, p)?;
-    Decimal::try_from_i128_with_scale(tenths, dp).ok()
+    let numerator = c.checked_sub(p)?.checked_mul(factor)?;
+    // 64-bit division where the figures allow: in wasm, 128-bit division is a slow library call.
+    let rounded = match (i64::try_from(numerator), i64::try_from(p)) {
+        (Ok(n), Ok(d)) => i128::from(div_round_half_away_64(n, d)?),
+        _ => div_round_half_away(numerator, p)?,
+    };
+    Decimal::try_from_i128_with_scale(rounded, dp).ok()
+}
+
+/// [`div_round_half_away`] in 64 bits.
+pub fn div_round_half_away_64(numerator: i64, denominator: i64) -> Option<i64> {
+    if denominator == 0 {
+        return None;
+    }
+    let quotient = numerator.checked_div(denominator)?;
+    let remainder = numerator.checked_rem(denominator)?;
+    let doubled = remainder.checked_abs()?.checked_mul(2)?;
+    if doubled >= denominator.checked_abs()? {
+        let away = if (numerator < 0) != (denominator < 0) { -1 } else { 1 };
+        quotient.checked_add(away)
+    } else {
+        Some(quotient)
+    }
 }
 
 #[cfg(test)]
@@ -54,6 +75,10 @@ mod tests {
             assert_eq!(div_round_half_away(n, d), Some(expected), "{n}/{d}");
         }
         assert_eq!(div_round_half_away(1, 0), None);
+        for (n, d, expected) in rows {
+            assert_eq!(div_round_half_away_64(n as i64, d as i64), Some(expected as i64), "{n}/{d} in 64 bits");
+        }
+        assert_eq!(div_round_half_away_64(i64::MIN, -1), None);
     }
 
     #[test]

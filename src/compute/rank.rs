@@ -24,7 +24,11 @@ pub fn ranks(values: &[Decimal], order: Order) -> Vec<u32> {
     // Integers at one scale compare exactly as the decimals do, and far faster; decimals that do
     // not fit are compared as decimals.
     match super::exact::common_scale(values) {
-        Some((keys, _)) => competition_ranks(&keys, order),
+        // 64-bit keys where they fit: half the memory to sort.
+        Some((keys, _)) => match keys.iter().map(|k| i64::try_from(*k)).collect::<Result<Vec<i64>, _>>() {
+            Ok(narrow) => competition_ranks(&narrow, order),
+            Err(_) => competition_ranks(&keys, order),
+        },
         None => competition_ranks(values, order),
     }
 }
@@ -35,8 +39,8 @@ fn competition_ranks<T: Ord + Copy>(keys: &[T], order: Order) -> Vec<u32> {
     // (key, index) pairs sort without chasing indices back into `keys`.
     let mut sorted: Vec<(T, usize)> = keys.iter().copied().zip(0..).collect();
     match order {
-        Order::Descending => sorted.sort_unstable_by(|a, b| b.0.cmp(&a.0)),
-        Order::Ascending => sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0)),
+        Order::Descending => sorted.sort_unstable_by_key(|pair| std::cmp::Reverse(pair.0)),
+        Order::Ascending => sorted.sort_unstable_by_key(|pair| pair.0),
     }
     let mut result = vec![0u32; keys.len()];
     let mut rank = 1u32;

@@ -82,10 +82,21 @@ fn structure_by_integers(values: &[Decimal], dp: u32) -> Option<Vec<Decimal>> {
     let whole = 10i128.checked_pow(dp)?.checked_mul(100)?;
     let mut floors = Vec::with_capacity(values.len());
     let mut remainders = Vec::with_capacity(values.len());
-    for m in &mantissas {
-        let scaled = m.checked_mul(whole)?;
-        floors.push(scaled / total);
-        remainders.push(scaled % total);
+    let largest = mantissas.iter().map(|m| m.checked_abs()).max().flatten().unwrap_or(0);
+    if largest.checked_mul(whole).is_some_and(|l| i64::try_from(l).is_ok()) && i64::try_from(total).is_ok() {
+        // 64-bit division where the figures allow: in wasm, 128-bit division is a slow library call.
+        let (whole, total) = (whole as i64, total as i64);
+        for m in &mantissas {
+            let scaled = (*m as i64) * whole;
+            floors.push(i128::from(scaled / total));
+            remainders.push(i128::from(scaled % total));
+        }
+    } else {
+        for m in &mantissas {
+            let scaled = m.checked_mul(whole)?;
+            floors.push(scaled / total);
+            remainders.push(scaled % total);
+        }
     }
     let assigned = floors.iter().try_fold(0i128, |acc, f| acc.checked_add(*f))?;
     let count = usize::try_from(whole.checked_sub(assigned)?).ok()?.min(values.len());
