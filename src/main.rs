@@ -44,6 +44,9 @@ enum Command {
         /// Width in CSS pixels.
         #[arg(long, default_value_t = 800)]
         width: u32,
+        /// standard, care (适老化: 1.5× text, high contrast, patterns), contrast or print.
+        #[arg(long, default_value = "standard", value_parser = parse_mode)]
+        mode: xixia_stats::chart::Mode,
         /// The folder to write `<chart>.svg` files into.
         #[arg(short = 'o', long)]
         out: std::path::PathBuf,
@@ -110,14 +113,14 @@ fn run(command: Command, out: &mut String) -> Result<ExitCode, Error> {
             out.push('\n');
             Ok(ExitCode::SUCCESS)
         }
-        Command::Render { release, chart, width, out: dir } => {
+        Command::Render { release, chart, width, mode, out: dir } => {
             let releases = bundled::all()?;
             std::fs::create_dir_all(&dir).map_err(|err| Error::from(ErrorKind::Io { origin: dir.display().to_string(), message: err.to_string() }))?;
             let mut drawn = 0;
             for info in xixia_stats::chart::CATALOGUE.iter().filter(|c| (chart == "all" || c.id == chart) && (release == "all" || c.release == release)) {
                 let Some(home) = releases.iter().find(|r| r.id == info.release) else { continue };
                 let svg = xixia_stats::chart::build(info.id, home, &releases)
-                    .and_then(|data| xixia_stats::chart::render(&data, width))
+                    .and_then(|data| xixia_stats::chart::render_with(&data, width, &xixia_stats::chart::Options { mode, ids: info.id.to_owned() }))
                     .map_err(|err| Error::from(ErrorKind::Io { origin: info.id.to_owned(), message: err.to_string() }))?
                     .svg;
                 let path = dir.join(format!("{}.svg", info.id));
@@ -182,4 +185,8 @@ fn open(name: &str) -> Result<Release, Error> {
 
 fn to_json(value: &impl serde::Serialize) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|err| format!("{{\"error\": \"cannot serialize: {err}\"}}"))
+}
+
+fn parse_mode(text: &str) -> Result<xixia_stats::chart::Mode, String> {
+    xixia_stats::chart::Mode::parse(text).ok_or_else(|| format!("unknown mode '{text}': standard, care, contrast or print"))
 }

@@ -1,7 +1,7 @@
 //! Charts drawn natively: every chart at every width is well-formed SVG whose text stays inside
 //! the picture and shows the printed figures; a few are compared with golden files.
 
-use xixia_stats::chart::{self, text, Rendered, CATALOGUE};
+use xixia_stats::chart::{self, text, Mode, Options, Rendered, CATALOGUE};
 use xixia_stats::{bundled, Release};
 
 fn releases() -> Vec<Release> {
@@ -15,39 +15,81 @@ fn draw(releases: &[Release], id: &str, width: u32) -> Rendered {
     chart::render(&data, width).unwrap_or_else(|err| panic!("{id}: {err}"))
 }
 
-/// Every `<text>` of an SVG: its string, x, y, anchor and font size.
-fn texts(svg: &str) -> Vec<(String, f64, f64, String, f64)> {
+/// A drawn `<text>`: its string and the box it covers, estimated as the renderer does.
+#[derive(Debug)]
+struct Label {
+    text: String,
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+}
+
+/// Every `<text>` of an SVG with its box, from x, y, anchor, baseline shift and font size.
+fn labels(svg: &str) -> Vec<Label> {
     let doc = roxmltree::Document::parse(svg).unwrap_or_else(|err| panic!("not well-formed SVG: {err}"));
     doc.descendants()
         .filter(|n| n.has_tag_name("text"))
         .map(|n| {
             let number = |name: &str| n.attribute(name).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
-            (n.text().unwrap_or("").trim().to_owned(), number("x"), number("y"), n.attribute("text-anchor").unwrap_or("start").to_owned(), number("font-size"))
+            let string = n.text().unwrap_or("").trim().to_owned();
+            let (x, y, size) = (number("x"), number("y"), number("font-size"));
+            let w = text::width(&string, size);
+            let (left, right) = match n.attribute("text-anchor").unwrap_or("start") {
+                "middle" => (x - w / 2.0, x + w / 2.0),
+                "end" => (x - w, x),
+                _ => (x, x + w),
+            };
+            // The renderer's anchors: dy 0.76em hangs the text below y, 0.35em centres it on y.
+            let (top, bottom) = match n.attribute("dy") {
+                Some("0.76em") => (y, y + size),
+                Some("0.35em") => (y - size / 2.0, y + size / 2.0),
+                _ => (y - size, y),
+            };
+            Label { text: string, left, right, top, bottom }
         })
         .collect()
 }
 
+fn texts(svg: &str) -> Vec<String> {
+    labels(svg).into_iter().map(|l| l.text).collect()
+}
+
+/// Phones to wide screens, in every mode (care mode's text is 1.5× larger): the text stays inside
+/// the picture and no two labels overlap.
 #[test]
-fn every_chart_at_every_width_keeps_its_text_inside() {
+fn every_chart_at_every_width_and_mode_keeps_its_text_inside_and_apart() {
     let releases = releases();
-    for info in CATALOGUE {
-        for width in [280, 320, 360, 414, 768, 1024, 1440, 1920] {
-            let drawn = draw(&releases, info.id, width);
-            let expected_width = width.clamp(chart::MIN_WIDTH, chart::MAX_WIDTH);
-            assert_eq!(drawn.width, expected_width);
-            assert!(drawn.svg.starts_with("<svg"), "{}", info.id);
-            assert!(drawn.svg.contains(&format!("width=\"{expected_width}\"")));
-            for (string, x, y, anchor, size) in texts(&drawn.svg) {
-                let w = text::width(&string, size);
-                let (left, right) = match anchor.as_str() {
-                    "middle" => (x - w / 2.0, x + w / 2.0),
-                    "end" => (x - w, x),
-                    _ => (x, x + w),
-                };
-                let inside = left >= -0.5 && right <= f64::from(expected_width) + 0.5 && y >= 0.0 && y <= f64::from(drawn.height);
-                assert!(inside, "{} at {width}px: {string:?} spans {left:.0}..{right:.0} at y {y}", info.id);
+    for mode in Mode::ALL {
+        let options = Options { mode, ids: "t".into() };
+        for info in CATALOGUE {
+            let home = releases.iter().find(|r| r.id == info.release).unwrap();
+            let data = chart::build(info.id, home, &releases).unwrap();
+            for width in [280, 320, 360, 414, 768, 1024, 1440, 1920] {
+                let drawn = chart::render_with(&data, width, &options).unwrap_or_else(|err| panic!("{}: {err}", info.id));
+                let expected_width = width.clamp(chart::MIN_WIDTH, chart::MAX_WIDTH);
+                let at = format!("{} at {width}px, {mode:?}", info.id);
+                assert_eq!(drawn.width, expected_width);
+                assert!(drawn.svg.contains(&format!("width=\"{expected_width}\"")));
+                let all = labels(&drawn.svg);
+                for l in &all {
+                    let inside = l.left >= -0.5 && l.right <= f64::from(expected_width) + 0.5 && l.top >= 0.0 && l.bottom <= f64::from(drawn.height);
+                    assert!(inside, "{at}: {:?} spans {:.0}..{:.0} × {:.0}..{:.0}", l.text, l.left, l.right, l.top, l.bottom);
+                }
+                for (i, a) in all.iter().enumerate() {
+                    for b in &all[i + 1..] {
+                        let overlap_x = a.right.min(b.right) - a.left.max(b.left);
+                        let overlap_y = a.bottom.min(b.bottom) - a.top.max(b.top);
+                        assert!(overlap_x <= 1.0 || overlap_y <= 1.0, "{at}: {:?} overlaps {:?} ({overlap_x:.1} × {overlap_y:.1} px)", a.text, b.text);
+                    }
+                }
+                assert!(!drawn.marks.is_empty(), "{at} has marks");
+                let patterned = mode != Mode::Standard;
+                assert_eq!(drawn.svg.contains(r#"<pattern id="t-p1""#), patterned, "{at}: patterns defined outside the standard mode only");
+                if data.series.len() > 1 || info.kind == chart::ChartKind::Donut {
+                    assert_eq!(drawn.svg.contains("url(#t-p"), patterned, "{at}: series told apart by pattern");
+                }
             }
-            assert!(!drawn.marks.is_empty(), "{} has marks", info.id);
         }
     }
 }
@@ -68,7 +110,7 @@ fn charts_show_the_printed_figures() {
     ];
     for (id, figures) in rows {
         let drawn = draw(&releases, id, 720);
-        let all: Vec<String> = texts(&drawn.svg).into_iter().map(|t| t.0).collect();
+        let all: Vec<String> = texts(&drawn.svg);
         for figure in figures {
             assert!(all.iter().any(|t| t.contains(figure)), "{id}: {figure:?} not among {all:?}");
         }
@@ -83,7 +125,7 @@ fn negative_growth_reads_as_negative() {
     let silicon = drawn.marks.iter().find(|m| m.category == "单晶硅").unwrap();
     assert_eq!(cement.label, "−14.6%");
     assert!(cement.x + cement.width <= silicon.x + 1, "the fall extends left of zero");
-    assert!(drawn.svg.contains(&format!("fill=\"{}\"", xixia_stats::chart::palette::hex(xixia_stats::chart::palette::NEGATIVE))));
+    assert!(drawn.svg.contains(&format!("fill=\"{}\"", xixia_stats::chart::palette::hex(xixia_stats::chart::palette::STANDARD.negative))));
 }
 
 #[test]

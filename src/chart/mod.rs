@@ -9,4 +9,4 @@ pub mod svg;
 pub mod text;
 
 pub use data::{build, info, ChartData, ChartError, ChartInfo, ChartKind, Reference, SeriesData, TableView, CATALOGUE};
-pub use render::{render, Mark, Rendered, FONT, MAX_WIDTH, MIN_WIDTH};
+pub use render::{render, render_with, with_unit, Arc, Mark, Mode, Options, Rendered, FONT, MAX_WIDTH, MIN_WIDTH};

@@ -27,6 +27,8 @@ pub struct Svg<'a> {
     out: &'a mut String,
     size: (u32, u32),
     closed: bool,
+    /// The prefix of this picture's pattern ids; empty when it has none.
+    patterns: String,
 }
 
 impl<'a> Svg<'a> {
@@ -36,7 +38,21 @@ impl<'a> Svg<'a> {
             r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="{}">"#,
             escape(font)
         );
-        Svg { out, size: (width, height), closed: false }
+        Svg { out, size: (width, height), closed: false, patterns: String::new() }
+    }
+
+    /// Defines the fill patterns ([`super::palette::PATTERNS`]) under ids starting with `prefix`,
+    /// which must be unique on the page: SVGs inlined in one HTML document share one id space.
+    pub fn with_patterns(mut self, prefix: &str) -> Self {
+        let prefix: String = prefix.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')).collect();
+        let prefix = if prefix.is_empty() { "xs".to_owned() } else { prefix };
+        self.out.push_str("<defs>");
+        for (i, body) in super::palette::PATTERNS.iter().enumerate().skip(1) {
+            let _ = write!(self.out, r#"<pattern id="{prefix}-p{i}" width="8" height="8" patternUnits="userSpaceOnUse">{body}</pattern>"#);
+        }
+        self.out.push_str("</defs>");
+        self.patterns = prefix;
+        self
     }
 
     /// Writes "x,y x,y …".
@@ -94,6 +110,41 @@ impl plotters::element::Drawable<Svg<'_>> for Dashed {
                 self.width
             );
         }
+        Ok(())
+    }
+}
+
+/// A pattern laid over a filled shape: the shape's outline filled with pattern `pattern` of
+/// [`super::palette::PATTERNS`]. Nothing is drawn when the picture has no patterns.
+pub struct Hatch {
+    pub points: Vec<BackendCoord>,
+    pub pattern: usize,
+}
+
+impl Hatch {
+    /// A rectangle from one corner to the opposite one.
+    pub fn rect((x0, y0): BackendCoord, (x1, y1): BackendCoord, pattern: usize) -> Hatch {
+        Hatch { points: vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1)], pattern }
+    }
+}
+
+impl<'a> plotters::element::PointCollection<'a, BackendCoord> for &'a Hatch {
+    type Point = &'a BackendCoord;
+    type IntoIter = std::slice::Iter<'a, BackendCoord>;
+
+    fn point_iter(self) -> Self::IntoIter {
+        self.points.iter()
+    }
+}
+
+impl plotters::element::Drawable<Svg<'_>> for Hatch {
+    fn draw<I: Iterator<Item = BackendCoord>>(&self, points: I, backend: &mut Svg<'_>, _: (u32, u32)) -> Result {
+        if backend.patterns.is_empty() || self.pattern == 0 || self.pattern >= super::palette::PATTERNS.len() {
+            return Ok(());
+        }
+        backend.out.push_str(r#"<polygon points=""#);
+        backend.points(points);
+        let _ = write!(backend.out, r#"" fill="url(#{}-p{})"/>"#, backend.patterns, self.pattern);
         Ok(())
     }
 }

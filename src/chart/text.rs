@@ -33,17 +33,49 @@ pub fn wrap(text: &str, size: f64, max_width: f64, max_lines: usize) -> Vec<Stri
         return vec![text.to_owned()];
     }
     // Balance: aim each line at an even share of the text, within the width allowed.
-    let needed = (total / max_width).ceil().max(1.0);
-    let target = if needed as usize <= max_lines { (total / needed + size).min(max_width) } else { max_width };
-    let lines = greedy(text, size, target);
-    if lines.len() <= max_lines {
-        return lines;
+    // The narrowest width that still takes no more lines than the full width does wins: the
+    // first try is an even share, then a little wider each time up to the full width.
+    let needed = greedy(text, size, max_width).len();
+    if needed <= max_lines {
+        let even = total / needed as f64;
+        let mut target = even;
+        while target < max_width {
+            let lines = greedy(text, size, target);
+            if lines.len() <= needed {
+                return lines;
+            }
+            target += size / 4.0;
+        }
     }
     let mut lines = greedy(text, size, max_width);
     if lines.len() > max_lines {
         let rest: String = lines[max_lines - 1..].concat();
         lines.truncate(max_lines - 1);
         lines.push(shorten(&rest, size, max_width));
+    }
+    lines
+}
+
+/// Wraps text made of parts joined by " · " ("2023年1-11月 · 同比增速 · 单位：%"), breaking
+/// between parts where it can, so no part is split; a part too wide for a line is wrapped as text.
+pub fn wrap_parts(text: &str, size: f64, max_width: f64, max_lines: usize) -> Vec<String> {
+    const SEPARATOR: &str = " · ";
+    if width(text, size) <= max_width {
+        return vec![text.to_owned()];
+    }
+    let mut lines: Vec<String> = Vec::new();
+    for part in text.split(SEPARATOR) {
+        match lines.last_mut() {
+            Some(line) if width(line, size) + width(SEPARATOR, size) + width(part, size) <= max_width => {
+                line.push_str(SEPARATOR);
+                line.push_str(part);
+            }
+            _ if width(part, size) <= max_width => lines.push(part.to_owned()),
+            _ => return wrap(text, size, max_width, max_lines),
+        }
+    }
+    if lines.len() > max_lines {
+        return wrap(text, size, max_width, max_lines);
     }
     lines
 }
@@ -75,19 +107,32 @@ fn tokens(text: &str) -> Vec<String> {
     out
 }
 
+/// Opening punctuation that must not end a line: it goes down with what it opens.
+fn no_line_end(token: &str) -> bool {
+    token.chars().last().is_some_and(|c| matches!(c, '（' | '“' | '‘' | '《' | '(' | '['))
+}
+
 fn greedy(text: &str, size: f64, max_width: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
+    let mut current: Vec<String> = Vec::new();
+    let mut used = 0.0;
     for token in tokens(text) {
-        let fits = width(&current, size) + width(&token, size) <= max_width;
-        let starts_badly = token.chars().next().is_some_and(no_line_start);
-        if !fits && !current.is_empty() && !starts_badly {
-            lines.push(std::mem::take(&mut current));
+        let w = width(&token, size);
+        if used + w > max_width && !current.is_empty() {
+            // Closing punctuation may not begin a line: the token before it goes down with it.
+            let carry = (token.chars().next().is_some_and(no_line_start) || current.last().is_some_and(|t| no_line_end(t))) && current.len() > 1;
+            let carried = if carry { current.pop() } else { None };
+            if carried.is_some() || !token.chars().next().is_some_and(no_line_start) {
+                lines.push(current.concat());
+                current = carried.into_iter().collect();
+                used = current.iter().map(|t| width(t, size)).sum();
+            }
         }
-        current.push_str(&token);
+        used += w;
+        current.push(token);
     }
     if !current.is_empty() {
-        lines.push(current);
+        lines.push(current.concat());
     }
     lines
 }
@@ -129,12 +174,27 @@ mod tests {
     }
 
     #[test]
+    fn parts_stay_whole() {
+        assert_eq!(wrap_parts("2023年1-11月 · 同比增速 · 单位：%", 18.0, 200.0, 2), vec!["2023年1-11月", "同比增速 · 单位：%"]);
+        assert_eq!(wrap_parts("资料来源：西夏区统计局 · 初步统计数", 18.0, 200.0, 2), vec!["资料来源：西夏区统计局", "初步统计数"]);
+    }
+
+    #[test]
+    fn lines_are_balanced_and_brackets_stay_with_their_contents() {
+        assert_eq!(wrap("第一产业", 19.5, 70.0, 3), vec!["第一", "产业"]);
+        assert_eq!(wrap("直达资金（合计）", 19.5, 100.0, 3), vec!["直达资金", "（合计）"]);
+    }
+
+    #[test]
     fn no_lone_last_character_and_no_line_starting_with_punctuation() {
         let lines = wrap("残疾人事业发展补助经费", 13.0, 130.0, 2);
         assert_eq!(lines.len(), 2);
         assert!(lines.iter().all(|l| l.chars().count() >= 4), "{lines:?}");
         let title = wrap("2023年1-11月主要指标增速：西夏区与自治区、银川市", 16.0, 340.0, 3);
         assert!(title.iter().all(|l| !l.starts_with('、') && !l.starts_with('：')), "{title:?}");
+        // Punctuation that would overflow takes the character before it to the next line.
+        let tight = wrap("2023年1-11月主要指标增速：西夏区与自治区、银川市", 24.0, 300.0, 3);
+        assert!(tight.iter().all(|l| width(l, 24.0) <= 300.0 && !l.starts_with('：')), "{tight:?}");
         assert_eq!(title.concat(), "2023年1-11月主要指标增速：西夏区与自治区、银川市");
         let note = wrap("全年“三保”及其他刚性支出需求137833.65万元（13.78亿元）。", 12.0, 200.0, 3);
         assert!(note.iter().any(|l| l.contains("137833.65")), "{note:?}");

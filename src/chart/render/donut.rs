@@ -3,9 +3,9 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::{drawing, label, rect, to_f64, Area, Mark, Metrics};
+use super::{drawing, fill, hatch, inside_label, label, to_f64, Arc, Area, Mark, Metrics};
 use crate::chart::data::{ChartData, ChartError};
-use crate::chart::{palette, text};
+use crate::chart::text;
 
 const LEGEND_GAP: i32 = 24;
 
@@ -23,7 +23,8 @@ fn layout(data: &ChartData, m: &Metrics) -> Layout {
         .map(|(c, l)| text::width(&format!("{c} {l}%"), m.label))
         .fold(0.0, f64::max)
         .ceil() as i32
-        + 20;
+        + m.px(12)
+        + 8;
     let inner = m.inner_width();
     let diameter = inner.min(300);
     let legend_beside = inner >= diameter + LEGEND_GAP + legend_width;
@@ -89,33 +90,30 @@ pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, _height
         let at = |k: usize| start + sweep * k as f64 / steps as f64;
         let mut points: Vec<(i32, i32)> = (0..=steps).map(|k| point(&circle, cx, cy, outer, at(k))).collect();
         points.extend((0..=steps).rev().map(|k| point(&circle, cx, cy, inner, at(k))));
-        root.draw(&Polygon::new(points.clone(), palette::series(i).filled())).map_err(drawing)?;
+        root.draw(&Polygon::new(points.clone(), m.colors.series(i).filled())).map_err(drawing)?;
+        hatch(root, points.clone(), i, m)?;
         // A white edge between segments, so thin ones stay visible and distinct.
         let edge = [point(&circle, cx, cy, inner - 1.0, start), point(&circle, cx, cy, outer + 1.0, start)];
-        root.draw(&PathElement::new(edge.to_vec(), palette::BACKGROUND.stroke_width(2))).map_err(drawing)?;
+        root.draw(&PathElement::new(edge.to_vec(), m.colors.background.stroke_width(2))).map_err(drawing)?;
         let text_label = series.labels.get(i).cloned().unwrap_or_default();
         let (lx, ly) = point(&circle, cx, cy, (outer + inner) / 2.0, start + sweep / 2.0);
         if sweep > 0.08 {
-            label(root, &format!("{text_label}%"), (lx, ly), m.label, palette::BACKGROUND, HPos::Center, VPos::Center, true)?;
+            inside_label(root, &format!("{text_label}%"), (lx, ly), m.label, m.colors.series(i), m)?;
         }
         let xs: Vec<i32> = points.iter().map(|p| p.0).collect();
         let ys: Vec<i32> = points.iter().map(|p| p.1).collect();
         let (min_x, max_x) = (xs.iter().min().copied().unwrap_or(cx), xs.iter().max().copied().unwrap_or(cx));
         let (min_y, max_y) = (ys.iter().min().copied().unwrap_or(cy), ys.iter().max().copied().unwrap_or(cy));
-        marks.push(Mark {
-            x: min_x,
-            y: min_y,
-            width: max_x - min_x,
-            height: max_y - min_y,
-            category: data.categories.get(i).cloned().unwrap_or_default(),
-            series: series.name.clone(),
-            label: format!("{text_label}%"),
-        });
+        let mut mark = Mark::new(data, (min_x, min_y), (max_x - min_x, max_y - min_y), i, Some(0));
+        let thousandths = |turn: f64| (turn * 1000.0).round() as i32;
+        mark.arc = Some(Arc { cx, cy, inner: inner.round() as i32, outer: outer.round() as i32, start: thousandths(start), end: thousandths(start + sweep) });
+        mark.label = format!("{text_label}%");
+        marks.push(mark);
         start += sweep;
     }
     if let Some((caption, value)) = &data.center {
-        label(root, caption, (cx, cy - 2), m.small, palette::MUTED_TEXT, HPos::Center, VPos::Bottom, false)?;
-        label(root, value, (cx, cy + 2), m.label + 2.0, palette::TEXT, HPos::Center, VPos::Top, true)?;
+        label(root, caption, (cx, cy - 2), m.small, m.colors.muted_text, HPos::Center, VPos::Bottom, false)?;
+        label(root, value, (cx, cy + 2), m.label + 2.0, m.colors.text, HPos::Center, VPos::Top, true)?;
     }
     let row = m.line_height(m.label) + 6;
     let (mut x, mut y) = if layout.legend_beside {
@@ -128,9 +126,10 @@ pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, _height
     }
     for (i, category) in data.categories.iter().enumerate() {
         let middle = y + row / 2;
-        rect(root, (x, middle - 6), (x + 12, middle + 6), palette::series(i))?;
+        let swatch = m.px(12);
+        fill(root, (x, middle - swatch / 2), (x + swatch, middle + swatch / 2), m.colors.series(i), i, m)?;
         let value = series.labels.get(i).cloned().unwrap_or_default();
-        label(root, &format!("{category} {value}%"), (x + 18, middle), m.label, palette::TEXT, HPos::Left, VPos::Center, false)?;
+        label(root, &format!("{category} {value}%"), (x + swatch + 6, middle), m.label, m.colors.text, HPos::Left, VPos::Center, false)?;
         y += row;
     }
     Ok(marks)

@@ -10,10 +10,10 @@ mod vertical;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::data::{ChartData, ChartError, ChartKind};
-use super::palette;
+use super::palette::{self, Palette};
 use super::svg::Svg;
 use super::text;
 
@@ -26,7 +26,7 @@ pub struct Rendered {
     pub svg: String,
     pub width: u32,
     pub height: u32,
-    /// Where each data mark was drawn, for tooltips and hit-testing.
+    /// Where each data mark was drawn, for tooltips, hit-testing and keyboard navigation.
     pub marks: Vec<Mark>,
 }
 
@@ -37,17 +37,155 @@ pub struct Mark {
     pub y: i32,
     pub width: i32,
     pub height: i32,
+    /// The category's full name (the chart may show it wrapped or shortened).
     pub category: String,
     pub series: String,
     /// The value as printed.
     pub label: String,
+    /// The category's row in the data table.
+    pub index: usize,
+    /// The series drawn; `None` for a reference (a target or the planned pace).
+    pub series_index: Option<usize>,
+    /// What a tooltip or a screen reader says of the mark: (name, value with its unit) pairs,
+    /// the drawn value first, then the same row's other figures (growth, totals, shares).
+    pub details: Vec<(String, String)>,
+    /// A ring segment's geometry, for hit-testing by angle: centre, radii, and start and end
+    /// as turns clockwise from 12 o'clock (in thousandths).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub arc: Option<Arc>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Arc {
+    pub cx: i32,
+    pub cy: i32,
+    pub inner: i32,
+    pub outer: i32,
+    pub start: i32,
+    pub end: i32,
+}
+
+impl Mark {
+    /// A mark for series `series_index` (`None`: the reference) at category `index`.
+    pub(super) fn new(data: &ChartData, (x, y): (i32, i32), (width, height): (i32, i32), index: usize, series_index: Option<usize>) -> Mark {
+        let (series, label) = match series_index {
+            Some(s) => data.series.get(s).map(|s| (s.name.clone(), s.labels.get(index).cloned().unwrap_or_default())),
+            None => data.reference.as_ref().map(|r| (r.label.clone(), r.labels.get(index).or(r.labels.first()).cloned().unwrap_or_default())),
+        }
+        .unwrap_or_default();
+        Mark { x, y, width, height, category: data.categories.get(index).cloned().unwrap_or_default(), series, label, index, series_index, details: details(data, index, series_index), arc: None }
+    }
+}
+
+/// The figures of one category, the drawn one first, each with its unit.
+fn details(data: &ChartData, index: usize, series_index: Option<usize>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut push = |name: &str, label: Option<&String>, unit: &str| {
+        if let Some(label) = label.filter(|l| !l.is_empty()) {
+            if !out.iter().any(|(n, _): &(String, String)| n == name) {
+                out.push((name.to_owned(), with_unit(label, unit)));
+            }
+        }
+    };
+    let reference = data.reference.as_ref().map(|r| (r.label.as_str(), r.labels.get(index).or(r.labels.first())));
+    match series_index {
+        Some(s) => {
+            if let Some(series) = data.series.get(s) {
+                push(&series.name, series.labels.get(index), &data.unit);
+            }
+        }
+        None => {
+            if let Some((name, label)) = reference {
+                push(name, label, &data.unit);
+            }
+        }
+    }
+    for series in &data.series {
+        push(&series.name, series.labels.get(index), &data.unit);
+    }
+    // Extra columns name their own units ("比上年增长（%）").
+    for column in &data.extra_columns {
+        push(&column.name, column.labels.get(index), "");
+    }
+    if let Some((name, label)) = reference {
+        push(name, label, &data.unit);
+    }
+    out
+}
+
+/// "340.85" in 亿元 → "340.85亿元"; in an English unit "340.85 100 million yuan"; percentages and
+/// figures that carry their unit stay as they are.
+pub fn with_unit(label: &str, unit: &str) -> String {
+    if unit.is_empty() || label.contains('%') || label.contains('‰') {
+        label.to_owned()
+    } else if unit == "%" {
+        format!("{label}%")
+    } else if unit.starts_with(|c: char| c.is_ascii()) {
+        format!("{label} {unit}")
+    } else {
+        format!("{label}{unit}")
+    }
 }
 
 /// The narrowest and widest a chart is drawn.
 pub const MIN_WIDTH: u32 = 280;
 pub const MAX_WIDTH: u32 = 1600;
 
-/// Sizes that depend on the width: a phone gets a little less padding, never smaller text.
+/// How a chart is drawn for its reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// The site's normal look.
+    #[default]
+    Standard,
+    /// 适老化 (care) mode: text 1.5× larger, high-contrast colours, pattern fills.
+    Care,
+    /// For `prefers-contrast: more`: high-contrast colours and pattern fills at the normal size.
+    Contrast,
+    /// For paper: greys and pattern fills that a black-and-white printer keeps apart.
+    Print,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 4] = [Mode::Standard, Mode::Care, Mode::Contrast, Mode::Print];
+
+    /// "standard", "care", "contrast" or "print".
+    pub fn parse(text: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.name() == text)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Standard => "standard",
+            Mode::Care => "care",
+            Mode::Contrast => "contrast",
+            Mode::Print => "print",
+        }
+    }
+
+    pub fn text_scale(self) -> f64 {
+        if self == Mode::Care { 1.5 } else { 1.0 }
+    }
+
+    pub fn palette(self) -> &'static Palette {
+        match self {
+            Mode::Standard => &palette::STANDARD,
+            Mode::Care | Mode::Contrast => &palette::HIGH_CONTRAST,
+            Mode::Print => &palette::PRINT,
+        }
+    }
+}
+
+/// How to draw: the mode, and a prefix for the ids inside the SVG (pattern fills), unique on the
+/// page where several charts are inlined.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    pub mode: Mode,
+    pub ids: String,
+}
+
+/// Sizes that depend on the width and the mode: a phone gets a little less padding, never
+/// smaller text; care mode gets everything 1.5× larger.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Metrics {
     pub width: i32,
@@ -56,18 +194,23 @@ pub(super) struct Metrics {
     pub label: f64,
     pub small: f64,
     pub line: f64,
+    pub scale: f64,
+    pub colors: &'static Palette,
 }
 
 impl Metrics {
-    fn new(width: u32) -> Metrics {
+    fn new(width: u32, mode: Mode) -> Metrics {
         let narrow = width < 520;
+        let scale = mode.text_scale();
         Metrics {
             width: i32::try_from(width).unwrap_or(800),
             pad: if narrow { 10 } else { 16 },
-            title: if narrow { 16.0 } else { 18.0 },
-            label: 13.0,
-            small: 12.0,
+            title: scale * if narrow { 16.0 } else { 18.0 },
+            label: scale * 13.0,
+            small: scale * 12.0,
             line: 1.35,
+            scale,
+            colors: mode.palette(),
         }
     }
 
@@ -77,6 +220,11 @@ impl Metrics {
 
     pub fn line_height(&self, size: f64) -> i32 {
         (size * self.line).ceil() as i32
+    }
+
+    /// A length in pixels at the normal text size, scaled with the text.
+    pub fn px(&self, length: i32) -> i32 {
+        (f64::from(length) * self.scale).round() as i32
     }
 }
 
@@ -104,8 +252,34 @@ pub(super) fn label(area: &Area, text: &str, (x, y): (i32, i32), size: f64, colo
     area.draw(&Text::new(text.to_owned(), (x, y), font)).map_err(drawing)
 }
 
+/// A label centred on a data shape of `color`, in the background colour. Over a pattern fill it
+/// sits on a patch of the plain colour, so the pattern never runs through the text.
+pub(super) fn inside_label(area: &Area, text: &str, (x, y): (i32, i32), size: f64, color: RGBColor, m: &Metrics) -> Result<(), ChartError> {
+    if m.colors.patterns {
+        let half_w = (text::width(text, size) / 2.0).ceil() as i32 + 3;
+        let half_h = (size * 0.6).ceil() as i32 + 1;
+        rect(area, (x - half_w, y - half_h), (x + half_w, y + half_h), color)?;
+    }
+    label(area, text, (x, y), size, m.colors.background, HPos::Center, VPos::Center, true)
+}
+
 pub(super) fn rect(area: &Area, (x0, y0): (i32, i32), (x1, y1): (i32, i32), color: RGBColor) -> Result<(), ChartError> {
     area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color.filled())).map_err(drawing)
+}
+
+/// A data shape of series `series` (its colour given): with patterns on, the series' pattern
+/// is laid over it, so series differ without colour.
+pub(super) fn fill(area: &Area, from: (i32, i32), to: (i32, i32), color: RGBColor, series: usize, m: &Metrics) -> Result<(), ChartError> {
+    rect(area, from, to, color)?;
+    hatch(area, vec![from, (to.0, from.1), to, (from.0, to.1)], series, m)
+}
+
+/// Lays series `series`' pattern over the polygon `points`, when the palette has patterns.
+pub(super) fn hatch(area: &Area, points: Vec<(i32, i32)>, series: usize, m: &Metrics) -> Result<(), ChartError> {
+    match palette::pattern(series) {
+        Some(pattern) if m.colors.patterns => area.draw(&super::svg::Hatch { points, pattern }).map_err(drawing),
+        _ => Ok(()),
+    }
 }
 
 pub(super) fn line(area: &Area, from: (i32, i32), to: (i32, i32), color: RGBColor, width: u32) -> Result<(), ChartError> {
@@ -127,8 +301,23 @@ pub(super) fn dashed(area: &Area, from: (i32, i32), to: (i32, i32), color: RGBCo
 /// assert!(drawn.svg.contains("340.85"));
 /// ```
 pub fn render(data: &ChartData, width: u32) -> Result<Rendered, ChartError> {
+    render_with(data, width, &Options::default())
+}
+
+/// Draws a chart at `width` CSS pixels in the given mode.
+///
+/// ```
+/// use xixia_stats::{bundled, chart};
+/// let release = bundled::release("2022-bulletin").unwrap();
+/// let data = chart::build("gdp-structure", &release, &[]).unwrap();
+/// let options = chart::Options { mode: chart::Mode::Care, ids: "c1".into() };
+/// let drawn = chart::render_with(&data, 360, &options).unwrap();
+/// assert!(drawn.svg.contains(r#"fill="url(#c1-p1)""#));
+/// assert!(drawn.svg.contains(r#"font-size="19.5""#));
+/// ```
+pub fn render_with(data: &ChartData, width: u32, options: &Options) -> Result<Rendered, ChartError> {
     let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
-    let m = Metrics::new(width);
+    let m = Metrics::new(width, options.mode);
     let header = Header::new(data, &m);
     let footer = Footer::new(data, &m);
     let body = match data.kind {
@@ -141,8 +330,12 @@ pub fn render(data: &ChartData, width: u32) -> Result<Rendered, ChartError> {
     let height_u32 = u32::try_from(height.max(1)).unwrap_or(1);
     let mut svg = String::new();
     let marks = {
-        let root = Svg::new(&mut svg, (width, height_u32), FONT).into_drawing_area();
-        root.fill(&palette::BACKGROUND).map_err(drawing)?;
+        let mut backend = Svg::new(&mut svg, (width, height_u32), FONT);
+        if m.colors.patterns {
+            backend = backend.with_patterns(&options.ids);
+        }
+        let root = backend.into_drawing_area();
+        root.fill(&m.colors.background).map_err(drawing)?;
         header.draw(&root, &m)?;
         let top = header.height;
         let marks = match data.kind {
@@ -178,7 +371,7 @@ impl Header {
     fn new(data: &ChartData, m: &Metrics) -> Header {
         let inner = f64::from(m.inner_width());
         let title = text::wrap(&data.title, m.title, inner, 3);
-        let subtitle = text::wrap(&data.subtitle, m.small, inner, 2);
+        let subtitle = text::wrap_parts(&data.subtitle, m.small, inner, 3);
         let mut entries: Vec<(usize, String, LegendKind)> = Vec::new();
         let legend_wanted = matches!(data.kind, ChartKind::Grouped | ChartKind::Cumulative | ChartKind::StackedPercent);
         if legend_wanted {
@@ -190,7 +383,7 @@ impl Header {
         let mut legend: Vec<Vec<(usize, String, LegendKind)>> = Vec::new();
         let mut used = 0.0;
         for entry in entries {
-            let w = f64::from(SWATCH + 6) + text::width(&entry.1, m.label) + 16.0;
+            let w = f64::from(m.px(SWATCH) + 6) + text::width(&entry.1, m.label) + 16.0;
             if legend.is_empty() || used + w > inner {
                 legend.push(Vec::new());
                 used = 0.0;
@@ -212,27 +405,28 @@ impl Header {
     fn draw(&self, area: &Area, m: &Metrics) -> Result<(), ChartError> {
         let mut y = m.pad;
         for line in &self.title {
-            label(area, line, (m.pad, y), m.title, palette::TEXT, HPos::Left, VPos::Top, true)?;
+            label(area, line, (m.pad, y), m.title, m.colors.text, HPos::Left, VPos::Top, true)?;
             y += m.line_height(m.title);
         }
         y += 2;
         for line in &self.subtitle {
-            label(area, line, (m.pad, y), m.small, palette::MUTED_TEXT, HPos::Left, VPos::Top, false)?;
+            label(area, line, (m.pad, y), m.small, m.colors.muted_text, HPos::Left, VPos::Top, false)?;
             y += m.line_height(m.small);
         }
         if !self.legend.is_empty() {
             y += 6;
         }
+        let swatch = m.px(SWATCH);
         for row in &self.legend {
             let mut x = m.pad;
             let middle = y + m.line_height(m.label) / 2;
             for (i, name, kind) in row {
                 match kind {
-                    LegendKind::Swatch => rect(area, (x, middle - SWATCH / 2), (x + SWATCH, middle + SWATCH / 2), palette::series(*i))?,
-                    LegendKind::Dashed => dashed(area, (x - 2, middle), (x + SWATCH + 4, middle), palette::TARGET, 2)?,
+                    LegendKind::Swatch => fill(area, (x, middle - swatch / 2), (x + swatch, middle + swatch / 2), m.colors.series(*i), *i, m)?,
+                    LegendKind::Dashed => dashed(area, (x - 2, middle), (x + swatch + 4, middle), m.colors.target, 2)?,
                 }
-                x += SWATCH + 6;
-                label(area, name, (x, middle), m.label, palette::TEXT, HPos::Left, VPos::Center, false)?;
+                x += swatch + 6;
+                label(area, name, (x, middle), m.label, m.colors.text, HPos::Left, VPos::Center, false)?;
                 x += text::width(name, m.label).ceil() as i32 + 16;
             }
             y += m.line_height(m.label);
@@ -252,10 +446,10 @@ impl Footer {
         let inner = f64::from(m.inner_width());
         let mut lines: Vec<(String, bool)> = Vec::new();
         for note in &data.notes {
-            lines.extend(text::wrap(note, m.small, inner, 3).into_iter().map(|l| (l, false)));
+            lines.extend(text::wrap(note, m.small, inner, 8).into_iter().map(|l| (l, false)));
         }
         let source = format!("{} · {}", data.source, data.status);
-        lines.extend(text::wrap(&source, m.small, inner, 2).into_iter().map(|l| (l, true)));
+        lines.extend(text::wrap_parts(&source, m.small, inner, 3).into_iter().map(|l| (l, true)));
         let height = 10 + lines.len() as i32 * m.line_height(m.small) + m.pad;
         Footer { lines, height }
     }
@@ -263,7 +457,7 @@ impl Footer {
     fn draw(&self, area: &Area, m: &Metrics, top: i32) -> Result<(), ChartError> {
         let mut y = top + 10;
         for (line, _source) in &self.lines {
-            label(area, line, (m.pad, y), m.small, palette::MUTED_TEXT, HPos::Left, VPos::Top, false)?;
+            label(area, line, (m.pad, y), m.small, m.colors.muted_text, HPos::Left, VPos::Top, false)?;
             y += m.line_height(m.small);
         }
         Ok(())

@@ -3,9 +3,9 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::{coords, dashed, label, line, rect, to_f64, Area, Mark, Metrics};
+use super::{coords, dashed, fill, inside_label, label, line, rect, to_f64, Area, Mark, Metrics};
 use crate::chart::data::{ChartData, ChartError, ChartKind};
-use crate::chart::{format, palette, text};
+use crate::chart::{format, text};
 
 const TICKS: usize = 5;
 
@@ -75,15 +75,15 @@ pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, height:
 
     for tick in &layout.ticks {
         let (gx, gy) = px(0.0, *tick);
-        let color = if tick.abs() < 1e-9 { palette::AXIS } else { palette::GRID };
+        let color = if tick.abs() < 1e-9 { m.colors.axis } else { m.colors.grid };
         line(root, (gx, gy), (x1, gy), color, 1)?;
-        label(root, &format::tick(*tick, ""), (gx - 6, gy), m.small, palette::MUTED_TEXT, HPos::Right, VPos::Center, false)?;
+        label(root, &format::tick(*tick, ""), (gx - 6, gy), m.small, m.colors.muted_text, HPos::Right, VPos::Center, false)?;
     }
 
     let mut marks = Vec::new();
     let band_px = f64::from(x1 - x0) / n.max(1) as f64;
     let bar_fraction = (64.0 / band_px).min(0.55);
-    for (i, category) in data.categories.iter().enumerate() {
+    for i in 0..data.categories.len() {
         let left = i as f64 + (1.0 - bar_fraction) / 2.0;
         let right = left + bar_fraction;
         let mut base = 0.0;
@@ -93,23 +93,23 @@ pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, height:
             let v = to_f64(value);
             let (bottom, top_value) = if data.kind == ChartKind::Cumulative { (base, base + v) } else { (0.0, v) };
             base = top_value;
-            let colour = if data.kind == ChartKind::Column && v < 0.0 { palette::NEGATIVE } else { palette::series(s) };
+            let colour = if data.kind == ChartKind::Column && v < 0.0 { m.colors.negative } else { m.colors.series(s) };
             let (ax, ay) = px(left, bottom.max(top_value));
             let (bx, by) = px(right, bottom.min(top_value));
-            rect(root, (ax, ay), (bx, by), colour)?;
+            fill(root, (ax, ay), (bx, by), colour, s, m)?;
             let text_label = series.labels.get(i).cloned().unwrap_or_default();
-            marks.push(Mark { x: ax, y: ay, width: bx - ax, height: by - ay, category: category.clone(), series: series.name.clone(), label: text_label.clone() });
+            marks.push(Mark::new(data, (ax, ay), (bx - ax, by - ay), i, Some(s)));
             let centre = (ax + bx) / 2;
             if data.kind == ChartKind::Cumulative {
                 let fits = by - ay >= 18 && text::width(&text_label, m.small) <= f64::from(bx - ax - 4);
                 if fits {
-                    label(root, &text_label, (centre, (ay + by) / 2), m.small, palette::BACKGROUND, HPos::Center, VPos::Center, false)?;
+                    inside_label(root, &text_label, (centre, (ay + by) / 2), m.small, colour, m)?;
                 }
                 total_label_y = ay;
             } else if v < 0.0 {
-                label(root, &text_label, (centre, by + 4), m.label, palette::TEXT, HPos::Center, VPos::Top, true)?;
+                label(root, &text_label, (centre, by + 4), m.label, m.colors.text, HPos::Center, VPos::Top, true)?;
             } else {
-                label(root, &text_label, (centre, ay - 4), m.label, palette::TEXT, HPos::Center, VPos::Bottom, true)?;
+                label(root, &text_label, (centre, ay - 4), m.label, m.colors.text, HPos::Center, VPos::Bottom, true)?;
             }
         }
         if data.kind == ChartKind::Cumulative {
@@ -121,9 +121,8 @@ pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, height:
                 if let Some(value) = reference.values.get(i).copied().flatten() {
                     let (_, ry) = px(0.0, to_f64(value));
                     let reach = ((bx - ax) / 2 + 10).min((band_px / 2.0) as i32 - 2);
-                    dashed(root, (centre - reach, ry), (centre + reach, ry), palette::TARGET, 2)?;
-                    let text_label = reference.labels.get(i).cloned().unwrap_or_default();
-                    marks.push(Mark { x: centre - reach, y: ry - 3, width: 2 * reach, height: 6, category: category.clone(), series: reference.label.clone(), label: text_label });
+                    dashed(root, (centre - reach, ry), (centre + reach, ry), m.colors.target, 2)?;
+                    marks.push(Mark::new(data, (centre - reach, ry - 3), (2 * reach, 6), i, None));
                 }
             }
             // The total, then its share of the annual plan.
@@ -132,23 +131,29 @@ pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, height:
             if let Some(share) = lines.get_mut(1) {
                 *share = format!("占全年{share}");
             }
+            // The label size that fits the band; lines that fit at neither are left to the
+            // tooltip and the table.
+            let room = band_px - 4.0;
+            let widest = lines.iter().map(|l| text::width(l, m.label)).fold(0.0, f64::max);
+            let size = if widest <= room { m.label } else { m.small };
+            lines.retain(|l| text::width(l, size) <= room);
             let mut y = total_label_y - 4;
             for text_line in lines.iter().rev() {
-                let w = text::width(text_line, m.label).ceil() as i32 + 4;
-                rect(root, (centre - w / 2, y - m.line_height(m.label)), (centre + w / 2, y), palette::BACKGROUND)?;
-                label(root, text_line, (centre, y), m.label, palette::TEXT, HPos::Center, VPos::Bottom, true)?;
-                y -= m.line_height(m.label);
+                let w = text::width(text_line, size).ceil() as i32 + 4;
+                rect(root, (centre - w / 2, y - m.line_height(size)), (centre + w / 2, y), m.colors.background)?;
+                label(root, text_line, (centre, y), size, m.colors.text, HPos::Center, VPos::Bottom, true)?;
+                y -= m.line_height(size);
             }
         }
         let (cx, _) = px(i as f64 + 0.5, lo);
         let mut y = top + plot_h + 6;
         let (name, note) = &layout.labels[i];
         for text_line in name {
-            label(root, text_line, (cx, y), m.label, palette::TEXT, HPos::Center, VPos::Top, false)?;
+            label(root, text_line, (cx, y), m.label, m.colors.text, HPos::Center, VPos::Top, false)?;
             y += m.line_height(m.label);
         }
         for text_line in note {
-            label(root, text_line, (cx, y), m.small, palette::MUTED_TEXT, HPos::Center, VPos::Top, false)?;
+            label(root, text_line, (cx, y), m.small, m.colors.muted_text, HPos::Center, VPos::Top, false)?;
             y += m.line_height(m.label);
         }
     }
