@@ -11,11 +11,11 @@ use std::cell::RefCell;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::chart::{self, ChartData, ChartError, ChartKind, Mark, TableView};
+use crate::chart::{self, ChartData, ChartError, ChartKind, Mark, Mode, Options, TableView};
 
 thread_local! {
-    /// The page's chart data, loaded once and shared by every chart element.
-    static CHARTS: RefCell<Vec<ChartData>> = const { RefCell::new(Vec::new()) };
+    /// The page's chart data, by language, loaded once each and shared by every chart element.
+    static CHARTS: RefCell<Vec<(String, ChartData)>> = const { RefCell::new(Vec::new()) };
 }
 
 fn to_json(value: &impl Serialize) -> Result<String, JsError> {
@@ -30,29 +30,34 @@ struct CatalogueEntry<'a> {
     kind: ChartKind,
 }
 
-fn catalogue() -> Result<String, JsError> {
+fn catalogue(lang: &str) -> Result<String, JsError> {
     CHARTS.with_borrow(|charts| {
         let entries: Vec<CatalogueEntry> = charts
             .iter()
-            .map(|c| CatalogueEntry { id: &c.id, release: &c.release, title: &c.title, kind: c.kind })
+            .filter(|(l, _)| l == lang)
+            .map(|(_, c)| CatalogueEntry { id: &c.id, release: &c.release, title: &c.title, kind: c.kind })
             .collect();
         to_json(&entries)
     })
 }
 
-/// Loads the chart data (the JSON array `xixia-stats chart-data` writes) and returns the
-/// catalogue, as JSON: `[{id, release, title, kind}]`.
+/// Loads the chart data in one language (the JSON array `xixia-stats chart-data --lang` writes),
+/// replacing what was loaded for that language, and returns that language's catalogue as JSON:
+/// `[{id, release, title, kind}]`.
 #[wasm_bindgen]
-pub fn load_charts(json: &str) -> Result<String, JsError> {
+pub fn load_charts(json: &str, lang: &str) -> Result<String, JsError> {
     let charts: Vec<ChartData> = serde_json::from_str(json).map_err(|err| JsError::new(&format!("图表数据无法读取（第{}行第{}列）", err.line(), err.column())))?;
-    CHARTS.set(charts);
-    catalogue()
+    CHARTS.with_borrow_mut(|all| {
+        all.retain(|(l, _)| l != lang);
+        all.extend(charts.into_iter().map(|c| (lang.to_owned(), c)));
+    });
+    catalogue(lang)
 }
 
-/// The catalogue of the loaded charts, as JSON: `[{id, release, title, kind}]`.
+/// The catalogue of the charts loaded in `lang`, as JSON: `[{id, release, title, kind}]`.
 #[wasm_bindgen]
-pub fn charts() -> Result<String, JsError> {
-    catalogue()
+pub fn charts(lang: &str) -> Result<String, JsError> {
+    catalogue(lang)
 }
 
 #[derive(Serialize)]
@@ -60,6 +65,7 @@ struct DrawnChart<'a> {
     svg: String,
     width: u32,
     height: u32,
+    mode: &'static str,
     title: &'a str,
     subtitle: &'a str,
     period: &'a str,
@@ -72,24 +78,28 @@ struct DrawnChart<'a> {
     marks: Vec<Mark>,
 }
 
-/// Draws a loaded chart at `width` CSS pixels. JSON: `{svg, width, height, title, subtitle,
-/// period, unit, source, status, description, notes, table, marks}`.
+/// Draws a loaded chart at `width` CSS pixels, in `lang`, in `mode` ("standard", "care",
+/// "contrast" or "print"), with SVG ids starting with `ids`. JSON: `{svg, width, height, mode,
+/// title, subtitle, period, unit, source, status, description, notes, table, marks}`.
 #[wasm_bindgen]
-pub fn render_chart(release: &str, chart_id: &str, width: u32) -> Result<String, JsError> {
+pub fn render_chart(release: &str, chart_id: &str, width: u32, lang: &str, mode: &str, ids: &str) -> Result<String, JsError> {
+    let mode = Mode::parse(mode).ok_or_else(|| JsError::new(&format!("未知的显示模式“{mode}”：standard、care、contrast 或 print")))?;
     CHARTS.with_borrow(|charts| {
-        let data = charts.iter().find(|c| c.id == chart_id && c.release == release).ok_or_else(|| {
-            let known = charts.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join("、");
-            if charts.iter().any(|c| c.id == chart_id) {
+        let in_lang = || charts.iter().filter(|(l, _)| l == lang).map(|(_, c)| c);
+        let data = in_lang().find(|c| c.id == chart_id && c.release == release).ok_or_else(|| {
+            let known = in_lang().map(|c| c.id.as_str()).collect::<Vec<_>>().join("、");
+            if in_lang().any(|c| c.id == chart_id) {
                 JsError::new(&format!("图表“{chart_id}”不属于发布“{release}”"))
             } else {
                 JsError::new(&ChartError::UnknownChart { chart: chart_id.to_owned(), known }.to_string())
             }
         })?;
-        let drawn = chart::render(data, width)?;
+        let drawn = chart::render_with(data, width, &Options { mode, ids: ids.to_owned() })?;
         to_json(&DrawnChart {
             svg: drawn.svg,
             width: drawn.width,
             height: drawn.height,
+            mode: mode.name(),
             title: &data.title,
             subtitle: &data.subtitle,
             period: &data.period,

@@ -3,56 +3,125 @@
 //   <script type="module" src="xixia-stat.js"></script>
 //   <xixia-stat chart="gdp-structure" release="2022-bulletin"></xixia-stat>
 //
-// Attributes: `chart` (a chart id, required) and `release` (a release id; when left out, the release
-// that the chart catalogue names for the chart). The element sizes the chart to its own width, and
-// draws it again when that width changes. Below the chart a button shows the same figures as a table.
+// Attributes:
+// - `chart` (a chart id, required) and `release` (a release id; when left out, the release that the
+//   chart catalogue names for the chart);
+// - `mode`: "care" (适老化: text 1.5× larger, high contrast, pattern fills), "contrast" or
+//   "standard". Without it the page's mode applies (`setPageMode`, remembered in localStorage), then
+//   `prefers-contrast: more`. Printing always draws greys and patterns.
+// - `lang` (on the element or any ancestor): "en" draws English labels and interface; anything
+//   else is Chinese.
 //
-// No dependencies, no build step. The wasm module and the chart data (data/charts.json) are loaded
-// once per page and shared by every element; they and the stylesheet are found next to this file, so
-// the component works from any folder. Nothing
-// here writes inline styles into markup, so the element runs under `style-src 'self'`.
+// The element sizes the chart to its own width and draws it again when that width changes. The
+// chart takes keyboard focus: arrow keys walk the data points, each announced through a live
+// region; Escape leaves the chart. A pointer or a tap shows a tooltip. Below the chart are a
+// summary in the bulletin's words and a button that shows the same figures as a table.
+//
+// No dependencies, no build step. The wasm module and the chart data (data/charts.json, and
+// data/charts.en.json once English is asked for) are loaded once per page and shared by every
+// element; they and the stylesheet are found next to this file, so the component works from any
+// folder. Nothing here writes inline styles into markup, so the element runs under
+// `style-src 'self'`.
 
 const PKG_URL = new URL('./pkg/xixia_stats.js', import.meta.url);
 const WASM_URL = new URL('./pkg/xixia_stats_bg.wasm', import.meta.url);
 /** The chart data the Rust core computed (`xixia-stats chart-data`), drawn by the wasm module. */
-const DATA_URL = new URL('./data/charts.json', import.meta.url);
+const DATA_URLS = {
+  'zh-CN': new URL('./data/charts.json', import.meta.url),
+  en: new URL('./data/charts.en.json', import.meta.url),
+};
 const CSS_URL = new URL('./xixia-stat.css', import.meta.url);
 
 /** Widths (CSS px) the chart is drawn at; outside them the SVG is scaled by CSS. */
 const MIN_WIDTH = 280;
 const MAX_WIDTH = 1600;
 
-const TEXT = Object.freeze({
-  loading: '图表加载中…',
-  toggle: '查看数据表',
-  tableRegion: '数据表',
-  loadFailed: '图表组件加载失败',
-  failed: '图表无法显示',
-  noChart: '未指定图表：请在 chart 属性中填写图表编号。',
-  unknownChart: (chart, known) => `未找到图表“${chart}”。可用的图表：${known.join('、')}。`,
-  notSvg: '图表模块返回的内容不是 SVG。',
-});
+/** Where the page-level mode is remembered, and the attribute on <html> that carries it. */
+const MODE_KEY = 'xixia-stat-mode';
+const MODE_ATTRIBUTE = 'data-xixia-mode';
+const MODES = ['standard', 'care', 'contrast'];
+
+const TEXT = {
+  'zh-CN': {
+    loading: '图表加载中…',
+    toggle: '查看数据表',
+    hide: '收起数据表',
+    tableRegion: (title) => `${title}：数据表`,
+    loadFailed: '图表组件加载失败',
+    failed: '图表无法显示',
+    noChart: '未指定图表：请在 chart 属性中填写图表编号。',
+    unknownChart: (chart, known) => `未找到图表“${chart}”。可用的图表：${known.join('、')}。`,
+    notSvg: '图表模块返回的内容不是 SVG。',
+    hint: '图表可用方向键逐项查看数据，Home、End 键跳到首项、末项，Esc 键退出。',
+    position: (i, n) => `第${i}项，共${n}项`,
+    afterName: '，',
+    pair: (name, value) => `${name}${value}`,
+    join: '，',
+    end: '。',
+  },
+  en: {
+    loading: 'Loading chart…',
+    toggle: 'Show data table',
+    hide: 'Hide data table',
+    tableRegion: (title) => `${title}: data table`,
+    loadFailed: 'The chart component failed to load',
+    failed: 'The chart cannot be shown',
+    noChart: 'No chart given: put a chart id in the chart attribute.',
+    unknownChart: (chart, known) => `No chart "${chart}". Charts: ${known.join(', ')}.`,
+    notSvg: 'The chart module returned something other than SVG.',
+    hint: 'Use the arrow keys to step through the data, Home and End for the first and last point, Escape to leave the chart.',
+    position: (i, n) => `${i} of ${n}`,
+    afterName: ': ',
+    pair: (name, value) => `${name} ${value}`,
+    join: '; ',
+    end: '.',
+  },
+};
 
 let wasmPromise = null;
 let wasm = null;
+/** Per language, the promise of its chart data loaded into the module; and those that are in. */
+const dataPromises = new Map();
+const loadedLanguages = new Set();
 
-/** Loads the wasm module once; every element awaits the same promise. */
+function fetchText(url) {
+  return fetch(url.href).then((response) => {
+    if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+    return response.text();
+  });
+}
+
+/** Loads the wasm module and the Chinese chart data once; every element awaits the same promise. */
 export function loadWasm() {
   if (!wasmPromise) {
-    const data = fetch(DATA_URL.href).then((response) => {
-      if (!response.ok) throw new Error(`${DATA_URL.pathname}: HTTP ${response.status}`);
-      return response.text();
-    });
+    const data = fetchText(DATA_URLS['zh-CN']);
     // The module's bytes, the glue and the data all download at once, not one after another.
     const bytes = fetch(WASM_URL.href);
     wasmPromise = import(PKG_URL.href).then(async (mod) => {
       await mod.default({ module_or_path: bytes });
-      mod.load_charts(await data);
+      mod.load_charts(await data, 'zh-CN');
+      loadedLanguages.add('zh-CN');
       wasm = mod;
       return mod;
     });
+    dataPromises.set('zh-CN', wasmPromise);
   }
   return wasmPromise;
+}
+
+/** The chart data in `lang`, loaded into the module on first use. */
+function loadLanguage(lang) {
+  if (!dataPromises.has(lang)) {
+    const text = fetchText(DATA_URLS[lang]);
+    dataPromises.set(
+      lang,
+      loadWasm().then(async (mod) => {
+        mod.load_charts(await text, lang);
+        loadedLanguages.add(lang);
+      }),
+    );
+  }
+  return dataPromises.get(lang);
 }
 
 /** Appends the component's stylesheet to <head> once, unless the page already links it. */
@@ -84,36 +153,94 @@ function el(tag, className, text) {
 }
 
 /** Figures (with thousands separators, signs, percent) are right-aligned in the table. */
-const NUMERIC = /^[+\-−]?[\d,]*\.?\d+\s*(%|‰)?$/;
+const NUMERIC = /^[+\-−]?[\d,]*\.?\d+\s*(%|‰)?\*?$/;
+
+// ---- The page-level mode: one switch for every chart on the page, remembered. -------------------
+
+function storedMode() {
+  try {
+    const mode = localStorage.getItem(MODE_KEY);
+    return MODES.includes(mode) ? mode : null;
+  } catch {
+    return null; // storage blocked: the mode lasts for the page.
+  }
+}
+
+/** The page's mode: the <html> attribute, which the stored choice sets on load. */
+export function pageMode() {
+  const mode = document.documentElement.getAttribute(MODE_ATTRIBUTE);
+  return MODES.includes(mode) ? mode : null;
+}
+
+/** Switches every chart on the page to `mode` ("care", "contrast", "standard"; null to follow
+ * the system again) and remembers it for the next visit. */
+export function setPageMode(mode) {
+  const valid = MODES.includes(mode) ? mode : null;
+  if (valid) document.documentElement.setAttribute(MODE_ATTRIBUTE, valid);
+  else document.documentElement.removeAttribute(MODE_ATTRIBUTE);
+  try {
+    if (valid) localStorage.setItem(MODE_KEY, valid);
+    else localStorage.removeItem(MODE_KEY);
+  } catch {
+    // storage blocked: the switch still works for this page.
+  }
+}
+
+const contrastQuery = matchMedia('(prefers-contrast: more)');
+const printQuery = matchMedia('print');
+let printing = false;
+const elements = new Set();
+
+function redrawAll() {
+  for (const element of elements) element.redraw();
+}
+
+if (!pageMode() && storedMode()) document.documentElement.setAttribute(MODE_ATTRIBUTE, storedMode());
+new MutationObserver(redrawAll).observe(document.documentElement, { attributes: true, attributeFilter: [MODE_ATTRIBUTE, 'lang'] });
+contrastQuery.addEventListener('change', redrawAll);
+// Print draws greys and patterns. `beforeprint` comes before the print layout is made; the media
+// query covers print preview and emulation.
+const setPrinting = (value) => {
+  if (printing === value) return;
+  printing = value;
+  redrawAll();
+};
+printQuery.addEventListener('change', (e) => setPrinting(e.matches));
+addEventListener('beforeprint', () => setPrinting(true));
+addEventListener('afterprint', () => setPrinting(printQuery.matches));
 
 let nextId = 0;
 
 export class XixiaStat extends HTMLElement {
-  static observedAttributes = ['chart', 'release'];
+  static observedAttributes = ['chart', 'release', 'mode', 'lang'];
 
   #parts = null;
   #observer = null;
   #width = 0;
   #rendered = { key: '', width: 0 };
   #result = null;
+  #active = -1;
+  #id = '';
 
   connectedCallback() {
     ensureStylesheet();
     if (!this.#parts) this.#build();
     if (!this.#result) this.#setState('loading');
+    elements.add(this);
     this.#observer = new ResizeObserver((entries) => this.#onResize(entries));
     // Observe a zero-height ruler, not the element: its size follows the width alone, so drawing
     // (which changes the element's height) never feeds back into the observer.
     this.#observer.observe(this.#parts.ruler);
     loadWasm().then(
       () => this.#update(),
-      (err) => this.#showError(`${TEXT.loadFailed}：${messageOf(err)}`),
+      (err) => this.#showError(`${this.#text.loadFailed}：${messageOf(err)}`),
     );
   }
 
   disconnectedCallback() {
     this.#observer?.disconnect();
     this.#observer = null;
+    elements.delete(this);
   }
 
   attributeChangedCallback(_name, oldValue, newValue) {
@@ -125,20 +252,57 @@ export class XixiaStat extends HTMLElement {
     return this.#result;
   }
 
+  /** "en" or "zh-CN", from the nearest `lang`. */
+  get language() {
+    const lang = (this.closest('[lang]')?.getAttribute('lang') ?? '').toLowerCase();
+    return lang.startsWith('en') ? 'en' : 'zh-CN';
+  }
+
+  /** The mode the chart is drawn in now. */
+  get mode() {
+    if (printing) return 'print';
+    const own = this.getAttribute('mode');
+    if (MODES.includes(own)) return own;
+    return pageMode() ?? (contrastQuery.matches ? 'contrast' : 'standard');
+  }
+
+  /** Draws again if the language or mode changed (the page calls this through its switches). */
+  redraw() {
+    if (this.#parts) this.#update();
+  }
+
+  get #text() {
+    return TEXT[this.language];
+  }
+
   #build() {
-    const id = `xixia-stat-${++nextId}`;
+    this.#id = `xs${++nextId}`;
+    const id = this.#id;
     const figure = el('figure', 'xixia-stat__figure');
+    const status = el('p', 'xixia-stat__status');
+    status.setAttribute('role', 'status');
     const chart = el('div', 'xixia-stat__chart');
     chart.setAttribute('role', 'img');
-    const status = el('p', 'xixia-stat__status', TEXT.loading);
-    status.setAttribute('role', 'status');
+    chart.tabIndex = 0;
+    chart.setAttribute('aria-describedby', `${id}-description ${id}-hint`);
+    const focusRing = el('div', 'xixia-stat__focus');
+    focusRing.setAttribute('aria-hidden', 'true');
+    focusRing.hidden = true;
     const tooltip = el('div', 'xixia-stat__tooltip');
     tooltip.setAttribute('aria-hidden', 'true');
     tooltip.hidden = true;
     const chartArea = el('div', 'xixia-stat__chart-area');
-    chartArea.append(chart, tooltip);
+    chartArea.append(chart, focusRing, tooltip);
 
-    const toggle = el('button', 'xixia-stat__toggle', TEXT.toggle);
+    const description = el('p', 'xixia-stat__description');
+    description.id = `${id}-description`;
+    const hint = el('p', 'xixia-stat__hint');
+    hint.id = `${id}-hint`;
+    const live = el('p', 'xixia-stat__live');
+    live.setAttribute('aria-live', 'polite');
+    live.setAttribute('aria-atomic', 'true');
+
+    const toggle = el('button', 'xixia-stat__toggle');
     toggle.type = 'button';
     toggle.setAttribute('aria-expanded', 'false');
     toggle.setAttribute('aria-controls', `${id}-table`);
@@ -147,11 +311,10 @@ export class XixiaStat extends HTMLElement {
     tableWrap.hidden = true;
     tableWrap.tabIndex = 0;
     tableWrap.setAttribute('role', 'region');
-    tableWrap.setAttribute('aria-label', TEXT.tableRegion);
     const controls = el('div', 'xixia-stat__controls');
     controls.append(toggle);
 
-    figure.append(status, chartArea, controls, tableWrap);
+    figure.append(status, chartArea, description, hint, live, controls, tableWrap);
     const ruler = el('div', 'xixia-stat__ruler');
     ruler.setAttribute('aria-hidden', 'true');
     this.replaceChildren(ruler, figure);
@@ -159,25 +322,42 @@ export class XixiaStat extends HTMLElement {
     toggle.addEventListener('click', () => {
       const open = toggle.getAttribute('aria-expanded') !== 'true';
       toggle.setAttribute('aria-expanded', String(open));
+      toggle.textContent = open ? this.#text.hide : this.#text.toggle;
       tableWrap.hidden = !open;
     });
     chart.addEventListener('pointermove', (e) => this.#onPointer(e));
     chart.addEventListener('pointerdown', (e) => this.#onPointer(e));
-    chart.addEventListener('pointerleave', () => {
-      tooltip.hidden = true;
+    chart.addEventListener('pointerleave', (e) => {
+      if (e.pointerType === 'mouse') this.#hideTooltip();
+    });
+    chart.addEventListener('keydown', (e) => this.#onKey(e));
+    chart.addEventListener('blur', () => this.#select(-1));
+    // A tap outside the chart closes a tooltip that a tap opened.
+    document.addEventListener('pointerdown', (e) => {
+      if (!tooltip.hidden && !chart.contains(e.target)) this.#hideTooltip();
     });
 
-    this.#parts = { ruler, figure, chartArea, chart, status, tooltip, controls, toggle, tableWrap };
+    this.#parts = { ruler, figure, chartArea, chart, focusRing, status, tooltip, description, hint, live, controls, toggle, tableWrap };
+    this.#setTexts();
+  }
+
+  /** The interface's own words, in the element's language. */
+  #setTexts() {
+    const { status, hint, toggle } = this.#parts;
+    if (this.dataset.state !== 'error') status.textContent = this.#text.loading;
+    hint.textContent = this.#text.hint;
+    toggle.textContent = toggle.getAttribute('aria-expanded') === 'true' ? this.#text.hide : this.#text.toggle;
   }
 
   #setState(state) {
     this.dataset.state = state;
-    const { status, chartArea, controls, tableWrap, toggle } = this.#parts;
+    const { status, chartArea, controls, tableWrap, toggle, description } = this.#parts;
     status.hidden = state !== 'loading' && state !== 'error';
     status.classList.toggle('xixia-stat__status--error', state === 'error');
     status.setAttribute('role', state === 'error' ? 'alert' : 'status');
     const ready = state === 'ready';
     chartArea.hidden = !ready;
+    description.hidden = !ready;
     controls.hidden = !ready;
     tableWrap.hidden = !ready || toggle.getAttribute('aria-expanded') !== 'true';
   }
@@ -199,30 +379,41 @@ export class XixiaStat extends HTMLElement {
     this.#update();
   }
 
-  /** Draws the chart if the wasm is ready and the chart, release or rounded width changed. */
+  /** Draws the chart if the wasm is ready and the chart, release, language, mode or width changed. */
   #update({ force = false } = {}) {
     if (!wasm || !this.isConnected) return;
     if (this.#width <= 0) return; // not laid out (hidden): the ResizeObserver calls again when it is.
+    const lang = this.language;
+    if (!loadedLanguages.has(lang)) {
+      // The English data loads on first use; draw once it is in.
+      loadLanguage(lang).then(
+        () => this.#update({ force: true }),
+        (err) => this.#showError(`${this.#text.loadFailed}: ${messageOf(err)}`),
+      );
+      return;
+    }
     const width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, this.#width));
     const chart = (this.getAttribute('chart') ?? '').trim();
     const releaseAttr = (this.getAttribute('release') ?? '').trim();
-    const key = `${releaseAttr}\u0000${chart}`;
+    const mode = this.mode;
+    const key = [releaseAttr, chart, lang, mode].join('\u0000');
     if (!force && key === this.#rendered.key && width === this.#rendered.width) return;
+    this.#setTexts();
     try {
-      if (!chart) throw new Error(TEXT.noChart);
-      const release = releaseAttr || this.#releaseOf(chart);
-      const result = fromWasm(wasm.render_chart(release, chart, width));
+      if (!chart) throw new Error(this.#text.noChart);
+      const release = releaseAttr || this.#releaseOf(chart, lang);
+      const result = fromWasm(wasm.render_chart(release, chart, width, lang, mode, this.#id));
       this.#show(result, key !== this.#rendered.key);
       this.#rendered = { key, width };
     } catch (err) {
-      this.#showError(`${TEXT.failed}：${messageOf(err)}`);
+      this.#showError(`${this.#text.failed}：${messageOf(err)}`);
     }
   }
 
-  #releaseOf(chart) {
-    const catalogue = fromWasm(wasm.charts());
+  #releaseOf(chart, lang) {
+    const catalogue = fromWasm(wasm.charts(lang));
     const entry = catalogue.find((c) => c.id === chart);
-    if (!entry) throw new Error(TEXT.unknownChart(chart, catalogue.map((c) => c.id)));
+    if (!entry) throw new Error(this.#text.unknownChart(chart, catalogue.map((c) => c.id)));
     return entry.release;
   }
 
@@ -232,18 +423,26 @@ export class XixiaStat extends HTMLElement {
     const fragment = document.createRange().createContextualFragment(String(result.svg ?? ''));
     const svg = fragment.firstElementChild;
     if (!svg || svg.localName !== 'svg' || fragment.childElementCount !== 1 || svg.querySelector('script, foreignObject, [onload], [onerror]')) {
-      throw new Error(TEXT.notSvg);
+      throw new Error(this.#text.notSvg);
     }
     svg.setAttribute('focusable', 'false');
+    svg.setAttribute('aria-hidden', 'true');
 
-    const { chart, tooltip, tableWrap } = this.#parts;
+    const { chart, description, tableWrap } = this.#parts;
     chart.replaceChildren(svg);
-    chart.setAttribute('aria-label', [result.title, result.description].filter(Boolean).join('。'));
-    tooltip.hidden = true;
-    if (newChart || !tableWrap.firstChild) tableWrap.replaceChildren(this.#table(result.table));
+    chart.setAttribute('aria-label', String(result.title ?? ''));
+    description.textContent = String(result.description ?? '');
+    this.dataset.mode = String(result.mode ?? this.mode);
+    this.#hideTooltip();
+    this.#parts.focusRing.hidden = true;
     this.#result = result;
+    this.#active = -1;
+    if (newChart || !tableWrap.firstChild) {
+      tableWrap.replaceChildren(this.#table(result.table));
+      tableWrap.setAttribute('aria-label', this.#text.tableRegion(String(result.title ?? '')));
+    }
     this.#setState('ready');
-    this.dispatchEvent(new CustomEvent('xixia-stat-render', { bubbles: true, detail: { width: result.width } }));
+    this.dispatchEvent(new CustomEvent('xixia-stat-render', { bubbles: true, detail: { width: result.width, mode: this.dataset.mode } }));
   }
 
   #table(data) {
@@ -274,41 +473,146 @@ export class XixiaStat extends HTMLElement {
     return table;
   }
 
+  /** The mark's figures as one sentence: "第二产业，增加值340.85亿元，比上年增长（%）13.0". */
+  #describe(mark) {
+    const t = this.#text;
+    const pairs = (mark.details ?? []).map(([name, value]) => t.pair(String(name), String(value)));
+    const figures = pairs.length ? pairs.join(t.join) : String(mark.label ?? '');
+    return `${String(mark.category ?? '')}${t.afterName}${figures}`;
+  }
+
+  /** The tooltip: the category's full name, its figures, and the period. */
+  #fillTooltip(mark) {
+    const { tooltip } = this.#parts;
+    const rows = (mark.details?.length ? mark.details : [[mark.series ?? '', mark.label ?? '']]).map(([name, value], i) => {
+      const row = el('span', i === 0 ? 'xixia-stat__tooltip-row xixia-stat__tooltip-row--main' : 'xixia-stat__tooltip-row');
+      row.append(el('span', 'xixia-stat__tooltip-name', String(name)), el('span', 'xixia-stat__tooltip-value', String(value)));
+      return row;
+    });
+    tooltip.replaceChildren(el('strong', 'xixia-stat__tooltip-title', String(mark.category ?? '')), ...rows, el('span', 'xixia-stat__tooltip-period', String(this.#result?.period ?? '')));
+    tooltip.hidden = false;
+  }
+
+  /** Places the tooltip beside (x, y) in viewport pixels, inside the viewport. */
+  #placeTooltip(x, y) {
+    const { tooltip, chartArea } = this.#parts;
+    const area = chartArea.getBoundingClientRect();
+    const margin = 8;
+    const w = tooltip.offsetWidth;
+    const h = tooltip.offsetHeight;
+    const viewport = document.documentElement.clientWidth || innerWidth;
+    let left = x + 12;
+    if (left + w > viewport - margin) left = x - 12 - w;
+    left = Math.min(Math.max(left, margin), Math.max(viewport - margin - w, margin));
+    let top = y - h - 12;
+    if (top < margin) top = y + 16;
+    // CSSOM (allowed under style-src 'self'), not a style attribute.
+    tooltip.style.setProperty('--xixia-tooltip-x', `${Math.round(left - area.left)}px`);
+    tooltip.style.setProperty('--xixia-tooltip-y', `${Math.round(top - area.top)}px`);
+  }
+
+  #hideTooltip() {
+    this.#parts.tooltip.hidden = true;
+  }
+
+  /** The SVG's scale: CSS pixels on screen per SVG pixel, and the SVG's box. */
+  #frame() {
+    const svg = this.#parts.chart.firstElementChild;
+    if (!svg || !this.#result?.width) return null;
+    const box = svg.getBoundingClientRect();
+    if (!box.width) return null;
+    return { box, scale: box.width / this.#result.width };
+  }
+
+  /** The mark under an SVG point: the ring segment by angle, bars by their box (a little slack). */
+  #hit(x, y) {
+    const marks = this.#result?.marks ?? [];
+    const slack = 3;
+    return marks.findIndex((m) => {
+      if (m.arc) {
+        const dx = x - m.arc.cx;
+        const dy = y - m.arc.cy;
+        const r = Math.hypot(dx, dy);
+        if (r < m.arc.inner - slack || r > m.arc.outer + slack) return false;
+        // Turns clockwise from 12 o'clock, in thousandths.
+        const turn = ((Math.atan2(dx, -dy) / (2 * Math.PI) + 1) % 1) * 1000;
+        return turn >= m.arc.start && turn <= m.arc.end;
+      }
+      return x >= m.x - slack && x <= m.x + m.width + slack && y >= m.y - slack && y <= m.y + m.height + slack;
+    });
+  }
+
   /** A tooltip for the mark under the pointer (the data table is the accessible equivalent). */
   #onPointer(event) {
-    const { chart, tooltip, chartArea } = this.#parts;
-    const marks = this.#result?.marks;
-    const svg = chart.firstElementChild;
-    if (!marks?.length || !svg) return;
-    const box = svg.getBoundingClientRect();
-    if (!box.width) return;
-    const scale = this.#result.width / box.width;
-    const x = (event.clientX - box.left) * scale;
-    const y = (event.clientY - box.top) * scale;
-    const slack = 3;
-    const mark = marks.find(
-      (m) =>
-        x >= m.x - slack && x <= m.x + m.width + slack && y >= m.y - slack && y <= m.y + m.height + slack,
-    );
-    if (!mark) {
-      tooltip.hidden = true;
+    const frame = this.#frame();
+    if (!frame) return;
+    const x = (event.clientX - frame.box.left) / frame.scale;
+    const y = (event.clientY - frame.box.top) / frame.scale;
+    const index = this.#hit(x, y);
+    if (index < 0) {
+      if (event.pointerType === 'mouse' || event.type === 'pointerdown') this.#hideTooltip();
       return;
     }
-    // A mark is {category, series, label: the value as printed}, or {label, series, value}.
-    const hasValue = mark.value !== undefined && mark.value !== null;
-    const name = String((hasValue ? mark.label : mark.category) ?? '');
-    let value = String((hasValue ? mark.value : mark.label) ?? '');
-    const unit = this.#result.unit;
-    if (unit && NUMERIC.test(value) && !/[%‰]$/.test(value)) value += unit === '%' ? '%' : ` ${unit}`;
-    const heading = [name, mark.series && mark.series !== name ? mark.series : ''].filter(Boolean).join(' · ');
-    tooltip.replaceChildren(el('span', 'xixia-stat__tooltip-label', heading), el('strong', undefined, value));
-    tooltip.hidden = false;
-    const area = chartArea.getBoundingClientRect();
-    const left = Math.min(Math.max(event.clientX - area.left + 12, 0), Math.max(area.width - tooltip.offsetWidth, 0));
-    const top = Math.max(event.clientY - area.top - tooltip.offsetHeight - 12, 0);
-    // CSSOM (allowed under style-src 'self'), not a style attribute.
-    tooltip.style.setProperty('--xixia-tooltip-x', `${Math.round(left)}px`);
-    tooltip.style.setProperty('--xixia-tooltip-y', `${Math.round(top)}px`);
+    this.#fillTooltip(this.#result.marks[index]);
+    this.#placeTooltip(event.clientX, event.clientY);
+  }
+
+  #onKey(event) {
+    const marks = this.#result?.marks ?? [];
+    if (!marks.length) return;
+    const last = marks.length - 1;
+    let next = null;
+    switch (event.key) {
+      case 'ArrowRight':
+      case 'ArrowDown':
+        next = this.#active < 0 ? 0 : Math.min(this.#active + 1, last);
+        break;
+      case 'ArrowLeft':
+      case 'ArrowUp':
+        next = this.#active < 0 ? 0 : Math.max(this.#active - 1, 0);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = last;
+        break;
+      case 'Escape':
+        this.#select(-1);
+        // Leave the chart: focus moves on to its table button, never lost to the page.
+        this.#parts.toggle.focus();
+        event.preventDefault();
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.#select(next);
+  }
+
+  /** Moves the keyboard's point to mark `index` (-1: none): ring, tooltip, announcement. */
+  #select(index) {
+    const { focusRing, live } = this.#parts;
+    this.#active = index;
+    const mark = this.#result?.marks?.[index];
+    const frame = this.#frame();
+    if (!mark || !frame) {
+      focusRing.hidden = true;
+      this.#hideTooltip();
+      return;
+    }
+    const area = this.#parts.chartArea.getBoundingClientRect();
+    const left = frame.box.left - area.left + mark.x * frame.scale;
+    const top = frame.box.top - area.top + mark.y * frame.scale;
+    focusRing.style.setProperty('--xixia-focus-x', `${Math.round(left) - 3}px`);
+    focusRing.style.setProperty('--xixia-focus-y', `${Math.round(top) - 3}px`);
+    focusRing.style.setProperty('--xixia-focus-w', `${Math.round(Math.max(mark.width * frame.scale, 2)) + 6}px`);
+    focusRing.style.setProperty('--xixia-focus-h', `${Math.round(Math.max(mark.height * frame.scale, 2)) + 6}px`);
+    focusRing.hidden = false;
+    this.#fillTooltip(mark);
+    this.#placeTooltip(frame.box.left + (mark.x + mark.width) * frame.scale, frame.box.top + mark.y * frame.scale);
+    const t = this.#text;
+    live.textContent = `${this.#describe(mark)}${t.join}${t.position(index + 1, this.#result.marks.length)}${t.end}`;
   }
 }
 

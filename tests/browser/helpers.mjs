@@ -78,8 +78,8 @@ export async function startEnvironment() {
  * Opens `urlPath` in a fresh context at the given viewport, recording console messages, page errors,
  * every request, failed requests, HTTP errors and `securitypolicyviolation` events.
  */
-export async function openPage(env, urlPath, { width = 1440, height = 900, beforeGoto } = {}) {
-  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+export async function openPage(env, urlPath, { width = 1440, height = 900, beforeGoto, hasTouch = false } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, hasTouch });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   const log = { console: [], pageErrors: [], requests: [], failed: [], httpErrors: [] };

@@ -30,6 +30,7 @@ function chartInfo(page) {
         content: Math.round(content),
         role: wrapper?.getAttribute('role'),
         label: wrapper?.getAttribute('aria-label') ?? '',
+        description: document.getElementById((wrapper?.getAttribute('aria-describedby') ?? '').split(' ')[0])?.textContent ?? '',
         svgWidth: svg ? Number(svg.getAttribute('width')) : null,
         svgShown: svg ? svg.getBoundingClientRect().width : null,
         text: svg?.textContent ?? '',
@@ -74,7 +75,7 @@ describe('index.html at 1440 px', () => {
   });
 
   test('each chart of the catalogue is on the page once, with its release', async () => {
-    const catalogue = JSON.parse(await p.page.evaluate(async () => (await import('/pkg/xixia_stats.js')).charts()));
+    const catalogue = JSON.parse(await p.page.evaluate(async () => (await import('/pkg/xixia_stats.js')).charts('zh-CN')));
     assert.deepEqual(catalogue.map((c) => c.id).sort(), [...CHART_IDS].sort());
     const onPage = (await chartInfo(p.page)).map((i) => `${i.release}/${i.chart}`).sort();
     assert.deepEqual(onPage, catalogue.map((c) => `${c.release}/${c.id}`).sort());
@@ -92,7 +93,8 @@ describe('index.html at 1440 px', () => {
       assert.equal(i.svgWidth, Math.max(280, i.content), `${i.chart}: svg width ${i.svgWidth}, element ${i.content}`);
       assert.ok(i.svgShown <= i.content + 0.5, `${i.chart}: svg overflows`);
       assert.equal(i.role, 'img', `${i.chart}: role=img on the svg wrapper`);
-      assert.ok(i.title && i.label.startsWith(i.title) && i.label.length > i.title.length, `${i.chart}: aria-label "${i.label}"`);
+      assert.ok(i.title && i.label === i.title, `${i.chart}: aria-label "${i.label}"`);
+      assert.match(i.description, /\d.*。$/, `${i.chart}: described in words with figures: "${i.description}"`);
       assert.ok(i.text.includes(i.title), `${i.chart}: the svg shows its title "${i.title}"`);
       assert.ok(i.status && i.text.includes(i.status), `${i.chart}: the svg shows the status "${i.status}"`);
     }

@@ -22,7 +22,7 @@ describe('embed.html', () => {
   let p;
   before(async () => {
     p = await openPage(env, '/embed.html', { width: 1024 });
-    await waitForCharts(p.page, 1);
+    await waitForCharts(p.page, 3);
   });
   after(async () => {
     await p?.context.close();
@@ -35,18 +35,31 @@ describe('embed.html', () => {
       code.trim(),
       '<script type="module" src="xixia-stat.js"></script>\n<xixia-stat chart="gdp-structure" release="2022-bulletin"></xixia-stat>',
     );
-    const el = page.locator('xixia-stat');
+    const el = page.locator('xixia-stat').first();
     assert.equal(await el.getAttribute('chart'), 'gdp-structure');
     assert.equal(await el.getAttribute('release'), '2022-bulletin');
-    assert.equal(await svgCount(page), 1);
+    assert.equal(await svgCount(page), 3);
     assert.match(await el.locator('svg').textContent(), /69\.6/);
+  });
+
+  test('the care-mode and English examples draw as their attributes say', async () => {
+    const page = p.page;
+    const care = page.locator('#care-example');
+    assert.equal(await care.getAttribute('data-mode'), 'care');
+    assert.match(await care.locator('svg').innerHTML(), /font-size="19\.5"/);
+    assert.match(await care.locator('svg').innerHTML(), /<pattern id="xs\d+-p1"/);
+    const english = page.locator('#english-example');
+    const text = await english.locator('svg').textContent();
+    assert.match(text, /340\.85/);
+    assert.doesNotMatch(text, /[\u3000-\u9fff\uff00-\uffef]/, `English chart text: ${text}`);
+    assert.equal(await english.locator('.xixia-stat__toggle').textContent(), 'Show data table');
   });
 
   test('explains the attributes and lists every chart id', async () => {
     const page = p.page;
     const terms = await page.$$eval('dl dt code', (cs) => cs.map((c) => c.textContent));
-    assert.deepEqual(terms, ['chart', 'release']);
-    const catalogue = JSON.parse(await page.evaluate(async () => (await import('/pkg/xixia_stats.js')).charts()));
+    assert.deepEqual(terms, ['chart', 'release', 'mode', 'lang']);
+    const catalogue = JSON.parse(await page.evaluate(async () => (await import('/pkg/xixia_stats.js')).charts('zh-CN')));
     const rows = await page.$$eval('#chart-catalogue tbody tr', (trs) =>
       trs.map((tr) => `${tr.cells[1].textContent.trim()}/${tr.cells[0].textContent.trim()}`),
     );
