@@ -159,7 +159,7 @@ describe('tooltips on a 360 px phone', () => {
         const target = await el.evaluate((node) => {
           const first = node.querySelector('svg').getBoundingClientRect();
           // The mark near the middle of the screen (a tall chart's top may be above it).
-          window.scrollBy(0, first.top + node.result.marks[0].y * (first.width / node.result.width) - 300);
+          window.scrollBy({ top: first.top + node.result.marks[0].y * (first.width / node.result.width) - 300, behavior: 'instant' });
           const svg = node.querySelector('svg').getBoundingClientRect();
           const scale = svg.width / node.result.width;
           const marks = node.result.marks.filter((m) => !m.arc);

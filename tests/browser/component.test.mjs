@@ -88,7 +88,8 @@ test('re-renders when the width changes, and only then', async () => {
   await waitUntil(async () => (await elementInfo(page, 'a')).svgWidthAttr === 420, 'the chart to be drawn at 420 px');
   await page.waitForTimeout(300);
   const after = (await calls(page)).slice(before);
-  assert.deepEqual(after, [{ release: 'r1', chart: 'demo', width: 420 }]);
+  assert.deepEqual(after, [{ release: 'r1', chart: 'demo', width: 420, lang: 'zh-CN', mode: 'standard', ids: after[0]?.ids }]);
+  assert.match(after[0].ids, /^xs\d+$/, 'an id prefix unique to the element');
 });
 
 test('strings from the module are text, never markup', async () => {

@@ -103,13 +103,13 @@ describe('loading', () => {
         }),
     });
     try {
-      const el = p.page.locator('xixia-stat');
+      const el = p.page.locator('xixia-stat').first();
       await waitUntil(async () => (await el.getAttribute('data-state')) === 'loading', 'the loading state');
       const status = el.locator('[role="status"]');
       assert.equal(await status.isVisible(), true);
       assert.equal((await status.textContent()).trim(), '图表加载中…');
       release();
-      await waitForCharts(p.page, 1);
+      await waitForCharts(p.page, 3);
       assert.equal(await el.getAttribute('data-state'), 'ready');
       assert.equal(await status.isVisible(), false);
       assert.equal(await el.locator('svg').isVisible(), true);
