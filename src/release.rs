@@ -152,10 +152,8 @@ impl Period {
             Period::Month { year, month } => format!("{} {year}", month_abbr(*month)),
             Period::AsOf { date } => {
                 let parts: Vec<&str> = date.split('-').collect();
-                match (parts.as_slice(), parts.get(1).and_then(|m| m.parse::<u8>().ok())) {
-                    ([y, _, d], Some(month)) if (1..=12).contains(&month) => {
-                        format!("as of {} {} {y}", d.trim_start_matches('0'), MONTHS_EN[usize::from(month) - 1])
-                    }
+                match (parts.as_slice(), parts.get(1).and_then(|m| m.parse::<u8>().ok()).and_then(month_name_en)) {
+                    ([y, _, d], Some(month)) => format!("as of {} {month} {y}", d.trim_start_matches('0')),
                     _ => format!("as of {date}"),
                 }
             }
@@ -163,8 +161,12 @@ impl Period {
     }
 }
 
-const MONTHS_EN: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+/// A month's English name: 3 → "March".
+pub(crate) fn month_name_en(month: u8) -> Option<&'static str> {
+    const NAMES: [&str; 12] =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    NAMES.get(usize::from(month).wrapping_sub(1)).copied()
+}
 
 /// A month's English abbreviation: 1 → "Jan"; "?" outside 1–12 (loading refuses those).
 pub(crate) fn month_abbr(month: u8) -> &'static str {

@@ -8,5 +8,7 @@ mod render;
 pub mod svg;
 pub mod text;
 
+pub use format::Lang;
+
 pub use data::{build, info, ChartData, ChartError, ChartInfo, ChartKind, Reference, SeriesData, TableView, CATALOGUE};
 pub use render::{render, Mark, Rendered, FONT, MAX_WIDTH, MIN_WIDTH};
