@@ -8,6 +8,7 @@ mod render;
 pub mod svg;
 pub mod text;
 
+pub use data::build_in;
 pub use format::Lang;
 
 pub use data::{build, info, ChartData, ChartError, ChartInfo, ChartKind, Reference, SeriesData, TableView, CATALOGUE};
