@@ -106,6 +106,15 @@ pub fn printed_growth_en(growth: &Growth) -> String {
 
 /// A figure with its unit: "489.91亿元" in Chinese; in English "489.91 (100 million yuan)" for
 /// a unit of many, "107934 yuan", "20.3%". The figure stays as printed.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use xixia_stats::chart::{format::amount, Lang};
+/// use xixia_stats::Unit;
+/// let cement: Decimal = "235.5".parse().unwrap();
+/// assert_eq!(amount(cement, &Unit::WanDun, Lang::Zh), "235.5万吨");
+/// assert_eq!(amount(cement, &Unit::WanDun, Lang::En), "235.5 (10,000 tonnes)");
+/// ```
 pub fn amount(value: Decimal, unit: &Unit, lang: Lang) -> String {
     let figure = figure(value);
     match lang {
