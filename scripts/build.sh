@@ -29,13 +29,26 @@ if [[ "$(wasm-bindgen --version)" != "wasm-bindgen $expected" ]]; then
   exit 1
 fi
 
-# 0. The chart data the page draws: every figure computed by the Rust core, exactly, ahead of time.
+# 0. The chart data the page draws: every figure computed by the Rust core, exactly, ahead of time,
+#    in Chinese (charts.json) and in English (charts.en.json, for lang="en"). Each file is written
+#    beside its place and moved there, so a failed run leaves the previous file whole.
 #    (Staff tools that load drafts will carry the core itself; visitors only need the renderer.)
-log "xixia-stats chart-data → www/data/charts.json"
 mkdir -p www/data
-tmp_data="$(mktemp www/data/.charts.XXXXXX.json)"
-cargo run --quiet -- chart-data --compact >"$tmp_data"
-mv "$tmp_data" www/data/charts.json
+for lang in zh-CN en; do
+  case $lang in
+    zh-CN) data_file=www/data/charts.json ;;
+    en) data_file=www/data/charts.en.json ;;
+  esac
+  log "xixia-stats chart-data --lang $lang → $data_file"
+  tmp_data="$(mktemp www/data/.charts.XXXXXX.json)"
+  if ! cargo run --quiet -- chart-data --compact --lang "$lang" >"$tmp_data"; then
+    rm -f "$tmp_data"
+    log "chart-data --lang $lang failed"
+    exit 1
+  fi
+  chmod 644 "$tmp_data" # mktemp makes it private; the web server must read it
+  mv "$tmp_data" "$data_file"
+done
 
 # 1. Rust → wasm + JS glue. Cargo.toml turns wasm-pack's own wasm-opt off: Debian's binaryen breaks
 #    reference types (see /work/shared/TOOLCHAIN.md); we run npm's binaryen below instead.

@@ -194,6 +194,9 @@ impl fmt::Display for Growth {
 pub struct Gap {
     /// 自治区, 银川市.
     pub comparator: String,
+    /// The comparator in English: "Ningxia Hui Autonomous Region", "Yinchuan".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comparator_en: Option<String>,
     /// Positive when 高于, negative when 低于.
     #[serde(with = "crate::decimal")]
     pub points: Decimal,
@@ -205,6 +208,10 @@ pub struct Gap {
 pub struct StatedRank {
     /// 全区, 全市, 沿黄市辖区.
     pub scope: String,
+    /// The scope in English with the preposition that follows a rank: "in Ningxia",
+    /// "among the urban districts along the Yellow River".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope_en: Option<String>,
     pub rank: u32,
     /// How many were ranked, when stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]

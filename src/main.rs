@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use xixia_stats::chart::Lang;
 use xixia_stats::check::{check, Severity};
 use xixia_stats::{bundled, figures::figures, load, Error, ErrorKind, Release};
 
@@ -32,6 +33,9 @@ enum Command {
         /// One line, for the web page, instead of indented.
         #[arg(long)]
         compact: bool,
+        /// The language of every label and text: zh-CN or en.
+        #[arg(long, default_value = "zh-CN")]
+        lang: Lang,
     },
     /// Draw charts as SVG files.
     Render {
@@ -100,12 +104,12 @@ fn run(command: Command, out: &mut String) -> Result<ExitCode, Error> {
             out.push('\n');
             Ok(ExitCode::SUCCESS)
         }
-        Command::ChartData { compact } => {
+        Command::ChartData { compact, lang } => {
             let releases = bundled::all()?;
             let mut all = Vec::new();
             for info in xixia_stats::chart::CATALOGUE {
                 let Some(home) = releases.iter().find(|r| r.id == info.release) else { continue };
-                let data = xixia_stats::chart::build(info.id, home, &releases)
+                let data = xixia_stats::chart::build_in(info.id, home, &releases, lang)
                     .map_err(|err| Error::from(ErrorKind::Io { origin: info.id.to_owned(), message: err.to_string() }))?;
                 all.push(data);
             }

@@ -20,6 +20,9 @@ pub struct Release {
     pub title_en: Option<String>,
     /// Who publishes it: 西夏区统计局, 西夏区财政局.
     pub publishers: Vec<String>,
+    /// The publishers' English names, in the same order: Xixia District Bureau of Statistics.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub publishers_en: Vec<String>,
     /// The period the release covers. A fact may cover a narrower one of its own.
     pub period: Period,
     /// Publication date, `YYYY-MM-DD`.
@@ -133,6 +136,51 @@ impl Period {
             Period::AsOf { date } => validate_date(date),
         }
     }
+
+    /// The period in English: "2022", "Jan–Nov 2023", "Nov 2023", "as of 31 March 2023".
+    ///
+    /// ```
+    /// use xixia_stats::Period;
+    /// let span = Period::Cumulative { year: 2023, from_month: 1, to_month: 11 };
+    /// assert_eq!(span.english(), "Jan–Nov 2023");
+    /// assert_eq!(Period::AsOf { date: "2023-03-31".into() }.english(), "as of 31 March 2023");
+    /// ```
+    pub fn english(&self) -> String {
+        match self {
+            Period::Year { year } => year.to_string(),
+            Period::Cumulative { year, from_month, to_month } => format!("{} {year}", months_en(*from_month, *to_month)),
+            Period::Month { year, month } => format!("{} {year}", month_abbr(*month)),
+            Period::AsOf { date } => {
+                let parts: Vec<&str> = date.split('-').collect();
+                match (parts.as_slice(), parts.get(1).and_then(|m| m.parse::<u8>().ok()).and_then(month_name_en)) {
+                    ([y, _, d], Some(month)) => format!("as of {} {month} {y}", d.trim_start_matches('0')),
+                    _ => format!("as of {date}"),
+                }
+            }
+        }
+    }
+}
+
+/// A month's English name: 3 → "March".
+pub(crate) fn month_name_en(month: u8) -> Option<&'static str> {
+    const NAMES: [&str; 12] =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    NAMES.get(usize::from(month).wrapping_sub(1)).copied()
+}
+
+/// A month's English abbreviation: 1 → "Jan"; "?" outside 1–12 (loading refuses those).
+pub(crate) fn month_abbr(month: u8) -> &'static str {
+    const ABBR: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    ABBR.get(usize::from(month).wrapping_sub(1)).copied().unwrap_or("?")
+}
+
+/// A span of months within a year in English: "Jan–Nov"; a span of one month is that month.
+pub(crate) fn months_en(from_month: u8, to_month: u8) -> String {
+    if from_month == to_month {
+        month_abbr(to_month).to_owned()
+    } else {
+        format!("{}–{}", month_abbr(from_month), month_abbr(to_month))
+    }
 }
 
 /// Checks a `YYYY-MM-DD` date.
@@ -199,6 +247,15 @@ impl Status {
             Status::Preliminary => "初步统计数",
             Status::Revised => "修订数",
             Status::Final => "最终数",
+        }
+    }
+
+    /// The English label: "Preliminary figures".
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Status::Preliminary => "Preliminary figures",
+            Status::Revised => "Revised figures",
+            Status::Final => "Final figures",
         }
     }
 }
@@ -279,6 +336,24 @@ mod tests {
             assert_eq!(period.to_string(), printed);
             assert!(period.validate().is_ok());
         }
+    }
+
+    #[test]
+    fn periods_print_the_english_way() {
+        let rows = [
+            (Period::Year { year: 2022 }, "2022"),
+            (Period::Cumulative { year: 2023, from_month: 1, to_month: 11 }, "Jan–Nov 2023"),
+            (Period::Cumulative { year: 2023, from_month: 1, to_month: 1 }, "Jan 2023"),
+            (Period::Month { year: 2023, month: 11 }, "Nov 2023"),
+            (Period::AsOf { date: "2023-03-31".into() }, "as of 31 March 2023"),
+            (Period::AsOf { date: "2022-12-31".into() }, "as of 31 December 2022"),
+            (Period::AsOf { date: "yesterday".into() }, "as of yesterday"),
+        ];
+        for (period, printed) in rows {
+            assert_eq!(period.english(), printed);
+        }
+        assert_eq!(month_abbr(13), "?");
+        assert_eq!(Status::Preliminary.label_en(), "Preliminary figures");
     }
 
     #[test]

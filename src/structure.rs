@@ -11,6 +11,9 @@ pub struct Breakdown {
     pub id: String,
     /// What the split is by: 三次产业, 性别, 收入级次.
     pub name: String,
+    /// The English name: "three industries".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
     pub kind: BreakdownKind,
     /// The id of the total's fact.
     pub total: String,
@@ -34,11 +37,17 @@ pub enum BreakdownKind {
 pub struct StructureRatio {
     pub id: String,
     pub name: String,
+    /// The English name: "Structure of the three industries".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
     /// The terms as printed, in percent of the whole.
     #[serde(with = "crate::decimal::vec")]
     pub terms: Vec<Decimal>,
     /// A label for each term: 第一产业, 第二产业, 第三产业.
     pub labels: Vec<String>,
+    /// The labels in English, one for each term ("Primary industry"), or none at all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels_en: Vec<String>,
     /// The exhaustive breakdown whose parts the terms describe, when one is stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub breakdown: Option<String>,
@@ -52,6 +61,10 @@ pub struct StructureRatio {
 pub struct Series {
     pub id: String,
     pub name: String,
+    /// The English name. Charts name a series by the words before its last parenthesis:
+    /// "Wages (actual spending, cumulative)" is drawn as "Wages".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
     pub kind: SeriesKind,
     /// The ids of the facts, earliest first.
     pub points: Vec<String>,

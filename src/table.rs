@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+use crate::fact::GrowthBasis;
 use crate::unit::Unit;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -13,6 +14,8 @@ use crate::unit::Unit;
 pub struct Table {
     pub id: String,
     pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -42,6 +45,9 @@ pub struct Column {
     pub id: String,
     /// The header as printed; nested headers joined with " · ".
     pub label: String,
+    /// The header in English: "Spending progress".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_en: Option<String>,
     #[serde(flatten)]
     pub kind: ColumnKind,
     /// What the column measures, shared across tables so that the same figure printed in two
@@ -52,6 +58,10 @@ pub struct Column {
     /// ("388" beside "2483.92" in a 万元 column kept to 2 decimals).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decimals: Option<u32>,
+    /// What a growth column's rates compare with, as its header says (比上年增长 → `previous_year`).
+    /// Only growth columns have it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<GrowthBasis>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -80,6 +90,7 @@ pub enum ColumnKind {
 struct ColumnJson {
     id: String,
     label: String,
+    label_en: Option<String>,
     kind: ColumnTag,
     unit: Option<Unit>,
     numerator: Option<Vec<String>>,
@@ -87,6 +98,7 @@ struct ColumnJson {
     of: Option<Vec<String>>,
     measure: Option<String>,
     decimals: Option<u32>,
+    basis: Option<GrowthBasis>,
 }
 
 #[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
@@ -104,14 +116,15 @@ impl TryFrom<ColumnJson> for Column {
     type Error = String;
 
     fn try_from(json: ColumnJson) -> Result<Column, String> {
-        let ColumnJson { id, label, kind, unit, numerator, denominator, of, measure, decimals } = json;
+        let ColumnJson { id, label, label_en, kind, unit, numerator, denominator, of, measure, decimals, basis } = json;
         let allowed: &[&str] = match kind {
-            ColumnTag::Text | ColumnTag::Unit | ColumnTag::Growth => &[],
+            ColumnTag::Text | ColumnTag::Unit => &[],
+            ColumnTag::Growth => &["basis"],
             ColumnTag::Quantity => &["unit"],
             ColumnTag::Rate => &["numerator", "denominator"],
             ColumnTag::Sum => &["of", "unit"],
         };
-        let given = [("unit", unit.is_some()), ("numerator", numerator.is_some()), ("denominator", denominator.is_some()), ("of", of.is_some())];
+        let given = [("unit", unit.is_some()), ("numerator", numerator.is_some()), ("denominator", denominator.is_some()), ("of", of.is_some()), ("basis", basis.is_some())];
         if let Some((field, _)) = given.iter().find(|(field, present)| *present && !allowed.contains(field)) {
             return Err(format!("column {id:?}: this kind of column has no field `{field}`"));
         }
@@ -124,7 +137,7 @@ impl TryFrom<ColumnJson> for Column {
             ColumnTag::Rate => ColumnKind::Rate { numerator: numerator.ok_or_else(|| needs("numerator"))?, denominator: denominator.ok_or_else(|| needs("denominator"))? },
             ColumnTag::Sum => ColumnKind::Sum { of: of.ok_or_else(|| needs("of"))?, unit },
         };
-        Ok(Column { id, label, kind, measure, decimals })
+        Ok(Column { id, label, label_en, kind, measure, decimals, basis })
     }
 }
 
@@ -134,6 +147,9 @@ pub struct Row {
     pub id: String,
     /// The row's label as printed (资金名称, 产品名称).
     pub label: String,
+    /// The label in English: "Employment subsidies".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_en: Option<String>,
     /// The row this one is a part of. The children of a row are exhaustive: for every quantity
     /// column they sum to the parent's cell.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -214,8 +230,13 @@ mod tests {
         let rate = read(r#"{"id": "r", "label": "进度", "kind": "rate", "numerator": ["p"], "denominator": ["a"], "measure": "rate"}"#).unwrap();
         assert_eq!(rate.kind, ColumnKind::Rate { numerator: vec!["p".into()], denominator: vec!["a".into()] });
         assert_eq!(read(&serde_json::to_string(&rate).unwrap()), Ok(rate));
+        let named = read(r#"{"id": "g", "label": "比上年增长(%)", "label_en": "Growth over previous year (%)", "kind": "growth", "basis": "previous_year"}"#).unwrap();
+        assert_eq!(named.label_en.as_deref(), Some("Growth over previous year (%)"));
+        assert_eq!(named.basis, Some(GrowthBasis::PreviousYear));
+        assert_eq!(read(&serde_json::to_string(&named).unwrap()), Ok(named));
         assert!(read(r#"{"id": "r", "label": "进度", "kind": "rate", "numerator": ["p"]}"#).unwrap_err().contains("needs `denominator`"));
         assert!(read(r#"{"id": "t", "label": "名称", "kind": "text", "of": ["x"]}"#).unwrap_err().contains("has no field `of`"));
+        assert!(read(r#"{"id": "q", "label": "产量", "kind": "quantity", "basis": "year_on_year"}"#).unwrap_err().contains("has no field `basis`"));
         assert!(read(r#"{"id": "t", "label": "名称", "kind": "text", "colour": "red"}"#).unwrap_err().contains("unknown field `colour`"));
     }
 

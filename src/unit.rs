@@ -66,33 +66,34 @@ pub enum Unit {
     Other(String),
 }
 
-/// Every known unit: symbol, dimension, and how many base units one of it is (10^exponent).
-const KNOWN: &[(Unit, &str, Dimension, u32)] = &[
-    (Unit::YiYuan, "亿元", Dimension::Money, 8),
-    (Unit::WanYuan, "万元", Dimension::Money, 4),
-    (Unit::Yuan, "元", Dimension::Money, 0),
-    (Unit::WanDun, "万吨", Dimension::Mass, 7),
-    (Unit::Dun, "吨", Dimension::Mass, 3),
-    (Unit::WanQianKe, "万千克", Dimension::Mass, 4),
-    (Unit::QianKe, "千克", Dimension::Mass, 0),
-    (Unit::GongQing, "公顷", Dimension::Area, 0),
-    (Unit::WanTai, "万台", Dimension::Count('台'), 4),
-    (Unit::Tai, "台", Dimension::Count('台'), 0),
-    (Unit::WanQianFuAn, "万千伏安", Dimension::ApparentPower, 4),
-    (Unit::QianFuAn, "千伏安", Dimension::ApparentPower, 0),
-    (Unit::WanTou, "万头", Dimension::Count('头'), 4),
-    (Unit::Tou, "头", Dimension::Count('头'), 0),
-    (Unit::WanZhi, "万只", Dimension::Count('只'), 4),
-    (Unit::Zhi, "只", Dimension::Count('只'), 0),
-    (Unit::WanRen, "万人", Dimension::Count('人'), 4),
-    (Unit::Ren, "人", Dimension::Count('人'), 0),
-    (Unit::Ge, "个", Dimension::Count('个'), 0),
-    (Unit::Hu, "户", Dimension::Count('户'), 0),
-    (Unit::Jia, "家", Dimension::Count('家'), 0),
-    (Unit::Percent, "%", Dimension::Percent, 0),
-    (Unit::PercentagePoints, "个百分点", Dimension::PercentagePoints, 0),
-    (Unit::PersonsPerYiYuan, "人/亿元", Dimension::PersonsPerYiYuan, 0),
-    (Unit::Pure, "", Dimension::Pure, 0),
+/// Every known unit: symbol, dimension, how many base units one of it is (10^exponent), and its
+/// English name.
+const KNOWN: &[(Unit, &str, Dimension, u32, &str)] = &[
+    (Unit::YiYuan, "亿元", Dimension::Money, 8, "100 million yuan"),
+    (Unit::WanYuan, "万元", Dimension::Money, 4, "10,000 yuan"),
+    (Unit::Yuan, "元", Dimension::Money, 0, "yuan"),
+    (Unit::WanDun, "万吨", Dimension::Mass, 7, "10,000 tonnes"),
+    (Unit::Dun, "吨", Dimension::Mass, 3, "tonnes"),
+    (Unit::WanQianKe, "万千克", Dimension::Mass, 4, "10,000 kg"),
+    (Unit::QianKe, "千克", Dimension::Mass, 0, "kg"),
+    (Unit::GongQing, "公顷", Dimension::Area, 0, "hectares"),
+    (Unit::WanTai, "万台", Dimension::Count('台'), 4, "10,000 units"),
+    (Unit::Tai, "台", Dimension::Count('台'), 0, "units"),
+    (Unit::WanQianFuAn, "万千伏安", Dimension::ApparentPower, 4, "10,000 kVA"),
+    (Unit::QianFuAn, "千伏安", Dimension::ApparentPower, 0, "kVA"),
+    (Unit::WanTou, "万头", Dimension::Count('头'), 4, "10,000 head"),
+    (Unit::Tou, "头", Dimension::Count('头'), 0, "head"),
+    (Unit::WanZhi, "万只", Dimension::Count('只'), 4, "10,000 head"),
+    (Unit::Zhi, "只", Dimension::Count('只'), 0, "head"),
+    (Unit::WanRen, "万人", Dimension::Count('人'), 4, "10,000 persons"),
+    (Unit::Ren, "人", Dimension::Count('人'), 0, "persons"),
+    (Unit::Ge, "个", Dimension::Count('个'), 0, "units"),
+    (Unit::Hu, "户", Dimension::Count('户'), 0, "households"),
+    (Unit::Jia, "家", Dimension::Count('家'), 0, "establishments"),
+    (Unit::Percent, "%", Dimension::Percent, 0, "%"),
+    (Unit::PercentagePoints, "个百分点", Dimension::PercentagePoints, 0, "percentage points"),
+    (Unit::PersonsPerYiYuan, "人/亿元", Dimension::PersonsPerYiYuan, 0, "persons per 100 million yuan"),
+    (Unit::Pure, "", Dimension::Pure, 0, ""),
 ];
 
 /// Why two units cannot be converted.
@@ -107,7 +108,7 @@ pub enum ConversionError {
 }
 
 impl Unit {
-    fn entry(&self) -> Option<&'static (Unit, &'static str, Dimension, u32)> {
+    fn entry(&self) -> Option<&'static (Unit, &'static str, Dimension, u32, &'static str)> {
         KNOWN.iter().find(|(unit, ..)| unit == self)
     }
 
@@ -119,9 +120,24 @@ impl Unit {
         }
     }
 
+    /// The unit's English name: "100 million yuan" for 亿元, "10,000 kg" for 万千克, "%" for %.
+    /// A unit the crate does not know keeps its printed text.
+    ///
+    /// ```
+    /// use xixia_stats::Unit;
+    /// assert_eq!(Unit::YiYuan.name_en(), "100 million yuan");
+    /// assert_eq!(Unit::from("立方米").name_en(), "立方米");
+    /// ```
+    pub fn name_en(&self) -> &str {
+        match self {
+            Unit::Other(symbol) => symbol,
+            known => known.entry().map_or("", |(.., name)| name),
+        }
+    }
+
     /// The dimension, or `None` for a unit this crate does not know.
     pub fn dimension(&self) -> Option<Dimension> {
-        self.entry().map(|(_, _, dimension, _)| *dimension)
+        self.entry().map(|(_, _, dimension, ..)| *dimension)
     }
 
     /// Whether this is one of the units the crate knows.
@@ -253,6 +269,31 @@ mod tests {
             assert_eq!(unit.symbol(), *symbol);
         }
         assert_eq!(Unit::from("立方米"), Unit::Other("立方米".into()));
+    }
+
+    #[test]
+    fn every_known_unit_has_an_english_name() {
+        let rows = [
+            (Unit::YiYuan, "100 million yuan"),
+            (Unit::WanYuan, "10,000 yuan"),
+            (Unit::Yuan, "yuan"),
+            (Unit::WanQianKe, "10,000 kg"),
+            (Unit::Dun, "tonnes"),
+            (Unit::WanDun, "10,000 tonnes"),
+            (Unit::WanQianFuAn, "10,000 kVA"),
+            (Unit::Percent, "%"),
+            (Unit::PercentagePoints, "percentage points"),
+            (Unit::Pure, ""),
+            (Unit::Other("万立方米".into()), "万立方米"),
+        ];
+        for (unit, name) in rows {
+            assert_eq!(unit.name_en(), name, "{unit}");
+        }
+        for (unit, symbol, ..) in KNOWN {
+            let name = unit.name_en();
+            assert!(symbol.is_empty() || !name.is_empty(), "{symbol} has an English name");
+            assert!(name.is_ascii(), "{symbol}: {name:?} is plain English");
+        }
     }
 
     #[test]

@@ -8,5 +8,8 @@ mod render;
 pub mod svg;
 pub mod text;
 
+pub use data::build_in;
+pub use format::Lang;
+
 pub use data::{build, info, ChartData, ChartError, ChartInfo, ChartKind, Reference, SeriesData, TableView, CATALOGUE};
 pub use render::{render, render_with, with_unit, Arc, Mark, Mode, Options, Rendered, FONT, MAX_WIDTH, MIN_WIDTH};
