@@ -194,7 +194,7 @@ impl fmt::Display for Growth {
 pub struct Gap {
     /// 自治区, 银川市.
     pub comparator: String,
-    /// The comparator in English: "Ningxia Hui Autonomous Region", "Yinchuan".
+    /// The comparator in English, as short as the Chinese: "Ningxia" for 自治区, "Yinchuan".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comparator_en: Option<String>,
     /// Positive when 高于, negative when 低于.

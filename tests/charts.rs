@@ -1,7 +1,7 @@
 //! Charts drawn natively: every chart at every width is well-formed SVG whose text stays inside
 //! the picture and shows the printed figures; a few are compared with golden files.
 
-use xixia_stats::chart::{self, text, Mode, Options, Rendered, CATALOGUE};
+use xixia_stats::chart::{self, text, Lang, Mode, Options, Rendered, CATALOGUE};
 use xixia_stats::{bundled, Release};
 
 fn releases() -> Vec<Release> {
@@ -55,23 +55,27 @@ fn texts(svg: &str) -> Vec<String> {
     labels(svg).into_iter().map(|l| l.text).collect()
 }
 
-/// Phones to wide screens, in every mode (care mode's text is 1.5× larger): the text stays inside
-/// the picture and no two labels overlap.
+/// Phones to wide screens, in every mode (care mode's text is 1.5× larger) and both languages:
+/// the text stays inside the picture, no two labels overlap, and English charts have no Chinese.
 #[test]
-fn every_chart_at_every_width_and_mode_keeps_its_text_inside_and_apart() {
+fn every_chart_at_every_width_mode_and_language_keeps_its_text_inside_and_apart() {
     let releases = releases();
-    for mode in Mode::ALL {
+    for (mode, lang) in Mode::ALL.into_iter().flat_map(|m| [(m, Lang::Zh), (m, Lang::En)]) {
         let options = Options { mode, ids: "t".into() };
         for info in CATALOGUE {
             let home = releases.iter().find(|r| r.id == info.release).unwrap();
-            let data = chart::build(info.id, home, &releases).unwrap();
+            let data = chart::build_in(info.id, home, &releases, lang).unwrap();
             for width in [280, 320, 360, 414, 768, 1024, 1440, 1920] {
                 let drawn = chart::render_with(&data, width, &options).unwrap_or_else(|err| panic!("{}: {err}", info.id));
                 let expected_width = width.clamp(chart::MIN_WIDTH, chart::MAX_WIDTH);
-                let at = format!("{} at {width}px, {mode:?}", info.id);
+                let at = format!("{} at {width}px, {mode:?}, {lang:?}", info.id);
                 assert_eq!(drawn.width, expected_width);
                 assert!(drawn.svg.contains(&format!("width=\"{expected_width}\"")));
                 let all = labels(&drawn.svg);
+                if lang == Lang::En {
+                    let chinese = all.iter().find(|l| l.text.chars().any(|c| matches!(c, '\u{3000}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')));
+                    assert!(chinese.is_none(), "{at}: Chinese in an English chart: {chinese:?}");
+                }
                 for l in &all {
                     let inside = l.left >= -0.5 && l.right <= f64::from(expected_width) + 0.5 && l.top >= 0.0 && l.bottom <= f64::from(drawn.height);
                     assert!(inside, "{at}: {:?} spans {:.0}..{:.0} × {:.0}..{:.0}", l.text, l.left, l.right, l.top, l.bottom);

@@ -115,12 +115,12 @@ const ENGLISH: &[(&str, &str)] = &[
     (
         "indicators-vs-region",
         "In Jan–Nov 2023, Xixia District's value added of industrial enterprises above designated size was up 21.4% \
-         year on year at comparable prices, 9.9 percentage points above Ningxia Hui Autonomous Region and 6.3 \
+         year on year at comparable prices, 9.9 percentage points above Ningxia and 6.3 \
          percentage points above Yinchuan, ranking 4th in Ningxia, 2nd in Yinchuan and 2nd among the urban districts \
          along the Yellow River; fixed-asset investment was up 16.6% year on year, 12.3 percentage points above Ningxia \
-         Hui Autonomous Region and 10.2 percentage points above Yinchuan, ranking 2nd in Ningxia, 1st in Yinchuan and \
+         and 10.2 percentage points above Yinchuan, ranking 2nd in Ningxia, 1st in Yinchuan and \
          2nd among the urban districts along the Yellow River; general public budget revenue was 4.75 (100 million \
-         yuan), up 20.5% year on year, 12.1 percentage points above Ningxia Hui Autonomous Region and 5.2 percentage \
+         yuan), up 20.5% year on year, 12.1 percentage points above Ningxia and 5.2 percentage \
          points above Yinchuan, ranking 6th in Ningxia, 3rd in Yinchuan and 3rd among the urban districts along the \
          Yellow River.",
     ),
@@ -208,7 +208,7 @@ fn negative_gaps_read_as_below() {
     assert_eq!(yinchuan.labels, ["21.4%*", "17.8%*", "25.7%*"]);
 
     let en = chart::build_in("indicators-vs-region", &home, &releases, Lang::En).unwrap();
-    assert!(en.description.contains("9.9 percentage points above Ningxia Hui Autonomous Region and level with Yinchuan"), "{}", en.description);
-    assert!(en.description.contains("up 16.6% year on year, 12.3 percentage points above Ningxia Hui Autonomous Region and 1.2 percentage points below Yinchuan; general"), "{}", en.description);
-    assert!(en.description.contains("0.5 percentage points below Ningxia Hui Autonomous Region and 5.2 percentage points below Yinchuan, ranking 6th"), "{}", en.description);
+    assert!(en.description.contains("9.9 percentage points above Ningxia and level with Yinchuan"), "{}", en.description);
+    assert!(en.description.contains("up 16.6% year on year, 12.3 percentage points above Ningxia and 1.2 percentage points below Yinchuan; general"), "{}", en.description);
+    assert!(en.description.contains("0.5 percentage points below Ningxia and 5.2 percentage points below Yinchuan, ranking 6th"), "{}", en.description);
 }

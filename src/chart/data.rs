@@ -232,7 +232,7 @@ pub const CATALOGUE: &[ChartInfo] = &[
         id: "indicators-vs-region",
         release: "2023-1-11-indicators",
         title: "2023年1-11月主要指标增速：西夏区与自治区、银川市",
-        title_en: "Growth of main indicators, Jan–Nov 2023: Xixia District, Ningxia Hui Autonomous Region and Yinchuan",
+        title_en: "Growth of main indicators, Jan–Nov 2023: Xixia District, Ningxia and Yinchuan",
         kind: ChartKind::Grouped,
     },
     ChartInfo {

@@ -215,13 +215,41 @@ pub fn ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
     (first..=last).map(|i| i as f64 * step).collect()
 }
 
+/// A tick label in `lang`: in Chinese large round values are grouped by 万 ("10万"), in English
+/// by thousands ("100,000").
+pub fn tick_in(value: f64, suffix: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => tick(value, suffix),
+        Lang::En => {
+            let text = tick_plain(value, "");
+            let (sign, digits) = text.strip_prefix('−').map_or(("", text.as_str()), |rest| ("−", rest));
+            if digits.len() <= 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return format!("{text}{suffix}");
+            }
+            let mut grouped = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    grouped.push(',');
+                }
+                grouped.push(c);
+            }
+            format!("{sign}{grouped}{suffix}")
+        }
+    }
+}
+
 /// A tick label: whole numbers without decimals, others with as few as needed; 万 grouping for
 /// large ones. Never "-0".
 pub fn tick(value: f64, suffix: &str) -> String {
-    let value = if value.abs() < 1e-9 { 0.0 } else { value };
-    let text = if value.abs() >= 100_000.0 && value % 10_000.0 == 0.0 {
+    if value.abs() >= 100_000.0 && value % 10_000.0 == 0.0 {
         return tick(value / 10_000.0, &format!("万{suffix}"));
-    } else if value.fract().abs() < 1e-9 {
+    }
+    tick_plain(value, suffix)
+}
+
+fn tick_plain(value: f64, suffix: &str) -> String {
+    let value = if value.abs() < 1e-9 { 0.0 } else { value };
+    let text = if value.fract().abs() < 1e-9 {
         format!("{}", value as i64)
     } else {
         // Hundredths as an integer: no float formatting, which would cost the wasm module.
@@ -302,5 +330,9 @@ mod tests {
         assert_eq!(tick(-0.25, "%"), "−0.25%");
         assert_eq!(tick(12.05, ""), "12.05");
         assert_eq!(tick(-0.0, ""), "0");
+        assert_eq!(tick(200_000.0, ""), "20万");
+        assert_eq!(tick_in(200_000.0, "", Lang::En), "200,000");
+        assert_eq!(tick_in(-25_000.0, "%", Lang::En), "−25,000%");
+        assert_eq!(tick_in(2.5, "", Lang::En), "2.5");
     }
 }

@@ -35,19 +35,19 @@ pub fn wrap(text: &str, size: f64, max_width: f64, max_lines: usize) -> Vec<Stri
     // Balance: aim each line at an even share of the text, within the width allowed.
     // The narrowest width that still takes no more lines than the full width does wins: the
     // first try is an even share, then a little wider each time up to the full width.
-    let needed = greedy(text, size, max_width).len();
+    let needed = greedy(text, size, max_width, max_width).len();
     if needed <= max_lines {
         let even = total / needed as f64;
         let mut target = even;
         while target < max_width {
-            let lines = greedy(text, size, target);
+            let lines = greedy(text, size, target, max_width);
             if lines.len() <= needed {
                 return lines;
             }
             target += size / 4.0;
         }
     }
-    let mut lines = greedy(text, size, max_width);
+    let mut lines = greedy(text, size, max_width, max_width);
     if lines.len() > max_lines {
         let rest: String = lines[max_lines - 1..].concat();
         lines.truncate(max_lines - 1);
@@ -112,13 +112,14 @@ fn no_line_end(token: &str) -> bool {
     token.chars().last().is_some_and(|c| matches!(c, '（' | '“' | '‘' | '《' | '(' | '['))
 }
 
-fn greedy(text: &str, size: f64, max_width: f64) -> Vec<String> {
+/// Lines of at most `target` wide, where words allow; a word wider than `max_width` is hyphenated.
+fn greedy(text: &str, size: f64, target: f64, max_width: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current: Vec<String> = Vec::new();
     let mut used = 0.0;
-    for token in tokens(text) {
+    for token in tokens(text).iter().flat_map(|t| hyphenate(t, size, max_width)) {
         let w = width(&token, size);
-        if used + w > max_width && !current.is_empty() {
+        if used + w > target && !current.is_empty() {
             // Closing punctuation may not begin a line: the token before it goes down with it.
             let carry = (token.chars().next().is_some_and(no_line_start) || current.last().is_some_and(|t| no_line_end(t))) && current.len() > 1;
             let carried = if carry { current.pop() } else { None };
@@ -128,13 +129,38 @@ fn greedy(text: &str, size: f64, max_width: f64) -> Vec<String> {
                 used = current.iter().map(|t| width(t, size)).sum();
             }
         }
+        if current.is_empty() && token == " " {
+            continue; // a line never starts with the space it broke at
+        }
         used += w;
         current.push(token);
     }
     if !current.is_empty() {
         lines.push(current.concat());
     }
-    lines
+    lines.into_iter().map(|l| l.trim_end().to_owned()).filter(|l| !l.is_empty()).collect()
+}
+
+/// A word wider than a line ("Monocrystalline" in a narrow column) broken into pieces that fit,
+/// each but the last ending in a hyphen. Anything narrower comes back whole.
+fn hyphenate(token: &str, size: f64, max_width: f64) -> Vec<String> {
+    if width(token, size) <= max_width {
+        return vec![token.to_owned()];
+    }
+    let room = max_width - width("-", size);
+    let mut pieces = Vec::new();
+    let mut piece = String::new();
+    for c in token.chars() {
+        if !piece.is_empty() && width(&piece, size) + char_em(c) * size > room {
+            let hyphen = if piece.ends_with(|p: char| p.is_ascii_alphabetic()) && c.is_ascii_alphabetic() { "-" } else { "" };
+            pieces.push(format!("{}{hyphen}", std::mem::take(&mut piece)));
+        }
+        piece.push(c);
+    }
+    if !piece.is_empty() {
+        pieces.push(piece);
+    }
+    pieces
 }
 
 /// `text` cut to fit `max_width` with a trailing "…".
@@ -171,6 +197,15 @@ mod tests {
         let cut = wrap("计算机、通信和其他电子设备制造业增加值", 14.0, 120.0, 1);
         assert_eq!(cut.len(), 1);
         assert!(cut[0].ends_with('…'));
+    }
+
+    #[test]
+    fn english_breaks_between_words_and_hyphenates_a_word_too_long_for_a_line() {
+        assert_eq!(wrap("Direct-allocation funds (total)", 13.0, 130.0, 3), vec!["Direct-allocation", "funds (total)"]);
+        let lines = wrap("Monocrystalline silicon", 19.5, 100.0, 3);
+        assert!(lines.iter().all(|l| width(l, 19.5) <= 100.0), "{lines:?}");
+        assert!(lines[0].ends_with('-'), "{lines:?}");
+        assert_eq!(lines.concat().replace('-', ""), "Monocrystallinesilicon");
     }
 
     #[test]

@@ -40,7 +40,7 @@ fn layout(data: &ChartData, m: &Metrics) -> Layout {
     let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let suffix = if data.unit == "%" { "%" } else { "" };
     let plot_width = f64::from(m.inner_width()) - label_width - 10.0 - f64::from(value_width);
-    let ticks = fitting_ticks(lo, hi, plot_width, suffix, m.small);
+    let ticks = fitting_ticks(lo, hi, plot_width, suffix, m);
     let top_room = if data.kind == ChartKind::Progress && data.reference.is_some() { m.px(TARGET_ROOM) } else { 0 };
     Layout { label_width: label_width as i32, labels, row_heights, value_width, ticks, top_room }
 }
@@ -65,7 +65,7 @@ pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, height:
         let color = if tick.abs() < 1e-9 { m.colors.axis } else { m.colors.grid };
         line(root, (gx, plot_top), (gx, plot_bottom), color, 1)?;
         if *labelled {
-            label(root, &format::tick(*tick, if data.unit == "%" { "%" } else { "" }), (gx, plot_bottom + 4), m.small, m.colors.muted_text, HPos::Center, VPos::Top, false)?;
+            label(root, &format::tick_in(*tick, if data.unit == "%" { "%" } else { "" }, m.lang), (gx, plot_bottom + 4), m.small, m.colors.muted_text, HPos::Center, VPos::Top, false)?;
         }
     }
 
@@ -91,7 +91,7 @@ pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, height:
         let line_height = m.line_height(m.label);
         // Each line centred on its own band, so the block sits on the bars' centre.
         let mut ly = y + (row_height - lines.len() as i32 * line_height) / 2 + line_height / 2;
-        let emphasised = data.kind == ChartKind::Progress && i == 0 && data.categories[i].contains("合计");
+        let emphasised = data.highlight == Some(i);
         for text_line in lines {
             label(root, text_line, (m.pad + layout.label_width, ly), m.label, m.colors.text, HPos::Right, VPos::Center, emphasised)?;
             ly += line_height;
@@ -131,9 +131,10 @@ pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, height:
 
 /// Round ticks for the scale, and which of them to label: every one whose label fits beside its
 /// neighbours' (zero always).
-fn fitting_ticks(lo: f64, hi: f64, plot_width: f64, suffix: &str, size: f64) -> Vec<(f64, bool)> {
+fn fitting_ticks(lo: f64, hi: f64, plot_width: f64, suffix: &str, m: &Metrics) -> Vec<(f64, bool)> {
+    let size = m.small;
     let ticks = format::ticks(lo, hi, 5);
-    let widest = ticks.iter().map(|t| text::width(&format::tick(*t, suffix), size)).fold(0.0, f64::max);
+    let widest = ticks.iter().map(|t| text::width(&format::tick_in(*t, suffix, m.lang), size)).fold(0.0, f64::max);
     let spacing = plot_width / (ticks.len().max(2) - 1) as f64;
     let stride = ((widest + 8.0) / spacing.max(1.0)).ceil().max(1.0) as i64;
     ticks
@@ -194,7 +195,7 @@ pub(super) fn draw_stacked(root: &Area, data: &ChartData, m: &Metrics, top: i32,
         let gx = px(tick);
         line(root, (gx, top), (gx, plot_bottom), m.colors.grid, 1)?;
         let anchor = if tick == 0.0 { HPos::Left } else if tick == 100.0 { HPos::Right } else { HPos::Center };
-        label(root, &format::tick(tick, "%"), (gx, plot_bottom + 4), m.small, m.colors.muted_text, anchor, VPos::Top, false)?;
+        label(root, &format::tick_in(tick, "%", m.lang), (gx, plot_bottom + 4), m.small, m.colors.muted_text, anchor, VPos::Top, false)?;
     }
     let mut marks = Vec::new();
     let mut y = top;

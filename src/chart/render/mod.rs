@@ -13,6 +13,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use serde::{Deserialize, Serialize};
 
 use super::data::{ChartData, ChartError, ChartKind};
+use super::format::Lang;
 use super::palette::{self, Palette};
 use super::svg::Svg;
 use super::text;
@@ -196,10 +197,11 @@ pub(super) struct Metrics {
     pub line: f64,
     pub scale: f64,
     pub colors: &'static Palette,
+    pub lang: Lang,
 }
 
 impl Metrics {
-    fn new(width: u32, mode: Mode) -> Metrics {
+    fn new(width: u32, mode: Mode, lang: Lang) -> Metrics {
         let narrow = width < 520;
         let scale = mode.text_scale();
         Metrics {
@@ -211,6 +213,7 @@ impl Metrics {
             line: 1.35,
             scale,
             colors: mode.palette(),
+            lang,
         }
     }
 
@@ -317,7 +320,7 @@ pub fn render(data: &ChartData, width: u32) -> Result<Rendered, ChartError> {
 /// ```
 pub fn render_with(data: &ChartData, width: u32, options: &Options) -> Result<Rendered, ChartError> {
     let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
-    let m = Metrics::new(width, options.mode);
+    let m = Metrics::new(width, options.mode, data.lang);
     let header = Header::new(data, &m);
     let footer = Footer::new(data, &m);
     let body = match data.kind {
@@ -382,7 +385,10 @@ impl Header {
         }
         let mut legend: Vec<Vec<(usize, String, LegendKind)>> = Vec::new();
         let mut used = 0.0;
-        for entry in entries {
+        // An entry wider than a row is shortened; the table and tooltips carry the full name.
+        let room = inner - f64::from(m.px(SWATCH) + 6);
+        for mut entry in entries {
+            entry.1 = text::shorten(&entry.1, m.label, room);
             let w = f64::from(m.px(SWATCH) + 6) + text::width(&entry.1, m.label) + 16.0;
             if legend.is_empty() || used + w > inner {
                 legend.push(Vec::new());

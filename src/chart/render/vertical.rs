@@ -43,7 +43,7 @@ struct Layout {
 fn layout(data: &ChartData, m: &Metrics) -> Layout {
     let (lo, hi) = range(data);
     let ticks = format::ticks(lo, hi, TICKS);
-    let axis_width = ticks.iter().map(|t| text::width(&format::tick(*t, ""), m.small)).fold(0.0, f64::max).ceil() as i32 + 8;
+    let axis_width = ticks.iter().map(|t| text::width(&format::tick_in(*t, "", m.lang), m.small)).fold(0.0, f64::max).ceil() as i32 + 8;
     let n = data.categories.len().max(1) as f64;
     let band = (f64::from(m.inner_width() - axis_width) / n - 6.0).max(24.0);
     let labels: Vec<(Vec<String>, Vec<String>)> = data
@@ -77,7 +77,7 @@ pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, height:
         let (gx, gy) = px(0.0, *tick);
         let color = if tick.abs() < 1e-9 { m.colors.axis } else { m.colors.grid };
         line(root, (gx, gy), (x1, gy), color, 1)?;
-        label(root, &format::tick(*tick, ""), (gx - 6, gy), m.small, m.colors.muted_text, HPos::Right, VPos::Center, false)?;
+        label(root, &format::tick_in(*tick, "", m.lang), (gx - 6, gy), m.small, m.colors.muted_text, HPos::Right, VPos::Center, false)?;
     }
 
     let mut marks = Vec::new();
@@ -126,11 +126,7 @@ pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, height:
                 }
             }
             // The total, then its share of the annual plan.
-            let mut lines: Vec<String> = data.extra_columns.iter().filter_map(|c| c.labels.get(i).cloned()).filter(|l| !l.is_empty()).collect();
-            lines.truncate(2);
-            if let Some(share) = lines.get_mut(1) {
-                *share = format!("占全年{share}");
-            }
+            let mut lines: Vec<String> = data.total_labels.get(i).cloned().unwrap_or_default();
             // The label size that fits the band; lines that fit at neither are left to the
             // tooltip and the table.
             let room = band_px - 4.0;
