@@ -37,6 +37,7 @@ function applyLanguage() {
   const params = new URLSearchParams(location.hash.slice(1));
   params.set('lang', en ? 'zh-CN' : 'en');
   langSwitch.href = `#${params}`;
+  langSwitch.textContent = en ? '中文' : 'English';
   langSwitch.lang = en ? 'zh-CN' : 'en';
   langSwitch.hreflang = en ? 'zh-CN' : 'en';
 }

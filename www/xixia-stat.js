@@ -55,6 +55,7 @@ const TEXT = {
     hint: '图表可用方向键逐项查看数据，Home、End 键跳到首项、末项，Esc 键退出。',
     position: (i, n) => `第${i}项，共${n}项`,
     afterName: '，',
+    colon: '：',
     pair: (name, value) => `${name}${value}`,
     join: '，',
     end: '。',
@@ -72,6 +73,7 @@ const TEXT = {
     hint: 'Use the arrow keys to step through the data, Home and End for the first and last point, Escape to leave the chart.',
     position: (i, n) => `${i} of ${n}`,
     afterName: ': ',
+    colon: ': ',
     pair: (name, value) => `${name} ${value}`,
     join: '; ',
     end: '.',
@@ -233,7 +235,7 @@ export class XixiaStat extends HTMLElement {
     this.#observer.observe(this.#parts.ruler);
     loadWasm().then(
       () => this.#update(),
-      (err) => this.#showError(`${this.#text.loadFailed}：${messageOf(err)}`),
+      (err) => this.#showError(`${this.#text.loadFailed}${this.#text.colon}${messageOf(err)}`),
     );
   }
 
@@ -388,7 +390,7 @@ export class XixiaStat extends HTMLElement {
       // The English data loads on first use; draw once it is in.
       loadLanguage(lang).then(
         () => this.#update({ force: true }),
-        (err) => this.#showError(`${this.#text.loadFailed}: ${messageOf(err)}`),
+        (err) => this.#showError(`${this.#text.loadFailed}${this.#text.colon}${messageOf(err)}`),
       );
       return;
     }
@@ -406,7 +408,7 @@ export class XixiaStat extends HTMLElement {
       this.#show(result, key !== this.#rendered.key);
       this.#rendered = { key, width };
     } catch (err) {
-      this.#showError(`${this.#text.failed}：${messageOf(err)}`);
+      this.#showError(`${this.#text.failed}${this.#text.colon}${messageOf(err)}`);
     }
   }
 

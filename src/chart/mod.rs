@@ -1,6 +1,7 @@
 //! Charts: a release's figures → chart data (series not yet placed) → layout → SVG drawn by
 //! plotters. Nothing here touches the browser.
 
+mod build;
 mod data;
 pub mod format;
 pub mod palette;
@@ -8,8 +9,8 @@ mod render;
 pub mod svg;
 pub mod text;
 
-pub use data::build_in;
 pub use format::Lang;
 
-pub use data::{build, info, ChartData, ChartError, ChartInfo, ChartKind, Reference, SeriesData, TableView, CATALOGUE};
+pub use build::{build, build_in};
+pub use data::{info, ChartData, ChartError, ChartInfo, ChartKind, Reference, SeriesData, TableView, CATALOGUE};
 pub use render::{render, render_with, with_unit, Arc, Mark, Mode, Options, Rendered, FONT, MAX_WIDTH, MIN_WIDTH};

@@ -312,6 +312,7 @@ describe('English', () => {
         const page = p.page;
         assert.equal(await page.getAttribute('html', 'lang'), 'en');
         assert.equal(await page.locator('h1').textContent(), 'Xixia District Statistics');
+        assert.equal(await page.locator('#lang-switch').textContent(), '中文');
         const charts = await page.$$eval('xixia-stat', (els) =>
           els.map((el) => ({
             chart: el.getAttribute('chart'),

@@ -1,0 +1,242 @@
+//! The 2022 bulletin's charts: GDP by industry and its structure, industrial growth, products, services.
+
+use rust_decimal::Decimal;
+
+use super::{basis_en, basis_zh, falls_en, falls_zh, growth_name, optional_series, series, terms, Builder, DISTRICT};
+use crate::chart::data::{ChartData, ChartError, SeriesData};
+use crate::chart::format::{self, Lang};
+use crate::fact::{Fact, Growth, Prices};
+use crate::table::ColumnKind;
+use crate::unit::Unit;
+
+impl Builder<'_> {
+    pub(super) fn gdp_by_industry(&self) -> Result<ChartData, ChartError> {
+        let breakdown = self.breakdown("gdp-by-industry")?;
+        let parts = self.parts(breakdown)?;
+        let (gdp, gdp_value, unit) = self.value(&breakdown.total)?;
+        let mut values = Vec::new();
+        let mut categories = Vec::new();
+        for part in &parts {
+            values.push(self.value(&part.id)?.1);
+            categories.push(self.short_name(part)?);
+        }
+        let growth: Vec<Option<&Growth>> = parts.iter().map(|p| p.growth.as_ref()).collect();
+        let percents: Vec<Option<Decimal>> = growth.iter().map(|g| g.map(Growth::percent)).collect();
+        let value_added = series(&self.words("增加值", "Value added"), &values, format::figure);
+        let mut data = self.data(&self.unit(&unit), categories, vec![value_added], &self.words("产业", "Industry"))?;
+        data.extra_columns.push(optional_series(&self.growth_header(growth.iter().flatten().next().map(|g| g.basis)), &percents, format::figure));
+        data.category_notes = percents.iter().map(|g| g.map(|g| self.growth_words(g)).unwrap_or_default()).collect();
+
+        let gdp_name = self.fact_name(gdp)?;
+        let gdp_amount = self.amount(gdp_value, &unit);
+        let comparable = |g: &Growth| g.prices == Some(Prices::Comparable);
+        data.notes.push(match (self.lang, &gdp.growth) {
+            (Lang::Zh, Some(g)) => format!("{gdp_name}{gdp_amount}，{}{}{g}。", if comparable(g) { "按可比价格计算" } else { "" }, basis_zh(g.basis)),
+            (Lang::Zh, None) => format!("{gdp_name}{gdp_amount}。"),
+            (Lang::En, Some(g)) => format!("{gdp_name}: {gdp_amount}, {}.", self.lead_growth(g)),
+            (Lang::En, None) => format!("{gdp_name}: {gdp_amount}."),
+        });
+        if gdp.growth.iter().chain(growth.iter().flatten().copied()).any(comparable) {
+            data.notes.push(self.words("增加值按现行价格计算，增长速度按可比价格计算。", "Value added is at current prices; growth rates are at comparable prices."));
+        }
+
+        let opening = self.stated(gdp_name, Some(gdp_amount), gdp.growth.as_ref().map(|g| self.lead_growth(g)));
+        let mut items = Vec::new();
+        for (part, value) in parts.iter().zip(&values) {
+            items.push(self.stated(self.fact_name(part)?, Some(self.amount(*value, &unit)), part.growth.as_ref().map(|g| self.printed_growth(g))));
+        }
+        data.description = match self.lang {
+            Lang::Zh => format!("{}{opening}。其中，{}。", self.lead(&self.release.period), items.join("；")),
+            Lang::En => format!("{}{opening}. Of this, {}.", self.lead(&self.release.period), items.join("; ")),
+        };
+        Ok(data)
+    }
+
+    pub(super) fn gdp_structure(&self) -> Result<ChartData, ChartError> {
+        let ratio = self.release.ratios.iter().find(|r| r.id == "gdp-structure").ok_or_else(|| self.missing("三次产业结构比"))?;
+        let (gdp, gdp_value, unit) = self.value("gdp")?;
+        let labels = self.ratio_labels(self.release, ratio)?;
+        let mut data = self.data("%", labels.to_vec(), vec![series(&self.words("比重（%）", "Share (%)"), &ratio.terms, format::figure)], &self.words("产业", "Industry"))?;
+        if let Some(breakdown) = &ratio.breakdown {
+            let parts = self.parts(self.breakdown(breakdown)?)?;
+            let values: Vec<Option<Decimal>> = parts.iter().map(|p| p.value.as_ref().map(|v| v.amount)).collect();
+            let name = match self.lang {
+                Lang::Zh => format!("增加值（{}）", self.unit(&unit)),
+                Lang::En => format!("Value added ({})", self.unit(&unit)),
+            };
+            data.extra_columns.push(optional_series(&name, &values, format::figure));
+        }
+        let gdp_name = self.fact_name(gdp)?;
+        let gdp_amount = self.amount(gdp_value, &unit);
+        let largest = ratio.terms.iter().zip(labels).max_by_key(|(t, _)| **t).map(|(_, l)| l.clone()).unwrap_or_default();
+        let opening = format!("{}{}", self.lead(&self.release.period), self.stated(gdp_name, Some(gdp_amount.clone()), gdp.growth.as_ref().map(|g| self.lead_growth(g))));
+        // The middle of the ring is narrow: English puts the unit beside a short name.
+        data.center = Some(match self.lang {
+            Lang::Zh => (gdp_name.to_owned(), gdp_amount),
+            Lang::En => (format!("GRP, {}", self.unit(&unit)), format::figure(gdp_value)),
+        });
+        data.description = match self.lang {
+            Lang::Zh => format!("{opening}；三次产业结构为{}，{largest}比重最高。", terms(&ratio.terms, ":")),
+            Lang::En => format!("{opening}; the three industries stood at {}, with {} the largest.", terms(&ratio.terms, " : "), format::mid_sentence(&largest)),
+        };
+        Ok(data)
+    }
+
+    /// The growth of a breakdown's parts, fastest first: the industries of 规模以上工业.
+    pub(super) fn breakdown_growth(&self, breakdown: &str) -> Result<ChartData, ChartError> {
+        let breakdown = self.breakdown(breakdown)?;
+        let mut rows: Vec<(&Fact, String, &Growth)> = Vec::new();
+        for part in self.parts(breakdown)? {
+            let (_, growth) = self.growth(&part.id)?;
+            rows.push((part, self.short_name(part)?, growth));
+        }
+        rows.sort_by_key(|r| std::cmp::Reverse(r.2.percent()));
+        let categories: Vec<String> = rows.iter().map(|r| r.1.clone()).collect();
+        let values: Vec<Decimal> = rows.iter().map(|r| r.2.percent()).collect();
+        let basis = rows.first().map(|r| r.2.basis);
+        let mut data = self.data("%", categories, vec![series(&growth_name(basis, self.lang), &values, format::percent)], &self.words("行业", "Industry"))?;
+        if rows.iter().any(|r| r.2.prices == Some(Prices::Comparable)) {
+            data.notes.push(self.words("增长速度按可比价格计算。", "Growth rates are at comparable prices."));
+        }
+
+        let total = self.fact(&breakdown.total)?;
+        let opening = match &total.growth {
+            Some(g) => {
+                let stated = self.stated(self.fact_name(total)?, None, Some(self.lead_growth(g)));
+                self.words(&format!("{}{stated}。其中，", self.lead(&self.release.period)), &format!("{}{stated}. Of this, ", self.lead(&self.release.period)))
+            }
+            None => self.in_period(&self.release.period),
+        };
+        let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+            return Err(self.missing(format!("分组 {} 的各部分", breakdown.id)));
+        };
+        let middle: Vec<(String, Decimal)> = rows[1..rows.len().saturating_sub(1).max(1)].iter().filter(|r| r.2.percent().is_sign_negative()).map(|r| (r.1.clone(), r.2.percent())).collect();
+        data.description = match self.lang {
+            Lang::Zh => {
+                let mut text = format!("{opening}{}{}，增速最高", self.fact_name(first.0)?, self.printed_growth(first.2));
+                if rows.len() > 1 {
+                    text += &format!("；{}{}，增速最低", self.fact_name(last.0)?, self.printed_growth(last.2));
+                }
+                text + &falls_zh(&middle, "增加值") + "。"
+            }
+            Lang::En => {
+                let mut text = format!("{opening}{} grew fastest, {}", format::mid_sentence(&first.1), self.printed_growth(first.2));
+                if rows.len() > 1 {
+                    text += &format!(", and {} slowest, {}", format::mid_sentence(&last.1), self.printed_growth(last.2));
+                }
+                text + &falls_en(&middle, "value added") + "."
+            }
+        };
+        Ok(data)
+    }
+
+    pub(super) fn product_growth(&self) -> Result<ChartData, ChartError> {
+        let table = self.table("industrial-products", "主要工业产品产量表")?;
+        let growth_column = table.columns.iter().find(|c| c.kind == ColumnKind::Growth).ok_or_else(|| self.missing("增长列"))?;
+        let output_column = table.columns.iter().find(|c| matches!(c.kind, ColumnKind::Quantity { .. })).ok_or_else(|| self.missing("产量列"))?;
+        let mut rows: Vec<(String, Decimal, String)> = Vec::new();
+        for row in &table.rows {
+            let growth = table.number(row, &growth_column.id).ok_or_else(|| self.missing(format!("{}的增速", row.label)))?;
+            let unit = table.unit_of(row, output_column).unwrap_or(Unit::Pure);
+            let output = table.number(row, &output_column.id).map(|v| self.amount(v, &unit)).unwrap_or_default();
+            rows.push((self.row_label(table, row)?.to_owned(), growth, output));
+        }
+        rows.sort_by_key(|r| std::cmp::Reverse(r.1));
+        let categories: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+        let values: Vec<Decimal> = rows.iter().map(|r| r.1).collect();
+        let mut data = self.data("%", categories, vec![series(&growth_name(growth_column.basis, self.lang), &values, format::percent)], &self.words("产品", "Product"))?;
+        let output_name = self.column_label(table, output_column)?;
+        data.extra_columns.push(SeriesData { name: output_name.to_owned(), values: vec![None; rows.len()], labels: rows.iter().map(|r| r.2.clone()).collect() });
+
+        let Some(((top, top_growth, top_output), rest)) = rows.split_first() else {
+            return Err(self.missing("主要工业产品产量表的行"));
+        };
+        let falls: Vec<&(String, Decimal, String)> = rest.iter().filter(|r| r.1.is_sign_negative()).collect();
+        let basis = growth_column.basis;
+        data.description = match self.lang {
+            Lang::Zh => {
+                let mut text = format!("{}主要工业产品中，{top}{output_name}{top_output}，{}{}，增速最高", self.lead(&self.release.period), basis.map_or("", basis_zh), format::growth_words(*top_growth));
+                for (name, growth, output) in falls {
+                    text += &format!("；{name}{output_name}{output}，{}", format::growth_words(*growth));
+                }
+                text + "。"
+            }
+            Lang::En => {
+                let output_name = format::mid_sentence(output_name);
+                let basis = basis.map(|b| format!(" {}", basis_en(b))).unwrap_or_default();
+                let mut text = format!(
+                    "{}among {}'s major industrial products, {output_name} of {} was {top_output}, {}{basis}, the fastest growth",
+                    self.in_period(&self.release.period),
+                    DISTRICT.1,
+                    format::mid_sentence(top),
+                    format::growth_words_en(*top_growth)
+                );
+                for (name, growth, output) in falls {
+                    text += &format!("; {output_name} of {} was {output}, {}", format::mid_sentence(name), format::growth_words_en(*growth));
+                }
+                text + "."
+            }
+        };
+        Ok(data)
+    }
+
+    pub(super) fn services_by_sector(&self) -> Result<ChartData, ChartError> {
+        let breakdown = self.breakdown("services-by-sector")?;
+        let mut rows: Vec<(&Fact, String, Decimal, Unit)> = Vec::new();
+        for part in self.parts(breakdown)? {
+            let (_, value, unit) = self.value(&part.id)?;
+            rows.push((part, self.short_name(part)?, value, unit));
+        }
+        rows.sort_by_key(|r| std::cmp::Reverse(r.2));
+        let unit = rows.last().map(|r| r.3.clone()).unwrap_or(Unit::Pure);
+        let categories: Vec<String> = rows.iter().map(|r| r.1.clone()).collect();
+        let values: Vec<Decimal> = rows.iter().map(|r| r.2).collect();
+        let growth: Vec<Option<Decimal>> = rows.iter().map(|r| r.0.growth.as_ref().map(Growth::percent)).collect();
+        let basis = rows.iter().find_map(|r| r.0.growth.as_ref()).map(|g| g.basis);
+        let value_added = series(&self.words("增加值", "Value added"), &values, format::figure);
+        let mut data = self.data(&self.unit(&unit), categories, vec![value_added], &self.words("行业", "Industry"))?;
+        data.extra_columns.push(optional_series(&self.growth_header(basis), &growth, format::figure));
+
+        let (total, total_value, total_unit) = self.value(&breakdown.total)?;
+        let total_name = self.fact_name(total)?;
+        let total_amount = self.amount(total_value, &total_unit);
+        data.notes.push(match self.lang {
+            Lang::Zh => format!("{total_name}{total_amount}；图中为公报列出的主要行业。"),
+            Lang::En => format!("{total_name}: {total_amount}; the chart shows the major sectors the bulletin lists."),
+        });
+
+        let opening = format!("{}{}", self.lead(&self.release.period), self.stated(total_name, Some(total_amount), total.growth.as_ref().map(|g| self.lead_growth(g))));
+        let (Some(most), Some(least)) = (rows.first(), rows.last()) else {
+            return Err(self.missing(format!("分组 {} 的各部分", breakdown.id)));
+        };
+        let figure = |row: &(&Fact, String, Decimal, Unit)| {
+            let amount = self.amount(row.2, &row.3);
+            match &row.0.growth {
+                Some(g) => self.words(&format!("{amount}，{}", self.printed_growth(g)), &format!("{amount}, {}", self.printed_growth(g))),
+                None => amount,
+            }
+        };
+        let middle: Vec<(String, Decimal)> = rows[1..rows.len().saturating_sub(1).max(1)]
+            .iter()
+            .filter_map(|r| r.0.growth.as_ref().map(|g| (r.1.clone(), g.percent())))
+            .filter(|(_, g)| g.is_sign_negative())
+            .collect();
+        data.description = match self.lang {
+            Lang::Zh => {
+                let mut text = format!("{opening}。其中，{}增加值最多，为{}", most.1, figure(most));
+                if rows.len() > 1 {
+                    text += &format!("；{}增加值最少，为{}", least.1, figure(least));
+                }
+                text + &falls_zh(&middle, "增加值") + "。"
+            }
+            Lang::En => {
+                let mut text = format!("{opening}. Of this, {} contributed the most, {}", format::mid_sentence(&most.1), figure(most));
+                if rows.len() > 1 {
+                    text += &format!(", and {} the least, {}", format::mid_sentence(&least.1), figure(least));
+                }
+                text + &falls_en(&middle, "value added") + "."
+            }
+        };
+        Ok(data)
+    }
+}

@@ -1,0 +1,364 @@
+//! Building a chart's data from its release, in Chinese or English: the lookups and shared words
+//! here, the charts by release in the submodules.
+
+mod bulletin;
+mod fiscal;
+mod indicators;
+
+/// The district every release is about, in Chinese and in English.
+const DISTRICT: (&str, &str) = ("西夏区", "Xixia District");
+
+use rust_decimal::Decimal;
+
+use super::data::{info, ChartData, ChartError, ChartInfo, SeriesData};
+use super::format::{self, Lang};
+use crate::fact::{Fact, Growth, GrowthBasis, Prices};
+use crate::release::{Period, Release};
+use crate::structure::{Breakdown, Series, StructureRatio};
+use crate::table::{Column, Row, Table};
+use crate::unit::Unit;
+
+/// Builds a chart's data in Chinese from its release, with `others` for charts that compare
+/// releases. The same as [`build_in`] with [`Lang::Zh`].
+pub fn build(chart: &str, release: &Release, others: &[Release]) -> Result<ChartData, ChartError> {
+    build_in(chart, release, others, Lang::Zh)
+}
+
+/// Builds a chart's data with every string in `lang`. An English chart takes its names from the
+/// releases' English fields (`name_en`, `labels_en`, `label_en`, …) and fails with
+/// [`ChartError::MissingData`] when one it needs is absent, rather than show Chinese.
+///
+/// ```
+/// use xixia_stats::bundled;
+/// use xixia_stats::chart::{build_in, Lang};
+/// let releases = bundled::all().unwrap();
+/// let bulletin = releases.iter().find(|r| r.id == "2022-bulletin").unwrap();
+/// let data = build_in("gdp-structure", bulletin, &releases, Lang::En).unwrap();
+/// assert_eq!(data.categories, ["Primary industry", "Secondary industry", "Tertiary industry"]);
+/// assert_eq!(data.series[0].labels, ["1.5", "69.6", "28.9"]);
+/// ```
+pub fn build_in(chart: &str, release: &Release, others: &[Release], lang: Lang) -> Result<ChartData, ChartError> {
+    let info = info(chart)?;
+    if info.release != release.id {
+        return Err(ChartError::WrongRelease { chart: chart.to_owned(), release: release.id.clone(), home: info.release.to_owned() });
+    }
+    let b = Builder { info, release, lang };
+    match chart {
+        "gdp-by-industry" => b.gdp_by_industry(),
+        "gdp-structure" => b.gdp_structure(),
+        "industry-growth" => b.breakdown_growth("industry-sub-industries"),
+        "product-growth" => b.product_growth(),
+        "services-by-sector" => b.services_by_sector(),
+        "indicators-vs-region" => b.indicators_vs_region(),
+        "structure-comparison" => b.structure_comparison(others),
+        "sanbao-cumulative" => b.sanbao_cumulative(),
+        "direct-funds-progress" => b.direct_funds_progress(),
+        _ => Err(ChartError::UnknownChart { chart: chart.to_owned(), known: String::new() }),
+    }
+}
+
+struct Builder<'a> {
+    info: &'static ChartInfo,
+    release: &'a Release,
+    lang: Lang,
+}
+
+/// Lookups, and the words every chart shares, in the chart's language.
+impl<'a> Builder<'a> {
+    fn missing(&self, what: impl Into<String>) -> ChartError {
+        ChartError::MissingData { chart: self.info.id.to_owned(), what: what.into() }
+    }
+
+    /// Words the builder writes itself.
+    fn words(&self, zh: &str, en: &str) -> String {
+        match self.lang {
+            Lang::Zh => zh.to_owned(),
+            Lang::En => en.to_owned(),
+        }
+    }
+
+    /// A name keyed in the data, in the chart's language: an English chart fails, naming `what`,
+    /// when there is no English.
+    fn named<'s>(&self, zh: &'s str, en: Option<&'s str>, what: impl FnOnce() -> String) -> Result<&'s str, ChartError> {
+        match self.lang {
+            Lang::Zh => Ok(zh),
+            Lang::En => en.filter(|en| !en.trim().is_empty()).ok_or_else(|| self.missing(format!("{}没有英文名称", what()))),
+        }
+    }
+
+    fn fact(&self, id: &str) -> Result<&'a Fact, ChartError> {
+        self.release.fact(id).ok_or_else(|| self.missing(format!("指标 {id}")))
+    }
+
+    fn value(&self, id: &str) -> Result<(&'a Fact, Decimal, Unit), ChartError> {
+        let fact = self.fact(id)?;
+        let value = fact.value.as_ref().ok_or_else(|| self.missing(format!("{}（{id}）的数值", fact.name)))?;
+        Ok((fact, value.amount, value.unit.clone()))
+    }
+
+    fn growth(&self, id: &str) -> Result<(&'a Fact, &'a Growth), ChartError> {
+        let fact = self.fact(id)?;
+        let growth = fact.growth.as_ref().ok_or_else(|| self.missing(format!("{}（{id}）的增速", fact.name)))?;
+        Ok((fact, growth))
+    }
+
+    fn breakdown(&self, id: &str) -> Result<&'a Breakdown, ChartError> {
+        self.release.breakdowns.iter().find(|b| b.id == id).ok_or_else(|| self.missing(format!("分组 {id}")))
+    }
+
+    fn parts(&self, breakdown: &Breakdown) -> Result<Vec<&'a Fact>, ChartError> {
+        breakdown.parts.iter().map(|id| self.fact(id)).collect()
+    }
+
+    fn table(&self, id: &str, what: &str) -> Result<&'a Table, ChartError> {
+        self.release.tables.iter().find(|t| t.id == id).ok_or_else(|| self.missing(what))
+    }
+
+    fn fact_name<'f>(&self, fact: &'f Fact) -> Result<&'f str, ChartError> {
+        self.named(&fact.name, fact.name_en.as_deref(), || format!("指标 {}（{}）", fact.id, fact.name))
+    }
+
+    /// A part's name as a category: 第一产业增加值 → 第一产业; "Value added of the primary
+    /// industry" → "Primary industry".
+    fn short_name(&self, fact: &Fact) -> Result<String, ChartError> {
+        let name = self.fact_name(fact)?;
+        Ok(match self.lang {
+            Lang::Zh => name.trim_end_matches("增加值").to_owned(),
+            Lang::En => {
+                let rest = name.strip_prefix("Value added of ").unwrap_or(name);
+                format::capitalised(rest.strip_prefix("the ").unwrap_or(rest))
+            }
+        })
+    }
+
+    fn row_label<'r>(&self, table: &Table, row: &'r Row) -> Result<&'r str, ChartError> {
+        self.named(&row.label, row.label_en.as_deref(), || format!("表 {} 的行 {}（{}）", table.id, row.id, row.label))
+    }
+
+    fn column_label<'c>(&self, table: &Table, column: &'c Column) -> Result<&'c str, ChartError> {
+        self.named(&column.label, column.label_en.as_deref(), || format!("表 {} 的列 {}（{}）", table.id, column.id, column.label))
+    }
+
+    fn ratio_labels<'r>(&self, release: &Release, ratio: &'r StructureRatio) -> Result<&'r [String], ChartError> {
+        match self.lang {
+            Lang::Zh => Ok(&ratio.labels),
+            Lang::En if ratio.labels_en.len() == ratio.terms.len() => Ok(&ratio.labels_en),
+            Lang::En => Err(self.missing(format!("{} 的结构比 {}（{}）没有英文标签 labels_en（每项一个）", release.id, ratio.id, ratio.name))),
+        }
+    }
+
+    /// A series' name as drawn: the words before 实际完成, or before the English name's last
+    /// parenthesis ("Wages (actual spending, cumulative)" → "Wages").
+    fn series_name(&self, series: &Series) -> Result<String, ChartError> {
+        let name = self.named(&series.name, series.name_en.as_deref(), || format!("序列 {}（{}）", series.id, series.name))?;
+        Ok(match self.lang {
+            Lang::Zh => name.split("实际完成").next().unwrap_or(name).to_owned(),
+            Lang::En => name.rsplit_once(" (").map_or(name, |(before, _)| before).to_owned(),
+        })
+    }
+
+    fn publishers(&self, release: &Release) -> Result<String, ChartError> {
+        match self.lang {
+            Lang::Zh => Ok(release.publishers.join("、")),
+            Lang::En if release.publishers_en.len() == release.publishers.len() => Ok(format::join_en(&release.publishers_en)),
+            Lang::En => Err(self.missing(format!("发布 {} 的发布单位（{}）没有英文名称 publishers_en", release.id, release.publishers.join("、")))),
+        }
+    }
+
+    fn source(&self, release: &Release) -> Result<String, ChartError> {
+        let publishers = self.publishers(release)?;
+        Ok(match self.lang {
+            Lang::Zh => format!("资料来源：{publishers}"),
+            Lang::En => format!("Source: {publishers}"),
+        })
+    }
+
+    fn period(&self, period: &Period) -> String {
+        match self.lang {
+            Lang::Zh => period.to_string(),
+            Lang::En => period.english(),
+        }
+    }
+
+    fn unit(&self, unit: &Unit) -> String {
+        match self.lang {
+            Lang::Zh => unit.symbol().to_owned(),
+            Lang::En => unit.name_en().to_owned(),
+        }
+    }
+
+    fn amount(&self, value: Decimal, unit: &Unit) -> String {
+        format::amount(value, unit, self.lang)
+    }
+
+    /// A growth rate given in percent: "增长0.7%", "up 0.7%".
+    fn growth_words(&self, percent: Decimal) -> String {
+        match self.lang {
+            Lang::Zh => format::growth_words(percent),
+            Lang::En => format::growth_words_en(percent),
+        }
+    }
+
+    /// A stated growth as printed, without its basis, as a bulletin writes the parts after the
+    /// total: "增长0.7%", "up 0.7%".
+    fn printed_growth(&self, growth: &Growth) -> String {
+        match self.lang {
+            Lang::Zh => growth.to_string(),
+            Lang::En => format::printed_growth_en(growth),
+        }
+    }
+
+    /// A total's growth with its basis: "比上年增长8.3%", "同比增长21.4%"; in English also the
+    /// price basis: "up 8.3% on the previous year at comparable prices".
+    fn lead_growth(&self, growth: &Growth) -> String {
+        match self.lang {
+            Lang::Zh => format!("{}{growth}", basis_zh(growth.basis)),
+            Lang::En => {
+                let prices = if growth.prices == Some(Prices::Comparable) { " at comparable prices" } else { "" };
+                format!("{} {}{prices}", format::printed_growth_en(growth), basis_en(growth.basis))
+            }
+        }
+    }
+
+    /// A growth column's header: "比上年增长（%）", "Growth over previous year (%)".
+    fn growth_header(&self, basis: Option<GrowthBasis>) -> String {
+        match self.lang {
+            Lang::Zh => format!("{}（%）", growth_name(basis, self.lang)),
+            Lang::En => format!("{} (%)", growth_name(basis, self.lang)),
+        }
+    }
+
+    /// How a sentence about a period starts: "2022年", "2023年1-11月，", "In 2022, ",
+    /// "As of 31 March 2023, ".
+    fn in_period(&self, period: &Period) -> String {
+        match (self.lang, period) {
+            (Lang::Zh, Period::Year { .. }) => period.to_string(),
+            (Lang::Zh, _) => format!("{period}，"),
+            (Lang::En, Period::AsOf { .. }) => format!("{}, ", format::capitalised(&period.english())),
+            (Lang::En, _) => format!("In {}, ", period.english()),
+        }
+    }
+
+    /// How a description starts: "2022年西夏区", "2023年1-11月，西夏区", "In 2022, Xixia District's ".
+    fn lead(&self, period: &Period) -> String {
+        match self.lang {
+            Lang::Zh => format!("{}{}", self.in_period(period), DISTRICT.0),
+            Lang::En => format!("{}{}'s ", self.in_period(period), DISTRICT.1),
+        }
+    }
+
+    /// A stated figure in a sentence: "地区生产总值489.91亿元，比上年增长8.3%",
+    /// "gross regional product was 489.91 (100 million yuan), up 8.3% …".
+    fn stated(&self, name: &str, amount: Option<String>, growth: Option<String>) -> String {
+        match (self.lang, amount, growth) {
+            (Lang::Zh, Some(amount), Some(growth)) => format!("{name}{amount}，{growth}"),
+            (Lang::Zh, Some(text), None) | (Lang::Zh, None, Some(text)) => format!("{name}{text}"),
+            (Lang::En, Some(amount), Some(growth)) => format!("{} was {amount}, {growth}", format::mid_sentence(name)),
+            (Lang::En, Some(text), None) | (Lang::En, None, Some(text)) => format!("{} was {text}", format::mid_sentence(name)),
+            (_, None, None) => name.to_owned(),
+        }
+    }
+
+    /// "2022年 · 单位：亿元", "2022 · Unit: 100 million yuan", "As of 31 March 2023 · Unit: %".
+    fn subtitle(&self, lead: &str, unit: &str) -> String {
+        match (self.lang, unit.is_empty()) {
+            (Lang::Zh, true) => lead.to_owned(),
+            (Lang::Zh, false) => format!("{lead} · 单位：{unit}"),
+            (Lang::En, true) => format::capitalised(lead),
+            (Lang::En, false) => format!("{} · Unit: {unit}", format::capitalised(lead)),
+        }
+    }
+
+    fn data(&self, unit: &str, categories: Vec<String>, series: Vec<SeriesData>, category_label: &str) -> Result<ChartData, ChartError> {
+        let period = self.period(&self.release.period);
+        Ok(ChartData {
+            id: self.info.id.to_owned(),
+            release: self.release.id.clone(),
+            kind: self.info.kind,
+            lang: self.lang,
+            title: self.words(self.info.title, self.info.title_en),
+            subtitle: self.subtitle(&period, unit),
+            unit: unit.to_owned(),
+            period,
+            categories,
+            series,
+            reference: None,
+            extra_columns: Vec::new(),
+            category_label: category_label.to_owned(),
+            category_notes: Vec::new(),
+            source: self.source(self.release)?,
+            status: match self.lang {
+                Lang::Zh => self.release.status.label().to_owned(),
+                Lang::En => self.release.status.label_en().to_owned(),
+            },
+            notes: Vec::new(),
+            description: String::new(),
+            center: None,
+            highlight: None,
+            total_labels: Vec::new(),
+        })
+    }
+}
+
+/// A growth basis as a Chinese bulletin puts it before 增长: 比上年, 比上年末, 同比.
+fn basis_zh(basis: GrowthBasis) -> &'static str {
+    match basis {
+        GrowthBasis::PreviousYear => "比上年",
+        GrowthBasis::PreviousYearEnd => "比上年末",
+        GrowthBasis::YearOnYear | GrowthBasis::CumulativeYearOnYear => "同比",
+    }
+}
+
+/// A growth basis after an English growth: "up 8.3% on the previous year".
+fn basis_en(basis: GrowthBasis) -> &'static str {
+    match basis {
+        GrowthBasis::PreviousYear => "on the previous year",
+        GrowthBasis::PreviousYearEnd => "on the end of the previous year",
+        GrowthBasis::YearOnYear | GrowthBasis::CumulativeYearOnYear => "year on year",
+    }
+}
+
+/// A growth series' name: 比上年增长, "Growth over previous year"; 增长 when the basis is unknown.
+fn growth_name(basis: Option<GrowthBasis>, lang: Lang) -> String {
+    match (lang, basis) {
+        (Lang::Zh, Some(basis)) => format!("{}增长", basis_zh(basis)),
+        (Lang::Zh, None) => "增长".into(),
+        (Lang::En, Some(GrowthBasis::PreviousYear)) => "Growth over previous year".into(),
+        (Lang::En, Some(GrowthBasis::PreviousYearEnd)) => "Growth over previous year-end".into(),
+        (Lang::En, Some(GrowthBasis::YearOnYear | GrowthBasis::CumulativeYearOnYear)) => "Year-on-year growth".into(),
+        (Lang::En, None) => "Growth".into(),
+    }
+}
+
+/// Falls among the other parts: "；营利性服务业、批发和零售业增加值分别下降3.1%和0.3%".
+fn falls_zh(falls: &[(String, Decimal)], noun: &str) -> String {
+    let rates: Vec<String> = falls.iter().map(|(_, g)| format!("{}%", g.abs())).collect();
+    let names: Vec<&str> = falls.iter().map(|(n, _)| n.as_str()).collect();
+    match falls {
+        [] => String::new(),
+        [_] => format!("；{}{noun}下降{}", names[0], rates[0]),
+        _ => format!("；{}{noun}分别下降{}", names.join("、"), format::join_zh(&rates)),
+    }
+}
+
+/// Falls among the other parts: "; value added fell in for-profit services (down 3.1%) and …".
+fn falls_en(falls: &[(String, Decimal)], noun: &str) -> String {
+    if falls.is_empty() {
+        return String::new();
+    }
+    let items: Vec<String> = falls.iter().map(|(n, g)| format!("{} ({})", format::mid_sentence(n), format::growth_words_en(*g))).collect();
+    format!("; {noun} fell in {}", format::join_en(&items))
+}
+
+/// Structure terms as printed: "1.5:69.6:28.9".
+fn terms(terms: &[Decimal], separator: &str) -> String {
+    terms.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(separator)
+}
+
+fn series(name: &str, values: &[Decimal], label: fn(Decimal) -> String) -> SeriesData {
+    SeriesData { name: name.to_owned(), values: values.iter().map(|v| Some(*v)).collect(), labels: values.iter().map(|v| label(*v)).collect() }
+}
+
+fn optional_series(name: &str, values: &[Option<Decimal>], label: fn(Decimal) -> String) -> SeriesData {
+    SeriesData { name: name.to_owned(), values: values.to_vec(), labels: values.iter().map(|v| v.map(label).unwrap_or_default()).collect() }
+}
