@@ -50,6 +50,11 @@ for lang in zh-CN en; do
   mv "$tmp_data" "$data_file"
 done
 
+# 0b. The pages: www/pages/*.html with every <xixia-stat> filled with its chart drawn natively (SVG,
+#     summary, table, download links), so they read right before and without JavaScript.
+log "xixia-stats prerender www/pages → www/"
+cargo run --quiet -- prerender --pages www/pages -o www >/dev/null
+
 # 1. Rust → wasm + JS glue. Cargo.toml turns wasm-pack's own wasm-opt off: Debian's binaryen breaks
 #    reference types (see /work/shared/TOOLCHAIN.md); we run npm's binaryen below instead.
 log "wasm-pack build → $OUT_DIR"

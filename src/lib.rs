@@ -17,6 +17,8 @@ pub mod chart;
 pub mod check;
 pub mod figures;
 pub mod load;
+#[cfg(feature = "prerender")]
+pub mod prerender;
 
 pub use error::{Error, ErrorKind, Problem};
 pub use fact::{Contribution, Fact, Gap, Growth, GrowthBasis, GrowthForm, Prices, Quantity, StatedRank, StatedShare};

@@ -66,6 +66,16 @@ enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Fill every <xixia-stat> of the HTML pages in a folder with its chart (SVG, summary, table,
+    /// download links), so the pages read right without JavaScript; write them to another folder.
+    Prerender {
+        /// The folder of page templates.
+        #[arg(long)]
+        pages: std::path::PathBuf,
+        /// Where to write the pages.
+        #[arg(short = 'o', long)]
+        out: std::path::PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -105,14 +115,7 @@ fn run(command: Command, out: &mut String) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::ChartData { compact, lang } => {
-            let releases = bundled::all()?;
-            let mut all = Vec::new();
-            for info in xixia_stats::chart::CATALOGUE {
-                let Some(home) = releases.iter().find(|r| r.id == info.release) else { continue };
-                let data = xixia_stats::chart::build_in(info.id, home, &releases, lang)
-                    .map_err(|err| Error::from(ErrorKind::Io { origin: info.id.to_owned(), message: err.to_string() }))?;
-                all.push(data);
-            }
+            let all = bundled_charts(lang)?;
             out.push_str(&if compact { serde_json::to_string(&all).unwrap_or_default() } else { to_json(&all) });
             out.push('\n');
             Ok(ExitCode::SUCCESS)
@@ -159,7 +162,39 @@ fn run(command: Command, out: &mut String) -> Result<ExitCode, Error> {
             }
             Ok(if report.count(Severity::Error) > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
+        Command::Prerender { pages, out: dir } => {
+            let mut charts = bundled_charts(Lang::Zh)?;
+            charts.extend(bundled_charts(Lang::En)?);
+            std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+            let mut entries: Vec<_> = std::fs::read_dir(&pages).map_err(io(&pages))?.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "html")).collect();
+            entries.sort();
+            for template in entries {
+                let html = std::fs::read_to_string(&template).map_err(io(&template))?;
+                let page = xixia_stats::prerender::page(&html, &charts).map_err(|err| Error::from(ErrorKind::Io { origin: template.display().to_string(), message: err.to_string() }))?;
+                let target = dir.join(template.file_name().unwrap_or_default());
+                std::fs::write(&target, page).map_err(io(&target))?;
+                let _ = writeln!(out, "{}", target.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+/// An I/O error at `path`, for `map_err`.
+fn io(path: &Path) -> impl Fn(io::Error) -> Error + '_ {
+    move |err| Error::from(ErrorKind::Io { origin: path.display().to_string(), message: err.to_string() })
+}
+
+/// Every chart of the bundled releases, in `lang`.
+fn bundled_charts(lang: Lang) -> Result<Vec<xixia_stats::chart::ChartData>, Error> {
+    let releases = bundled::all()?;
+    let mut all = Vec::new();
+    for info in xixia_stats::chart::CATALOGUE {
+        let Some(home) = releases.iter().find(|r| r.id == info.release) else { continue };
+        let data = xixia_stats::chart::build_in(info.id, home, &releases, lang).map_err(|err| Error::from(ErrorKind::Io { origin: info.id.to_owned(), message: err.to_string() }))?;
+        all.push(data);
+    }
+    Ok(all)
 }
 
 /// A bundled release by id, or else a release file by path.

@@ -31,6 +31,8 @@ const DATA_URLS = {
   en: new URL('./data/charts.en.json', import.meta.url),
 };
 const CSS_URL = new URL('./xixia-stat.css', import.meta.url);
+/** The downloads the build writes for every chart (`xixia-stats render --format …`). */
+const EXPORT_URL = (lang, file) => new URL(`./data/export/${lang}/${file}`, import.meta.url).href;
 
 /** Widths (CSS px) the chart is drawn at; outside them the SVG is scaled by CSS. */
 const MIN_WIDTH = 280;
@@ -53,6 +55,17 @@ const TEXT = {
     unknownChart: (chart, known) => `未找到图表“${chart}”。可用的图表：${known.join('、')}。`,
     notSvg: '图表模块返回的内容不是 SVG。',
     hint: '图表可用方向键逐项查看数据，Home、End 键跳到首项、末项，Esc 键退出。',
+    share: '下载与分享',
+    downloads: [
+      ['png', '图片（PNG，高清）'],
+      ['svg', '矢量图（SVG）'],
+      ['csv', '数据（CSV，可用 Excel 打开）'],
+      ['jsonstat', '整份发布数据（JSON-stat）'],
+    ],
+    copyEmbed: '复制嵌入代码',
+    copied: '嵌入代码已复制到剪贴板。',
+    copyFailed: '无法访问剪贴板，请选中下面的代码手动复制。',
+    permalink: '本图表的链接',
     position: (i, n) => `第${i}项，共${n}项`,
     afterName: '，',
     colon: '：',
@@ -71,6 +84,17 @@ const TEXT = {
     unknownChart: (chart, known) => `No chart "${chart}". Charts: ${known.join(', ')}.`,
     notSvg: 'The chart module returned something other than SVG.',
     hint: 'Use the arrow keys to step through the data, Home and End for the first and last point, Escape to leave the chart.',
+    share: 'Download and share',
+    downloads: [
+      ['png', 'Image (PNG, high resolution)'],
+      ['svg', 'Vector image (SVG)'],
+      ['csv', 'Data (CSV, opens in Excel)'],
+      ['jsonstat', 'The whole release (JSON-stat)'],
+    ],
+    copyEmbed: 'Copy embed code',
+    copied: 'The embed code is on the clipboard.',
+    copyFailed: 'No access to the clipboard: select the code below and copy it.',
+    permalink: 'Link to this chart',
     position: (i, n) => `${i} of ${n}`,
     afterName: ': ',
     colon: ': ',
@@ -211,6 +235,20 @@ printQuery.addEventListener('change', (e) => setPrinting(e.matches));
 addEventListener('beforeprint', () => setPrinting(true));
 addEventListener('afterprint', () => setPrinting(printQuery.matches));
 
+/** The chart a permalink (`#chart=<id>`) asks for, if any. */
+function wantedChart() {
+  return new URLSearchParams(location.hash.slice(1)).get('chart');
+}
+
+addEventListener('hashchange', () => {
+  for (const element of elements) element.reveal();
+});
+
+/** Text for an HTML attribute value in the embed code. */
+function attribute(value) {
+  return String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
 let nextId = 0;
 
 export class XixiaStat extends HTMLElement {
@@ -223,6 +261,8 @@ export class XixiaStat extends HTMLElement {
   #result = null;
   #active = -1;
   #id = '';
+  #static = null;
+  #release = '';
 
   connectedCallback() {
     ensureStylesheet();
@@ -316,10 +356,24 @@ export class XixiaStat extends HTMLElement {
     const controls = el('div', 'xixia-stat__controls');
     controls.append(toggle);
 
+    const share = el('details', 'xixia-stat__share');
+    const shareToggle = el('summary', 'xixia-stat__share-toggle');
+    const shareList = el('ul', 'xixia-stat__share-list');
+    const shareStatus = el('p', 'xixia-stat__share-status');
+    shareStatus.setAttribute('role', 'status');
+    // Shown, selected, when the clipboard cannot be written.
+    const embedCode = el('pre', 'xixia-stat__embed-code');
+    embedCode.tabIndex = 0;
+    embedCode.hidden = true;
+    share.append(shareToggle, shareList, shareStatus, embedCode);
+    controls.append(share);
+
     figure.append(status, chartArea, description, hint, live, controls, tableWrap);
     const ruler = el('div', 'xixia-stat__ruler');
     ruler.setAttribute('aria-hidden', 'true');
-    this.replaceChildren(ruler, figure);
+    // The build's pre-rendered chart (SVG, summary, table) stays until this one is drawn.
+    this.#static = this.querySelector(':scope > .xixia-stat__static');
+    this.replaceChildren(ruler, ...(this.#static ? [this.#static] : []), figure);
 
     toggle.addEventListener('click', () => {
       const open = toggle.getAttribute('aria-expanded') !== 'true';
@@ -339,22 +393,25 @@ export class XixiaStat extends HTMLElement {
       if (!tooltip.hidden && !chart.contains(e.target)) this.#hideTooltip();
     });
 
-    this.#parts = { ruler, figure, chartArea, chart, focusRing, status, tooltip, description, hint, live, controls, toggle, tableWrap };
+    this.#parts = { ruler, figure, chartArea, chart, focusRing, status, tooltip, description, hint, live, controls, toggle, tableWrap, share, shareToggle, shareList, shareStatus, embedCode };
     this.#setTexts();
   }
 
   /** The interface's own words, in the element's language. */
   #setTexts() {
-    const { status, hint, toggle } = this.#parts;
+    const { status, hint, toggle, shareToggle, embedCode } = this.#parts;
     if (this.dataset.state !== 'error') status.textContent = this.#text.loading;
     hint.textContent = this.#text.hint;
+    shareToggle.textContent = this.#text.share;
+    embedCode.setAttribute('aria-label', this.#text.copyEmbed);
+    embedCode.setAttribute('role', 'region');
     toggle.textContent = toggle.getAttribute('aria-expanded') === 'true' ? this.#text.hide : this.#text.toggle;
   }
 
   #setState(state) {
     this.dataset.state = state;
     const { status, chartArea, controls, tableWrap, toggle, description } = this.#parts;
-    status.hidden = state !== 'loading' && state !== 'error';
+    status.hidden = (state !== 'loading' || this.#static !== null) && state !== 'error';
     status.classList.toggle('xixia-stat__status--error', state === 'error');
     status.setAttribute('role', state === 'error' ? 'alert' : 'status');
     const ready = state === 'ready';
@@ -405,6 +462,7 @@ export class XixiaStat extends HTMLElement {
       if (!chart) throw new Error(this.#text.noChart);
       const release = releaseAttr || this.#releaseOf(chart, lang);
       const result = fromWasm(wasm.render_chart(release, chart, width, lang, mode, this.#id));
+      this.#release = release;
       this.#show(result, key !== this.#rendered.key);
       this.#rendered = { key, width };
     } catch (err) {
@@ -443,8 +501,71 @@ export class XixiaStat extends HTMLElement {
       tableWrap.replaceChildren(this.#table(result.table));
       tableWrap.setAttribute('aria-label', this.#text.tableRegion(String(result.title ?? '')));
     }
+    this.#static?.remove();
+    this.#static = null;
+    this.#fillShare();
     this.#setState('ready');
+    this.reveal();
     this.dispatchEvent(new CustomEvent('xixia-stat-render', { bubbles: true, detail: { width: result.width, mode: this.dataset.mode } }));
+  }
+
+  /** The download links (files the build wrote), the embed code and this chart's permalink. */
+  #fillShare() {
+    const t = this.#text;
+    const lang = this.language;
+    const chart = this.getAttribute('chart')?.trim() ?? '';
+    const release = this.#release;
+    const { shareList, shareStatus, embedCode } = this.#parts;
+    const files = { png: `${chart}.png`, svg: `${chart}.svg`, csv: `${chart}.csv`, jsonstat: `${release}.jsonstat.json` };
+    const items = t.downloads.map(([format, label]) => {
+      const a = el('a', 'xixia-stat__download', label);
+      a.href = EXPORT_URL(lang, files[format]);
+      a.download = '';
+      a.dataset.format = format;
+      return a;
+    });
+    const copy = el('button', 'xixia-stat__copy', t.copyEmbed);
+    copy.type = 'button';
+    copy.addEventListener('click', () => this.#copyEmbed());
+    const permalink = el('a', 'xixia-stat__permalink', t.permalink);
+    permalink.href = `#${new URLSearchParams({ chart, lang })}`;
+    shareList.replaceChildren(...[...items, copy, permalink].map((item) => {
+      const li = el('li');
+      li.append(item);
+      return li;
+    }));
+    shareStatus.textContent = '';
+    embedCode.hidden = true;
+    embedCode.textContent = this.embedCode(release);
+  }
+
+  /** The HTML that shows this chart on another page: the script line and the element. */
+  embedCode(release = this.#release) {
+    const attrs = [`chart="${attribute(this.getAttribute('chart')?.trim() ?? '')}"`, `release="${attribute(release.trim())}"`];
+    if (this.language === 'en') attrs.push('lang="en"');
+    return `<script type="module" src="${attribute(import.meta.url)}"></script>\n<xixia-stat ${attrs.join(' ')}></xixia-stat>`;
+  }
+
+  async #copyEmbed() {
+    const { shareStatus, embedCode } = this.#parts;
+    try {
+      await navigator.clipboard.writeText(embedCode.textContent);
+      shareStatus.textContent = this.#text.copied;
+      embedCode.hidden = true;
+    } catch {
+      // No clipboard (permission, insecure origin): show the code, selected, to copy by hand.
+      shareStatus.textContent = this.#text.copyFailed;
+      embedCode.hidden = false;
+      embedCode.focus();
+      getSelection()?.selectAllChildren(embedCode);
+    }
+  }
+
+  /** Scrolls to and focuses this chart when the page's permalink names it. */
+  reveal() {
+    if (this.dataset.state !== 'ready' || wantedChart() !== this.getAttribute('chart')) return;
+    this.scrollIntoView({ block: 'start' });
+    this.#parts.chart.focus({ preventScroll: true });
   }
 
   #table(data) {

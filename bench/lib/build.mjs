@@ -102,7 +102,7 @@ export async function buildEcharts() {
   }
   const data = chartData();
   const byId = new Map(data.map((c) => [c.id, c]));
-  const indexHtml = readFileSync(path.join(ROOT, 'www', 'index.html'), 'utf8');
+  const indexHtml = readFileSync(path.join(ROOT, 'www', 'pages', 'index.html'), 'utf8');
   const onPage = pageCharts(indexHtml);
   if (onPage.length === 0) throw new Error('bench: www/index.html has no <xixia-stat> elements');
 

@@ -92,7 +92,7 @@ describe('bad attributes (fixture page served from another folder)', () => {
 });
 
 describe('loading', () => {
-  test('"图表加载中…" shows until the wasm arrives, then the chart', async () => {
+  test('until the wasm arrives: the pre-rendered chart, or "图表加载中…" where there is none; then the drawn chart', async () => {
     let release;
     const gate = new Promise((r) => (release = r));
     const p = await openPage(env, '/embed.html', {
@@ -103,16 +103,31 @@ describe('loading', () => {
         }),
     });
     try {
-      const el = p.page.locator('xixia-stat').first();
+      const page = p.page;
+      const el = page.locator('xixia-stat').first();
       await waitUntil(async () => (await el.getAttribute('data-state')) === 'loading', 'the loading state');
-      const status = el.locator('[role="status"]');
-      assert.equal(await status.isVisible(), true);
+      // The build's static chart shows meanwhile, with no loading message over it.
+      assert.equal(await el.locator('.xixia-stat__static svg').isVisible(), true);
+      assert.equal(await el.locator('.xixia-stat__status').isVisible(), false);
+      // An element pasted into a page the build never saw has nothing to show but the message.
+      await page.evaluate(() => {
+        const pasted = document.createElement('xixia-stat');
+        pasted.id = 'pasted';
+        pasted.setAttribute('chart', 'gdp-by-industry');
+        pasted.setAttribute('release', '2022-bulletin');
+        document.querySelector('main').append(pasted);
+      });
+      const status = page.locator('#pasted .xixia-stat__status');
+      await waitUntil(() => status.isVisible(), 'the loading message');
       assert.equal((await status.textContent()).trim(), '图表加载中…');
+      assert.equal(await status.getAttribute('role'), 'status');
       release();
-      await waitForCharts(p.page, 3);
+      await waitForCharts(page, 4);
       assert.equal(await el.getAttribute('data-state'), 'ready');
+      assert.equal(await el.locator('.xixia-stat__static').count(), 0, 'the static chart is replaced');
+      assert.equal(await el.locator('svg').count(), 1);
       assert.equal(await status.isVisible(), false);
-      assert.equal(await el.locator('svg').isVisible(), true);
+      assert.equal(await page.locator('#pasted svg').isVisible(), true);
     } finally {
       release();
       await p.context.close();
@@ -129,6 +144,9 @@ describe('loading', () => {
       const alerts = await p.page.$$eval('xixia-stat [role="alert"]', (as) => as.map((a) => a.textContent));
       assert.equal(alerts.length, 2);
       for (const a of alerts) assert.match(a, /^图表组件加载失败：/);
+      // Nothing is lost: the build's static charts and tables stay readable.
+      assert.equal(await p.page.locator('.xixia-stat__static svg').count(), 2);
+      assert.equal(await p.page.locator('.xixia-stat__static table').count(), 2);
     } finally {
       await p.context.close();
     }

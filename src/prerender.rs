@@ -1,0 +1,159 @@
+//! Pages that read right without JavaScript. The www build fills every `<xixia-stat chart release>`
+//! of a page with what the component would show: the chart's SVG (drawn natively at a fixed width
+//! and scaled by CSS), its summary in the bulletin's words, its data table and its download links.
+//! When the wasm module loads, the component draws the chart again at its own width and takes over.
+
+use std::cell::RefCell;
+use std::fmt::Write as _;
+
+use lol_html::html_content::ContentType;
+use lol_html::{element, rewrite_str, RewriteStrSettings};
+
+use crate::chart::{self, svg::escape, ChartData, Lang};
+
+/// The width the pre-rendered charts are drawn at (CSS px); the stylesheet scales them to fit.
+pub const WIDTH: u32 = 720;
+
+/// Where the build writes the downloads, relative to the pages: `data/export/<lang>/<chart>.<ext>`.
+pub const EXPORTS: &str = "data/export";
+
+/// Why a page cannot be pre-rendered.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PrerenderError {
+    #[error("页面中的 <xixia-stat chart=\"{chart}\" release=\"{release}\"> 没有对应的图表数据")]
+    UnknownChart { chart: String, release: String },
+    #[error("图表“{chart}”无法绘制：{message}")]
+    Chart { chart: String, message: String },
+    #[error("页面无法解析：{0}")]
+    Html(String),
+}
+
+/// The download links of a chart, relative to the page: PNG, SVG, CSV and the release's JSON-stat.
+pub fn downloads(chart: &str, release: &str, lang: Lang) -> [(&'static str, String); 4] {
+    let dir = format!("{EXPORTS}/{}", lang.code());
+    [
+        ("PNG", format!("{dir}/{chart}.png")),
+        ("SVG", format!("{dir}/{chart}.svg")),
+        ("CSV", format!("{dir}/{chart}.csv")),
+        ("JSON-stat", format!("{dir}/{release}.jsonstat.json")),
+    ]
+}
+
+/// Fills every `<xixia-stat>` of `template` with its chart, from `charts` (in the language of the
+/// element's own `lang`, Chinese without one).
+///
+/// ```
+/// use xixia_stats::{bundled, chart, prerender};
+/// let releases = bundled::all().unwrap();
+/// let data = chart::build("gdp-structure", &releases[0], &releases).unwrap();
+/// let page = prerender::page(r#"<p><xixia-stat chart="gdp-structure" release="2022-bulletin"></xixia-stat></p>"#, &[data]).unwrap();
+/// assert!(page.contains("<svg") && page.contains("<table") && page.contains("69.6"));
+/// ```
+pub fn page(template: &str, charts: &[ChartData]) -> Result<String, PrerenderError> {
+    let failure: RefCell<Option<PrerenderError>> = RefCell::new(None);
+    // Ids unique on the page, even when one chart is shown twice.
+    let count = RefCell::new(0);
+    let handler = element!("xixia-stat", |el| {
+        let chart = el.get_attribute("chart").unwrap_or_default();
+        let release = el.get_attribute("release").unwrap_or_default();
+        // The element's own lang picks the language; the page's is Chinese.
+        let lang = if el.get_attribute("lang").is_some_and(|l| l.to_ascii_lowercase().starts_with("en")) { Lang::En } else { Lang::Zh };
+        let found = charts.iter().find(|c| c.id == chart && c.lang == lang && (release.is_empty() || c.release == release));
+        let html = match found {
+            None => Err(PrerenderError::UnknownChart { chart, release }),
+            Some(data) => {
+                *count.borrow_mut() += 1;
+                figure(data, &format!("pre{}", count.borrow()))
+            }
+        };
+        match html {
+            Ok(html) => el.set_inner_content(&html, ContentType::Html),
+            Err(err) => {
+                failure.borrow_mut().get_or_insert(err);
+            }
+        }
+        Ok(())
+    });
+    let out = rewrite_str(template, RewriteStrSettings::new().append_element_content_handler(handler))
+        .map_err(|err| PrerenderError::Html(err.to_string()))?;
+    match failure.into_inner() {
+        Some(err) => Err(err),
+        None => Ok(out),
+    }
+}
+
+/// One chart as static HTML, with the component's class names so its stylesheet applies; `id`
+/// prefixes the ids inside.
+pub fn figure(data: &ChartData, id: &str) -> Result<String, PrerenderError> {
+    let drawn = chart::render(data, WIDTH).map_err(|err| PrerenderError::Chart { chart: data.id.clone(), message: err.to_string() })?;
+    let (zh, id) = (data.lang == Lang::Zh, escape(id));
+    let mut html = String::new();
+    let _ = write!(
+        html,
+        r#"<figure class="xixia-stat__figure xixia-stat__static"><div class="xixia-stat__chart" role="img" aria-label="{title}" aria-describedby="{id}-description">{svg}</div><p class="xixia-stat__description" id="{id}-description">{description}</p>"#,
+        title = escape(&data.title),
+        svg = drawn.svg,
+        description = escape(&data.description),
+    );
+    let _ = write!(html, r#"<details class="xixia-stat__details"><summary class="xixia-stat__toggle">{}</summary>"#, if zh { "查看数据表" } else { "Show data table" });
+    let _ = write!(html, r#"<div class="xixia-stat__table-wrap" tabindex="0" role="region" aria-label="{}">"#, escape(&format!("{}{}", data.title, if zh { "：数据表" } else { ": data table" })));
+    html.push_str(&table(data));
+    html.push_str("</div></details>");
+    let _ = write!(html, r#"<p class="xixia-stat__downloads">{}"#, if zh { "下载：" } else { "Download: " });
+    for (i, (label, href)) in downloads(&data.id, &data.release, data.lang).iter().enumerate() {
+        let _ = write!(html, r#"{}<a href="{}" download>{label}</a>"#, if i == 0 { "" } else { " · " }, escape(href));
+    }
+    html.push_str("</p></figure>");
+    Ok(html)
+}
+
+/// The data table, as the component builds it: a caption, column headers, a header cell per row,
+/// figures right-aligned.
+fn table(data: &ChartData) -> String {
+    let view = data.table();
+    let numeric: Vec<bool> = (0..view.columns.len()).map(|i| i > 0 && !view.rows.is_empty() && view.rows.iter().all(|r| r.get(i).is_some_and(|c| is_figure(c)))).collect();
+    let mut html = format!(r#"<table class="xixia-stat__table"><caption>{}</caption><thead><tr>"#, escape(&view.caption));
+    for (i, column) in view.columns.iter().enumerate() {
+        let class = if numeric[i] { r#" class="xixia-stat__num""# } else { "" };
+        let _ = write!(html, r#"<th scope="col"{class}>{}</th>"#, escape(column));
+    }
+    html.push_str("</tr></thead><tbody>");
+    for row in &view.rows {
+        html.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            if i == 0 {
+                let _ = write!(html, r#"<th scope="row">{}</th>"#, escape(cell));
+            } else {
+                let class = if is_figure(cell) { r#" class="xixia-stat__num""# } else { "" };
+                let _ = write!(html, "<td{class}>{}</td>", escape(cell));
+            }
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody></table>");
+    html
+}
+
+/// A figure as the table prints it: digits with an optional sign, separators, decimals, % or ‰,
+/// and the * that marks a derived value (the component's `NUMERIC`).
+fn is_figure(cell: &str) -> bool {
+    let body = cell.trim().trim_end_matches('*');
+    let body = body.strip_suffix('%').or_else(|| body.strip_suffix('‰')).unwrap_or(body).trim_end();
+    let body = body.strip_prefix(['+', '-', '−']).unwrap_or(body);
+    body.chars().any(|c| c.is_ascii_digit()) && body.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') && body.matches('.').count() <= 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_are_recognised_as_the_component_does() {
+        for yes in ["12.50", "-3.4%", "−14.6%", "11.5%*", "1,234", "0"] {
+            assert!(is_figure(yes), "{yes}");
+        }
+        for no in ["", "第一产业", "7026.8万千克", "1.2.3", "%"] {
+            assert!(!is_figure(no), "{no}");
+        }
+    }
+}
