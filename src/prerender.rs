@@ -12,7 +12,7 @@ use lol_html::{element, rewrite_str, RewriteStrSettings};
 use crate::chart::{self, svg::escape, ChartData, Lang};
 
 /// The width the pre-rendered charts are drawn at (CSS px); the stylesheet scales them to fit.
-pub const WIDTH: u32 = 720;
+pub const WIDTH: u32 = 600;
 
 /// Where the build writes the downloads, relative to the pages: `data/export/<lang>/<chart>.<ext>`.
 pub const EXPORTS: &str = "data/export";
