@@ -1,0 +1,10 @@
+//! Writing charts out for others: a chart's data as CSV for spreadsheets.
+
+pub mod csv;
+
+use crate::chart::ChartData;
+
+/// The publishers a chart names, without the "资料来源：" or "Source: " before them.
+fn publishers(data: &ChartData) -> &str {
+    ["资料来源：", "资料来源:", "Source: ", "Source:"].iter().find_map(|prefix| data.source.strip_prefix(prefix)).unwrap_or(&data.source).trim()
+}
