@@ -1,5 +1,5 @@
 //! 西夏区 statistical releases as exact data: the model, the bundled releases, computations of
-//! growth, shares and rankings, a consistency checker, charts, and exports (CSV).
+//! growth, shares and rankings, a consistency checker, charts, and exports (CSV, JSON-stat).
 
 mod decimal;
 mod error;

@@ -1,6 +1,8 @@
-//! Writing charts out for others: a chart's data as CSV for spreadsheets.
+//! Writing releases and charts out for others: a chart's data as CSV for spreadsheets, and a
+//! release as JSON-stat 2.0 (and any JSON-stat 2.0 dataset read back as a release).
 
 pub mod csv;
+pub mod jsonstat;
 
 use crate::chart::ChartData;
 
