@@ -470,21 +470,39 @@ pub fn read_period(code: &str) -> Option<Period> {
 /// assert!(err.to_string().contains("`dimension.region.category.index`"), "{err}");
 /// ```
 pub fn to_release(json: &str) -> Result<Release, Error> {
-    read(json, "JSON-stat")
+    read(json, "dataset")
 }
 
 /// Whether a text that is not a release is JSON-stat: a JSON object with `version` or `class`
 /// (keys a release never has), or a JSON-stat 1.x bundle (datasets by id, each with `dimension`
 /// and `value`). The loader calls [`read`] for these, so that errors speak JSON-stat.
 pub(crate) fn looks_like(text: &str) -> bool {
-    match serde_json::from_str::<Map<String, Value>>(text) {
-        Ok(map) => map.contains_key("version") || map.contains_key("class") || is_bundle(&map),
+    match serde_json::from_str::<Members>(text) {
+        Ok(members) => members.contains_key("version") || members.contains_key("class") || is_bundle(&members),
         Err(_) => false,
     }
 }
 
-fn is_bundle(map: &Map<String, Value>) -> bool {
-    !map.is_empty() && map.values().all(|v| v.get("dimension").is_some() && v.get("value").is_some())
+/// A JSON object's members, each kept as its text: numbers in `value` are read from these, never
+/// through a JSON value (whose numbers are binary floating point).
+type Members<'a> = HashMap<String, &'a RawValue>;
+
+fn is_bundle(members: &Members) -> bool {
+    !members.is_empty()
+        && members.values().all(|raw| serde_json::from_str::<Members>(raw.get()).is_ok_and(|inner| inner.contains_key("dimension") && inner.contains_key("value")))
+}
+
+/// The members as JSON values, except `value` and `link`, which stay text (`null` here).
+fn tree(members: &Members, ctx: &Ctx) -> Result<Map<String, Value>, Error> {
+    let mut map = Map::new();
+    for (key, raw) in members {
+        let value = match key.as_str() {
+            "value" | "link" => Value::Null,
+            _ => serde_json::from_str(raw.get()).map_err(|err| ctx.err(key, err.to_string()))?,
+        };
+        map.insert(key.clone(), value);
+    }
+    Ok(map)
 }
 
 /// [`to_release`] with `origin` naming the input in errors.
@@ -492,23 +510,21 @@ pub(crate) fn read(text: &str, origin: &str) -> Result<Release, Error> {
     if text.len() > load::MAX_BYTES {
         return Err(ErrorKind::TooLarge { origin: origin.to_owned(), bytes: text.len(), limit: load::MAX_BYTES }.into());
     }
-    let root: Value = serde_json::from_str(text).map_err(|err| syntax(origin, &err))?;
     let top = Ctx { origin, prefix: String::new() };
-    let Value::Object(map) = &root else {
-        return Err(top.err("(top level)", "is not a JSON object"));
-    };
+    let members: Members = serde_json::from_str(text).map_err(|err| if err.is_data() { top.err("(top level)", "is not a JSON object") } else { syntax(origin, &err) })?;
+    let map = &tree(&members, &top)?;
     match map.get("version") {
         Some(Value::String(version)) if version == "2.0" => {}
         Some(other) => return Err(top.err("version", format!("is {other}; only JSON-stat 2.0 is read"))),
-        None if is_bundle(map) => {
+        None if is_bundle(&members) => {
             return Err(top.err("(top level)", "is a JSON-stat 1.x bundle of datasets; only JSON-stat 2.0 (`\"version\": \"2.0\"`, `\"class\": \"dataset\"`) is read"));
         }
         None => return Err(top.err("version", "is missing; only JSON-stat 2.0 (`\"version\": \"2.0\"`) is read")),
     }
     match map.get("class") {
-        Some(Value::String(class)) if class == "dataset" => dataset(text, map, &top),
-        None if map.contains_key("value") && map.contains_key("dimension") => dataset(text, map, &top),
-        Some(Value::String(class)) if class == "collection" => collection(text, map, &top),
+        Some(Value::String(class)) if class == "dataset" => dataset(&members, map, &top),
+        None if map.contains_key("value") && map.contains_key("dimension") => dataset(&members, map, &top),
+        Some(Value::String(class)) if class == "collection" => collection(&members, &top),
         Some(Value::String(class)) if class == "dimension" => Err(top.err("class", "is \"dimension\": a dimension alone holds no figures; give a dataset")),
         Some(other) => Err(top.err("class", format!("{other} is not a JSON-stat class (dataset, collection, dimension)"))),
         None => Err(top.err("class", "is missing; a JSON-stat 2.0 dataset says `\"class\": \"dataset\"`")),
@@ -542,15 +558,21 @@ impl Ctx<'_> {
 }
 
 /// A collection reads as the one dataset embedded in it.
-fn collection(text: &str, map: &Map<String, Value>, ctx: &Ctx) -> Result<Release, Error> {
-    let items = map.get("link").and_then(|l| l.get("item")).and_then(Value::as_array).ok_or_else(|| ctx.err("link.item", "is missing: a collection lists its items there"))?;
-    let embedded: Vec<usize> = items
+fn collection(members: &Members, ctx: &Ctx) -> Result<Release, Error> {
+    #[derive(Deserialize)]
+    struct Link<'a> {
+        #[serde(borrow)]
+        item: Option<Vec<&'a RawValue>>,
+    }
+    let link: Option<Link> = members.get("link").map(|raw| serde_json::from_str(raw.get())).transpose().map_err(|err| ctx.err("link", err.to_string()))?;
+    let items = link.and_then(|l| l.item).ok_or_else(|| ctx.err("link.item", "is missing: a collection lists its items there"))?;
+    let embedded: Vec<(usize, Members)> = items
         .iter()
         .enumerate()
-        .filter(|(_, item)| item.get("class").and_then(Value::as_str) == Some("dataset") && item.get("value").is_some() && item.get("dimension").is_some())
-        .map(|(i, _)| i)
+        .filter_map(|(i, raw)| serde_json::from_str::<Members>(raw.get()).ok().map(|m| (i, m)))
+        .filter(|(_, m)| m.get("class").is_some_and(|c| c.get() == "\"dataset\"") && m.contains_key("value") && m.contains_key("dimension"))
         .collect();
-    let &[i] = embedded.as_slice() else {
+    let [(i, item)] = embedded.as_slice() else {
         let message = if embedded.is_empty() {
             format!("a collection of {} item(s), none of them an embedded dataset (linked items are not fetched); give the dataset itself", items.len())
         } else {
@@ -558,27 +580,13 @@ fn collection(text: &str, map: &Map<String, Value>, ctx: &Ctx) -> Result<Release
         };
         return Err(ctx.err("link.item", message));
     };
-    #[derive(Deserialize)]
-    struct Raw<'a> {
-        #[serde(borrow)]
-        link: RawLink<'a>,
-    }
-    #[derive(Deserialize)]
-    struct RawLink<'a> {
-        #[serde(borrow)]
-        item: Vec<&'a RawValue>,
-    }
-    let raw: Raw = serde_json::from_str(text).map_err(|err| ctx.err("link.item", err.to_string()))?;
-    let item_text = raw.link.item.get(i).map(|r| r.get()).ok_or_else(|| ctx.err("link.item", "cannot be read again"))?;
-    let Some(Value::Object(item)) = items.get(i) else {
-        return Err(ctx.err(&format!("link.item[{i}]"), "is not an object"));
-    };
-    dataset(item_text, item, &Ctx { origin: ctx.origin, prefix: ctx.path(&format!("link.item[{i}]")) })
+    let ctx = Ctx { origin: ctx.origin, prefix: ctx.path(&format!("link.item[{i}]")) };
+    dataset(item, &tree(item, &ctx)?, &ctx)
 }
 
 /// A dataset, read into a cube and then into a release.
-fn dataset(text: &str, map: &Map<String, Value>, ctx: &Ctx) -> Result<Release, Error> {
-    let cube = Cube::read(text, map, ctx)?;
+fn dataset(members: &Members, map: &Map<String, Value>, ctx: &Ctx) -> Result<Release, Error> {
+    let cube = Cube::read(members, map, ctx)?;
     let ours = map.get("extension").and_then(|e| e.get(EXTENSION));
     let release = match ours {
         Some(ext) => {
@@ -632,7 +640,7 @@ struct Cell {
 }
 
 impl Cube {
-    fn read(text: &str, map: &Map<String, Value>, ctx: &Ctx) -> Result<Cube, Error> {
+    fn read(members: &Members, map: &Map<String, Value>, ctx: &Ctx) -> Result<Cube, Error> {
         let label = opt_string(map, "label", ctx)?;
         let source = opt_string(map, "source", ctx)?;
         let updated = opt_string(map, "updated", ctx)?;
@@ -695,7 +703,7 @@ impl Cube {
         let metric = role("metric")?;
 
         let count = sizes.iter().try_fold(1u64, |n, &s| n.checked_mul(s as u64)).ok_or_else(|| ctx.err("size", "makes more cells than can be counted"))?;
-        let raw = raw_values(text, ctx)?;
+        let raw = raw_values(members.get("value").copied(), ctx)?;
         let statuses = Statuses::read(map.get("status"), count, ctx)?;
         let mut cells = Vec::new();
         let mut add = |index: u64, raw: &RawValue, at: String| -> Result<(), Error> {
@@ -828,14 +836,8 @@ enum RawValues<'a> {
     Object(Vec<(String, &'a RawValue)>),
 }
 
-fn raw_values<'a>(text: &'a str, ctx: &Ctx) -> Result<RawValues<'a>, Error> {
-    #[derive(Deserialize)]
-    struct Raw<'a> {
-        #[serde(borrow)]
-        value: Option<&'a RawValue>,
-    }
-    let raw: Raw = serde_json::from_str(text).map_err(|err| ctx.err("value", err.to_string()))?;
-    let value = raw.value.ok_or_else(|| ctx.err("value", "is missing: a dataset holds its figures there"))?;
+fn raw_values<'a>(value: Option<&'a RawValue>, ctx: &Ctx) -> Result<RawValues<'a>, Error> {
+    let value = value.ok_or_else(|| ctx.err("value", "is missing: a dataset holds its figures there"))?;
     let text = value.get();
     if text.starts_with('[') {
         serde_json::from_str::<Vec<&RawValue>>(text).map(RawValues::Array).map_err(|err| ctx.err("value", err.to_string()))
