@@ -376,7 +376,11 @@ fn malformed_json_stat_is_refused_naming_the_path() {
     let truncated = &FOREIGN[..FOREIGN.len() / 2];
     assert!(matches!(jsonstat::to_release(truncated).unwrap_err().kind(), ErrorKind::Syntax { .. }));
     let duplicate = FOREIGN.replace("\"index\": [\"0301\", \"1103\"]", "\"index\": [\"0301\", \"0301\"]");
-    assert!(jsonstat::to_release(&duplicate).is_err(), "two facts with one id are refused");
+    let text = jsonstat::to_release(&duplicate).unwrap_err().to_string();
+    assert!(text.contains("JSON-stat `dimension.geo.category.index[1]`: \"0301\" is listed twice"), "{text}");
+    let joined = FOREIGN.replace("\"index\": [\"0301\", \"1103\"]", "\"index\": [\"0301.pop\", \"0301\"]").replace("[\"pop\", \"births\"]", "[\"pop\", \"pop.pop\"]");
+    let text = jsonstat::to_release(&joined.replace("\"births\": ", "\"pop.pop\": ")).unwrap_err().to_string();
+    assert!(text.contains("problem(s)") && text.contains("is used twice"), "cells whose ids join the same are refused: {text}");
     let huge = format!("{}{}", FOREIGN, " ".repeat(load::MAX_BYTES));
     assert!(matches!(jsonstat::to_release(&huge).unwrap_err().kind(), ErrorKind::TooLarge { .. }));
 }

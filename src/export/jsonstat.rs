@@ -786,6 +786,10 @@ impl Dim {
         if ids.len() != size {
             return Err(ctx.err(&index_at, format!("has {} categories but `size[{i}]` is {size}", ids.len())));
         }
+        let mut seen = HashSet::new();
+        if let Some((j, twice)) = ids.iter().enumerate().find(|(_, cat)| !seen.insert(cat.as_str())) {
+            return Err(ctx.err(&format!("{index_at}[{j}]"), format!("{twice:?} is listed twice")));
+        }
         let units = match category.get("unit") {
             None => Map::new(),
             Some(Value::Object(units)) => units.clone(),
