@@ -1,9 +1,9 @@
-//! The one error type of loading a release. Each kind says where the problem is: the file, the
-//! field path (`facts[3].growth.rate`), the line and column.
+//! The one error type of loading a release, and of writing one out. Each kind says where the
+//! problem is: the file, the field path (`facts[3].growth.rate`), the line and column.
 
 use std::fmt;
 
-/// An error loading a release.
+/// An error loading a release, or exporting one.
 #[derive(Debug)]
 pub struct Error(Box<ErrorKind>);
 
@@ -24,6 +24,12 @@ pub enum ErrorKind {
     TooLarge { origin: String, bytes: usize, limit: usize },
     /// The file could not be read.
     Io { origin: String, message: String },
+    /// A JSON-stat document does not fit JSON-stat 2.0, or not a release: `path` is where in the
+    /// JSON (`dimension.geo.category.index`, `value[3]`, `link.item[0]`).
+    JsonStat { origin: String, path: String, message: String },
+    /// A chart or release could not be written out (CSV, JSON-stat, a file format not yet
+    /// supported).
+    Export { what: String, message: String },
 }
 
 /// One validation problem: the field path and what is wrong there.
@@ -68,6 +74,8 @@ impl fmt::Display for Error {
                 write!(f, "{origin}: {bytes} bytes is larger than the {limit}-byte limit for one release")
             }
             ErrorKind::Io { origin, message } => write!(f, "{origin}: cannot read: {message}"),
+            ErrorKind::JsonStat { origin, path, message } => write!(f, "{origin}: JSON-stat `{path}`: {message}"),
+            ErrorKind::Export { what, message } => write!(f, "{what}: cannot export: {message}"),
         }
     }
 }

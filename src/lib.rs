@@ -1,5 +1,5 @@
 //! 西夏区 statistical releases as exact data: the model, the bundled releases, computations of
-//! growth, shares and rankings, and a consistency checker.
+//! growth, shares and rankings, a consistency checker, charts, and exports (CSV, JSON-stat).
 
 mod decimal;
 mod error;
@@ -15,6 +15,7 @@ pub mod bundled;
 pub mod compute;
 pub mod chart;
 pub mod check;
+pub mod export;
 pub mod figures;
 pub mod load;
 #[cfg(feature = "prerender")]

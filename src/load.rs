@@ -10,16 +10,31 @@ use crate::table::{read_cell, ColumnKind, Table};
 pub const MAX_BYTES: usize = 4 * 1024 * 1024;
 
 /// Parses and validates a release. `origin` names the input in error messages (a file path, or
-/// "pasted draft").
+/// "pasted draft"). A JSON-stat document (one with `version` or `class`, keys a release never
+/// has) is read as JSON-stat 2.0 instead ([`crate::export::jsonstat`]).
 ///
 /// ```
 /// let err = xixia_stats::load::from_json(r#"{"id": 5}"#, "draft.json").unwrap_err();
 /// assert!(err.to_string().starts_with("draft.json: line 1, column 8: field `id`"));
+///
+/// let err = xixia_stats::load::from_json(r#"{"version": "1.0", "class": "dataset"}"#, "nso.json").unwrap_err();
+/// assert_eq!(err.to_string(), "nso.json: JSON-stat `version`: is \"1.0\"; only JSON-stat 2.0 is read");
 /// ```
 pub fn from_json(text: &str, origin: &str) -> Result<Release, Error> {
     if text.len() > MAX_BYTES {
         return Err(ErrorKind::TooLarge { origin: origin.to_owned(), bytes: text.len(), limit: MAX_BYTES }.into());
     }
+    match release_json(text, origin) {
+        Err(err) if crate::export::jsonstat::looks_like(text) => {
+            drop(err);
+            crate::export::jsonstat::read(text, origin)
+        }
+        result => result,
+    }
+}
+
+/// A release in our own format.
+fn release_json(text: &str, origin: &str) -> Result<Release, Error> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let release: Release = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
         let path = err.path().to_string();

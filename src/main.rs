@@ -37,21 +37,30 @@ enum Command {
         #[arg(long, default_value = "zh-CN")]
         lang: Lang,
     },
-    /// Draw charts as SVG files.
+    /// Write charts as files: standalone SVG, CSV of each chart's data, or the release as
+    /// JSON-stat 2.0.
     Render {
-        /// A bundled release id, or `all` for every chart of every bundled release.
+        /// A bundled release id, `all` for every bundled release, or the path of a release file
+        /// (our JSON or JSON-stat 2.0).
         #[arg(long, default_value = "all")]
         release: String,
         /// A chart id (see the chart catalogue), or `all`.
         #[arg(long, default_value = "all")]
         chart: String,
-        /// Width in CSS pixels.
+        /// svg (standalone), png, csv (one chart's data, for spreadsheets) or jsonstat (the whole
+        /// release, written once as `<release>.jsonstat.json`).
+        #[arg(long, value_enum, default_value_t = Format::Svg)]
+        format: Format,
+        /// The language of every label and text: zh-CN or en.
+        #[arg(long, default_value = "zh-CN")]
+        lang: Lang,
+        /// Width in CSS pixels (svg, png).
         #[arg(long, default_value_t = 800)]
         width: u32,
-        /// standard, care (适老化: 1.5× text, high contrast, patterns), contrast or print.
+        /// standard, care (适老化: 1.5× text, high contrast, patterns), contrast or print (svg, png).
         #[arg(long, default_value = "standard", value_parser = parse_mode)]
         mode: xixia_stats::chart::Mode,
-        /// The folder to write `<chart>.svg` files into.
+        /// The folder to write `<chart>.<format>` files into.
         #[arg(short = 'o', long)]
         out: std::path::PathBuf,
     },
@@ -120,23 +129,10 @@ fn run(command: Command, out: &mut String) -> Result<ExitCode, Error> {
             out.push('\n');
             Ok(ExitCode::SUCCESS)
         }
-        Command::Render { release, chart, width, mode, out: dir } => {
-            let releases = bundled::all()?;
-            std::fs::create_dir_all(&dir).map_err(|err| Error::from(ErrorKind::Io { origin: dir.display().to_string(), message: err.to_string() }))?;
-            let mut drawn = 0;
-            for info in xixia_stats::chart::CATALOGUE.iter().filter(|c| (chart == "all" || c.id == chart) && (release == "all" || c.release == release)) {
-                let Some(home) = releases.iter().find(|r| r.id == info.release) else { continue };
-                let svg = xixia_stats::chart::build(info.id, home, &releases)
-                    .and_then(|data| xixia_stats::chart::render_with(&data, width, &xixia_stats::chart::Options { mode, ids: info.id.to_owned() }))
-                    .map_err(|err| Error::from(ErrorKind::Io { origin: info.id.to_owned(), message: err.to_string() }))?
-                    .svg;
-                let path = dir.join(format!("{}.svg", info.id));
-                std::fs::write(&path, svg).map_err(|err| Error::from(ErrorKind::Io { origin: path.display().to_string(), message: err.to_string() }))?;
+        Command::Render { release, chart, format, lang, width, mode, out: dir } => {
+            let request = Render { chart, format, lang, width, mode };
+            for path in render(&release, &request, &dir)? {
                 let _ = writeln!(out, "{}", path.display());
-                drawn += 1;
-            }
-            if drawn == 0 {
-                return Err(ErrorKind::UnknownRelease { id: format!("{release}/{chart}"), bundled: bundled::ids().iter().map(|id| id.to_string()).collect() }.into());
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -195,6 +191,87 @@ fn bundled_charts(lang: Lang) -> Result<Vec<xixia_stats::chart::ChartData>, Erro
         all.push(data);
     }
     Ok(all)
+}
+
+/// What `render` writes.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Svg,
+    Png,
+    Csv,
+    Jsonstat,
+}
+
+/// The options of `render` besides the release and the folder.
+struct Render {
+    chart: String,
+    format: Format,
+    lang: Lang,
+    width: u32,
+    mode: xixia_stats::chart::Mode,
+}
+
+/// Writes the requested files into `dir` and returns their paths.
+fn render(release: &str, request: &Render, dir: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
+    use xixia_stats::chart::{self, CATALOGUE};
+    use xixia_stats::export;
+    if request.format == Format::Png {
+        return Err(export_error("png", "PNG 输出尚未接入"));
+    }
+    // Every bundled release is at hand for charts that compare releases; a release read from a
+    // file takes the place of a bundled one with the same id.
+    let mut releases = bundled::all()?;
+    let selected: Vec<String> = if release == "all" {
+        releases.iter().map(|r| r.id.clone()).collect()
+    } else if bundled::json(release).is_some() {
+        vec![release.to_owned()]
+    } else {
+        let loaded = open(release)?;
+        let id = loaded.id.clone();
+        releases.retain(|r| r.id != id);
+        releases.push(loaded);
+        vec![id]
+    };
+    let charts: Vec<_> = CATALOGUE.iter().filter(|c| (request.chart == "all" || c.id == request.chart) && selected.contains(&c.release.to_owned())).collect();
+    if request.chart != "all" && charts.is_empty() {
+        let known = CATALOGUE.iter().filter(|c| selected.contains(&c.release.to_owned())).map(|c| c.id).collect::<Vec<_>>().join(", ");
+        return Err(export_error(&request.chart, &format!("no such chart in {}; charts: {}", selected.join(", "), if known.is_empty() { "none" } else { &known })));
+    }
+    std::fs::create_dir_all(dir).map_err(|err| export_error(&dir.display().to_string(), &err.to_string()))?;
+    let write = |name: String, bytes: &[u8]| -> Result<std::path::PathBuf, Error> {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).map_err(|err| export_error(&path.display().to_string(), &err.to_string()))?;
+        Ok(path)
+    };
+    let mut written = Vec::new();
+    if request.format == Format::Jsonstat {
+        for id in selected.iter().filter(|id| request.chart == "all" || charts.iter().any(|c| c.release == id.as_str())) {
+            let Some(release) = releases.iter().find(|r| &r.id == id) else { continue };
+            written.push(write(format!("{id}.jsonstat.json"), export::jsonstat::from_release(release)?.as_bytes())?);
+        }
+        return Ok(written);
+    }
+    if charts.is_empty() {
+        return Err(export_error(&selected.join(", "), "no chart of the chart catalogue belongs to this release"));
+    }
+    for info in charts {
+        let Some(home) = releases.iter().find(|r| r.id == info.release) else { continue };
+        let data = chart::build_in(info.id, home, &releases, request.lang).map_err(|err| export_error(info.id, &err.to_string()))?;
+        let (extension, bytes) = match request.format {
+            Format::Csv => ("csv", export::csv::to_csv(&data)?),
+            _ => {
+                let options = chart::Options { mode: request.mode, ids: info.id.to_owned() };
+                let drawn = chart::render_with(&data, request.width, &options).map_err(|err| export_error(info.id, &err.to_string()))?;
+                ("svg", export::standalone_svg(&drawn.svg, &data).into_bytes())
+            }
+        };
+        written.push(write(format!("{}.{extension}", info.id), &bytes)?);
+    }
+    Ok(written)
+}
+
+fn export_error(what: &str, message: &str) -> Error {
+    ErrorKind::Export { what: what.to_owned(), message: message.to_owned() }.into()
 }
 
 /// A bundled release by id, or else a release file by path.

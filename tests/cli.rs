@@ -113,3 +113,120 @@ fn chart_data_lists_every_chart_with_exact_values() {
     assert_eq!(gdp["series"][0]["values"][1], "340.85");
     assert_eq!(gdp["status"], "初步统计数");
 }
+
+/// A fresh folder for one test's output.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("xixia-stats-cli-{}-{name}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn written(output: &Output) -> Vec<std::path::PathBuf> {
+    stdout(output).lines().map(std::path::PathBuf::from).collect()
+}
+
+#[test]
+fn render_svg_writes_standalone_files_for_every_chart() {
+    let dir = scratch("svg");
+    let output = run(&["render", "--release", "2022-bulletin", "--format", "svg", "--width", "640", "-o", dir.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let files = written(&output);
+    assert_eq!(files.len(), xixia_stats::chart::CATALOGUE.iter().filter(|c| c.release == "2022-bulletin").count());
+    for file in &files {
+        assert_eq!(file.extension().unwrap(), "svg");
+        let text = std::fs::read_to_string(file).unwrap();
+        assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "), "{}", file.display());
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        assert_eq!(doc.root_element().first_element_child().unwrap().tag_name().name(), "title");
+        assert_eq!(doc.root_element().attribute("width"), Some("640"));
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn render_csv_writes_each_chart_in_the_language_asked() {
+    let dir = scratch("csv");
+    let zh = run(&["render", "--chart", "gdp-by-industry", "--format", "csv", "-o", dir.to_str().unwrap()]);
+    assert!(zh.status.success(), "{}", stderr(&zh));
+    assert_eq!(written(&zh), [dir.join("gdp-by-industry.csv")]);
+    let bytes = std::fs::read(dir.join("gdp-by-industry.csv")).unwrap();
+    assert!(bytes.starts_with("\u{feff}标题,2022年西夏区三次产业增加值\r\n".as_bytes()));
+
+    let en_dir = dir.join("en");
+    let en = run(&["render", "--release", "2023-fiscal-reports-5-8", "--format", "csv", "--lang", "en", "-o", en_dir.to_str().unwrap()]);
+    assert!(en.status.success(), "{}", stderr(&en));
+    assert_eq!(written(&en).len(), 2);
+    let text = String::from_utf8(std::fs::read(en_dir.join("sanbao-cumulative.csv")).unwrap()).unwrap();
+    assert!(text.starts_with("\u{feff}Title,"), "{text}");
+    assert!(text.contains("\r\nSource,Xixia District Finance Bureau\r\n"), "{text}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn render_jsonstat_writes_each_release_once_and_check_reads_it() {
+    let dir = scratch("jsonstat");
+    let output = run(&["render", "--format", "jsonstat", "-o", dir.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let ids = ["2022-bulletin", "2023-1-11-indicators", "2023-fiscal-reports-5-8"];
+    assert_eq!(written(&output), ids.map(|id| dir.join(format!("{id}.jsonstat.json"))));
+    for id in ids {
+        let path = dir.join(format!("{id}.jsonstat.json"));
+        let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!((json["version"].as_str(), json["class"].as_str()), (Some("2.0"), Some("dataset")));
+        for command in ["check", "figures"] {
+            let bundled = run(&[command, id]);
+            let exported = run(&[command, path.to_str().unwrap()]);
+            assert_eq!(exported.status.code(), bundled.status.code(), "{command} {id}: {}", stderr(&exported));
+            assert_eq!(stdout(&exported), stdout(&bundled), "{command} reads the export as the release itself");
+        }
+    }
+
+    // A release file, here the export itself, renders like the bundled release.
+    let again = dir.join("again");
+    let path = dir.join("2022-bulletin.jsonstat.json");
+    let output = run(&["render", "--release", path.to_str().unwrap(), "--format", "jsonstat", "-o", again.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(std::fs::read(again.join("2022-bulletin.jsonstat.json")).unwrap(), std::fs::read(&path).unwrap());
+    let charts = run(&["render", "--release", path.to_str().unwrap(), "--format", "csv", "-o", again.to_str().unwrap()]);
+    assert!(charts.status.success(), "{}", stderr(&charts));
+    assert!(written(&charts).contains(&again.join("product-growth.csv")));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn render_png_is_not_wired_yet_and_bad_requests_exit_2() {
+    let dir = scratch("png");
+    let png = run(&["render", "--format", "png", "-o", dir.to_str().unwrap()]);
+    assert_eq!(png.status.code(), Some(2));
+    assert!(stderr(&png).contains("PNG 输出尚未接入"), "{}", stderr(&png));
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "nothing written");
+
+    let unknown = run(&["render", "--chart", "gdp-by-county", "--format", "csv", "-o", dir.to_str().unwrap()]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("gdp-by-industry"), "the message lists the charts: {}", stderr(&unknown));
+    let format = run(&["render", "--format", "xlsx", "-o", dir.to_str().unwrap()]);
+    assert_eq!(format.status.code(), Some(2));
+    assert!(stderr(&format).contains("svg, png, csv, jsonstat"), "{}", stderr(&format));
+    let lang = run(&["render", "--lang", "fr", "-o", dir.to_str().unwrap()]);
+    assert_eq!(lang.status.code(), Some(2));
+
+    // A foreign dataset has no charts, but is written as JSON-stat.
+    let foreign = dir.join("foreign.json");
+    std::fs::write(
+        &foreign,
+        r#"{"version": "2.0", "class": "dataset", "label": "Population", "id": ["time", "geo"], "size": [1, 2],
+            "role": {"time": ["time"]}, "dimension": {"time": {"category": {"index": ["2023"]}},
+            "geo": {"category": {"index": ["a", "b"]}}}, "value": [1, 2]}"#,
+    )
+    .unwrap();
+    let svg = run(&["render", "--release", foreign.to_str().unwrap(), "-o", dir.to_str().unwrap()]);
+    assert_eq!(svg.status.code(), Some(2));
+    assert!(stderr(&svg).contains("population: cannot export: no chart"), "{}", stderr(&svg));
+    let json = run(&["render", "--release", foreign.to_str().unwrap(), "--format", "jsonstat", "-o", dir.to_str().unwrap()]);
+    assert!(json.status.success(), "{}", stderr(&json));
+    assert_eq!(written(&json), [dir.join("population.jsonstat.json")]);
+    let check = run(&["check", foreign.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    std::fs::remove_dir_all(&dir).ok();
+}
