@@ -50,6 +50,18 @@ for lang in zh-CN en; do
   mv "$tmp_data" "$data_file"
 done
 
+# 0a. The downloads every chart offers: PNG at 2× (drawn natively with Noto Sans CJK), standalone SVG,
+#     CSV and the release as JSON-stat, in both languages, under www/data/export/<lang>/.
+for lang in zh-CN en; do
+  export_dir="www/data/export/$lang"
+  log "xixia-stats render --lang $lang → $export_dir"
+  rm -rf "$export_dir.tmp" && mkdir -p "$export_dir.tmp"
+  for format in png svg csv jsonstat; do
+    cargo run --quiet -- render --format "$format" --lang "$lang" --width 800 -o "$export_dir.tmp" >/dev/null
+  done
+  rm -rf "$export_dir" && mv "$export_dir.tmp" "$export_dir"
+done
+
 # 0b. The pages: www/pages/*.html with every <xixia-stat> filled with its chart drawn natively (SVG,
 #     summary, table, download links), so they read right before and without JavaScript.
 log "xixia-stats prerender www/pages → www/"

@@ -195,12 +195,32 @@ fn render_jsonstat_writes_each_release_once_and_check_reads_it() {
 }
 
 #[test]
-fn render_png_is_not_wired_yet_and_bad_requests_exit_2() {
+fn render_png_draws_every_chart_at_2x_and_a_missing_font_is_a_clear_error() {
     let dir = scratch("png");
-    let png = run(&["render", "--format", "png", "-o", dir.to_str().unwrap()]);
-    assert_eq!(png.status.code(), Some(2));
-    assert!(stderr(&png).contains("PNG 输出尚未接入"), "{}", stderr(&png));
-    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "nothing written");
+    let missing = run(&["render", "--format", "png", "--font", "/nonexistent/NotoSansCJK.ttc", "-o", dir.to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("/nonexistent/NotoSansCJK.ttc") && stderr(&missing).contains("fonts-noto-cjk"), "{}", stderr(&missing));
+    assert_eq!(std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0), 0, "nothing written");
+    if !std::path::Path::new("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").exists() {
+        eprintln!("skipped: fonts-noto-cjk is not installed (make setup installs it)");
+        return;
+    }
+    let png = run(&["render", "--release", "2022-bulletin", "--format", "png", "--width", "800", "-o", dir.to_str().unwrap()]);
+    assert!(png.status.success(), "{}", stderr(&png));
+    assert_eq!(written(&png).len(), 5);
+    for path in written(&png) {
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "{}", path.display());
+        // IHDR: the width is the first field, big-endian, at byte 16.
+        let width = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
+        assert_eq!(width, 1600, "{}: 2 × 800 px", path.display());
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn bad_render_requests_exit_2() {
+    let dir = scratch("bad");
 
     let unknown = run(&["render", "--chart", "gdp-by-county", "--format", "csv", "-o", dir.to_str().unwrap()]);
     assert_eq!(unknown.status.code(), Some(2));

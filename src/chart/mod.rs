@@ -1,10 +1,14 @@
 //! Charts: a release's figures → chart data (series not yet placed) → layout → SVG drawn by
 //! plotters. Nothing here touches the browser.
 
+#[cfg(feature = "png")]
+mod bitmap;
 mod build;
 mod data;
 pub mod format;
 pub mod palette;
+#[cfg(feature = "png")]
+mod png;
 mod render;
 pub mod svg;
 pub mod text;
@@ -14,3 +18,5 @@ pub use format::Lang;
 pub use build::{build, build_in};
 pub use data::{info, ChartData, ChartError, ChartInfo, ChartKind, Reference, SeriesData, TableView, CATALOGUE};
 pub use render::{render, render_with, with_unit, Arc, Mark, Mode, Options, Rendered, FONT, MAX_WIDTH, MIN_WIDTH};
+#[cfg(feature = "png")]
+pub use self::png::{render_png, FontError, Fonts, Png, MAX_SCALE};

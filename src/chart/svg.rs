@@ -10,6 +10,9 @@ use std::fmt::Write as _;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle};
 
+use super::render::Canvas;
+pub use super::render::{Dashed, Hatch};
+
 /// Writing to a `String` cannot fail; the type exists because the trait asks for one.
 #[derive(Debug, Clone, Copy)]
 pub struct SvgError;
@@ -82,69 +85,26 @@ impl<'a> Svg<'a> {
     }
 }
 
-/// A dashed line, drawn by SVG itself (`stroke-dasharray`): one element, where plotters'
-/// dashed path would write one per dash.
-pub struct Dashed {
-    pub from: BackendCoord,
-    pub to: BackendCoord,
-    pub color: plotters::style::RGBColor,
-    pub width: u32,
-}
-
-impl<'a> plotters::element::PointCollection<'a, BackendCoord> for &'a Dashed {
-    type Point = &'a BackendCoord;
-    type IntoIter = [&'a BackendCoord; 2];
-
-    fn point_iter(self) -> Self::IntoIter {
-        [&self.from, &self.to]
-    }
-}
-
-impl plotters::element::Drawable<Svg<'_>> for Dashed {
-    fn draw<I: Iterator<Item = BackendCoord>>(&self, mut points: I, backend: &mut Svg<'_>, _: (u32, u32)) -> Result {
-        if let (Some((x0, y0)), Some((x1, y1))) = (points.next(), points.next()) {
-            let plotters::style::RGBColor(r, g, b) = self.color;
-            let _ = write!(
-                backend.out,
-                r##"<line x1="{x0}" y1="{y0}" x2="{x1}" y2="{y1}" stroke="#{r:02X}{g:02X}{b:02X}" stroke-width="{}" stroke-dasharray="6 4"/>"##,
-                self.width
-            );
-        }
+/// The two marks plotters has no element for, drawn by SVG itself: a dash array (one element,
+/// where plotters' dashed path would write one per dash) and a `<pattern>` fill.
+impl Canvas for Svg<'_> {
+    fn draw_dashed(&mut self, (x0, y0): BackendCoord, (x1, y1): BackendCoord, color: plotters::style::RGBColor, width: u32) -> Result {
+        let plotters::style::RGBColor(r, g, b) = color;
+        let _ = write!(
+            self.out,
+            r##"<line x1="{x0}" y1="{y0}" x2="{x1}" y2="{y1}" stroke="#{r:02X}{g:02X}{b:02X}" stroke-width="{width}" stroke-dasharray="6 4"/>"##
+        );
         Ok(())
     }
-}
 
-/// A pattern laid over a filled shape: the shape's outline filled with pattern `pattern` of
-/// [`super::palette::PATTERNS`]. Nothing is drawn when the picture has no patterns.
-pub struct Hatch {
-    pub points: Vec<BackendCoord>,
-    pub pattern: usize,
-}
-
-impl Hatch {
-    /// A rectangle from one corner to the opposite one.
-    pub fn rect((x0, y0): BackendCoord, (x1, y1): BackendCoord, pattern: usize) -> Hatch {
-        Hatch { points: vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1)], pattern }
-    }
-}
-
-impl<'a> plotters::element::PointCollection<'a, BackendCoord> for &'a Hatch {
-    type Point = &'a BackendCoord;
-    type IntoIter = std::slice::Iter<'a, BackendCoord>;
-
-    fn point_iter(self) -> Self::IntoIter {
-        self.points.iter()
-    }
-}
-
-impl plotters::element::Drawable<Svg<'_>> for Hatch {
-    fn draw<I: Iterator<Item = BackendCoord>>(&self, points: I, backend: &mut Svg<'_>, _: (u32, u32)) -> Result {
-        if backend.patterns.is_empty() || self.pattern == 0 || self.pattern >= super::palette::PATTERNS.len() {
+    /// Nothing is drawn when the picture has no patterns ([`Svg::with_patterns`]).
+    fn draw_hatch(&mut self, points: &[BackendCoord], pattern: usize) -> Result {
+        if self.patterns.is_empty() || pattern == 0 || pattern >= super::palette::PATTERNS.len() {
             return Ok(());
         }
-        backend.out.push_str(r#"<polygon points=""#);
-        backend.points(points);
-        let _ = write!(backend.out, r#"" fill="url(#{}-p{})"/>"#, backend.patterns, self.pattern);
+        self.out.push_str(r#"<polygon points=""#);
+        self.points(points.iter().copied());
+        let _ = write!(self.out, r#"" fill="url(#{}-p{pattern})"/>"#, self.patterns);
         Ok(())
     }
 }

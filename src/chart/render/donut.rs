@@ -3,7 +3,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::{drawing, fill, hatch, inside_label, label, to_f64, Arc, Area, Mark, Metrics};
+use super::{drawing, fill, hatch, inside_label, label, to_f64, Arc, Area, Canvas, Mark, Metrics};
 use crate::chart::data::{ChartData, ChartError};
 use crate::chart::text;
 
@@ -68,7 +68,7 @@ fn point(circle: &[(f64, f64)], cx: i32, cy: i32, r: f64, turn: f64) -> (i32, i3
     (cx + (r * x).round() as i32, cy + (r * y).round() as i32)
 }
 
-pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, _height: i32) -> Result<Vec<Mark>, ChartError> {
+pub(super) fn draw<B: Canvas>(root: &Area<B>, data: &ChartData, m: &Metrics, top: i32, _height: i32) -> Result<Vec<Mark>, ChartError> {
     let layout = layout(data, m);
     let Some(series) = data.series.first() else { return Ok(Vec::new()) };
     let values: Vec<f64> = series.values.iter().map(|v| v.map(to_f64).unwrap_or(0.0).max(0.0)).collect();

@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::{coords, dashed, fill, inside_label, label, line, rect, to_f64, Area, Mark, Metrics};
+use super::{coords, dashed, fill, inside_label, label, line, rect, to_f64, Area, Canvas, Mark, Metrics};
 use crate::chart::data::{ChartData, ChartError, ChartKind};
 use crate::chart::{format, text};
 
@@ -50,7 +50,7 @@ pub(super) fn height(data: &ChartData, m: &Metrics) -> i32 {
     layout.top_room + layout.row_heights.iter().sum::<i32>() + m.px(AXIS)
 }
 
-pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, height: i32) -> Result<Vec<Mark>, ChartError> {
+pub(super) fn draw<B: Canvas>(root: &Area<B>, data: &ChartData, m: &Metrics, top: i32, height: i32) -> Result<Vec<Mark>, ChartError> {
     let layout = layout(data, m);
     let plot_top = top + layout.top_room;
     let plot_bottom = top + height - m.px(AXIS);
@@ -148,7 +148,7 @@ fn fitting_ticks(lo: f64, hi: f64, plot_width: f64, suffix: &str, m: &Metrics) -
 }
 
 /// A value label on a white ground, so a gridline or target line behind it never crosses the text.
-fn value_label(root: &Area, text_label: &str, (x, y): (i32, i32), h: HPos, m: &Metrics) -> Result<(), ChartError> {
+fn value_label<B: Canvas>(root: &Area<B>, text_label: &str, (x, y): (i32, i32), h: HPos, m: &Metrics) -> Result<(), ChartError> {
     let w = text::width(text_label, m.label).ceil() as i32 + 2;
     let half = m.line_height(m.label) / 2;
     let (left, right) = match h {
@@ -184,7 +184,7 @@ pub(super) fn stacked_height(data: &ChartData, m: &Metrics) -> i32 {
     stacked_layout(data, m).labels.iter().map(|l| stacked_row_height(l.len(), m)).sum::<i32>() + m.px(AXIS)
 }
 
-pub(super) fn draw_stacked(root: &Area, data: &ChartData, m: &Metrics, top: i32, height: i32) -> Result<Vec<Mark>, ChartError> {
+pub(super) fn draw_stacked<B: Canvas>(root: &Area<B>, data: &ChartData, m: &Metrics, top: i32, height: i32) -> Result<Vec<Mark>, ChartError> {
     let layout = stacked_layout(data, m);
     let (x0, x1) = (m.pad, m.width - m.pad);
     let plot_bottom = top + height - m.px(AXIS);

@@ -3,9 +3,12 @@
 //! Text is never measured by the backend: [`super::text`] estimates widths the same way natively
 //! and in wasm, and every label is drawn with an explicit anchor, so the SVG is identical in both.
 
+mod canvas;
 mod donut;
 mod horizontal;
 mod vertical;
+
+pub use canvas::{Canvas, Dashed, Hatch};
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -231,7 +234,8 @@ impl Metrics {
     }
 }
 
-pub(super) type Area<'a> = DrawingArea<Svg<'a>, Shift>;
+/// The whole picture, on any canvas; coordinates are CSS pixels.
+pub(super) type Area<B> = DrawingArea<B, Shift>;
 
 /// Maps data to pixels inside a plot rectangle — plotters' `Cartesian2d`, whose
 /// `ReverseCoordTranslate` maps a pointer back to data for hit-testing. `y` runs up the page.
@@ -248,7 +252,7 @@ fn drawing<E: std::error::Error + Send + Sync>(err: DrawingAreaErrorKind<E>) -> 
 /// Draws text with an explicit anchor. Sizes are CSS pixels. (Every argument is one a label
 /// needs; bundling them into a struct would only move the list to each call.)
 #[allow(clippy::too_many_arguments)]
-pub(super) fn label(area: &Area, text: &str, (x, y): (i32, i32), size: f64, color: RGBColor, h: HPos, v: VPos, bold: bool) -> Result<(), ChartError> {
+pub(super) fn label<B: Canvas>(area: &Area<B>, text: &str, (x, y): (i32, i32), size: f64, color: RGBColor, h: HPos, v: VPos, bold: bool) -> Result<(), ChartError> {
     let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
     // The family is set once on the root <svg>; sizes are CSS pixels.
     let font = FontDesc::new(FontFamily::SansSerif, size, style).color(&color).pos(Pos::new(h, v));
@@ -257,7 +261,7 @@ pub(super) fn label(area: &Area, text: &str, (x, y): (i32, i32), size: f64, colo
 
 /// A label centred on a data shape of `color`, in the background colour. Over a pattern fill it
 /// sits on a patch of the plain colour, so the pattern never runs through the text.
-pub(super) fn inside_label(area: &Area, text: &str, (x, y): (i32, i32), size: f64, color: RGBColor, m: &Metrics) -> Result<(), ChartError> {
+pub(super) fn inside_label<B: Canvas>(area: &Area<B>, text: &str, (x, y): (i32, i32), size: f64, color: RGBColor, m: &Metrics) -> Result<(), ChartError> {
     if m.colors.patterns {
         let half_w = (text::width(text, size) / 2.0).ceil() as i32 + 3;
         let half_h = (size * 0.6).ceil() as i32 + 1;
@@ -266,32 +270,32 @@ pub(super) fn inside_label(area: &Area, text: &str, (x, y): (i32, i32), size: f6
     label(area, text, (x, y), size, m.colors.background, HPos::Center, VPos::Center, true)
 }
 
-pub(super) fn rect(area: &Area, (x0, y0): (i32, i32), (x1, y1): (i32, i32), color: RGBColor) -> Result<(), ChartError> {
+pub(super) fn rect<B: Canvas>(area: &Area<B>, (x0, y0): (i32, i32), (x1, y1): (i32, i32), color: RGBColor) -> Result<(), ChartError> {
     area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color.filled())).map_err(drawing)
 }
 
 /// A data shape of series `series` (its colour given): with patterns on, the series' pattern
 /// is laid over it, so series differ without colour.
-pub(super) fn fill(area: &Area, from: (i32, i32), to: (i32, i32), color: RGBColor, series: usize, m: &Metrics) -> Result<(), ChartError> {
+pub(super) fn fill<B: Canvas>(area: &Area<B>, from: (i32, i32), to: (i32, i32), color: RGBColor, series: usize, m: &Metrics) -> Result<(), ChartError> {
     rect(area, from, to, color)?;
     hatch(area, vec![from, (to.0, from.1), to, (from.0, to.1)], series, m)
 }
 
 /// Lays series `series`' pattern over the polygon `points`, when the palette has patterns.
-pub(super) fn hatch(area: &Area, points: Vec<(i32, i32)>, series: usize, m: &Metrics) -> Result<(), ChartError> {
+pub(super) fn hatch<B: Canvas>(area: &Area<B>, points: Vec<(i32, i32)>, series: usize, m: &Metrics) -> Result<(), ChartError> {
     match palette::pattern(series) {
-        Some(pattern) if m.colors.patterns => area.draw(&super::svg::Hatch { points, pattern }).map_err(drawing),
+        Some(pattern) if m.colors.patterns => area.draw(&Hatch { points, pattern }).map_err(drawing),
         _ => Ok(()),
     }
 }
 
-pub(super) fn line(area: &Area, from: (i32, i32), to: (i32, i32), color: RGBColor, width: u32) -> Result<(), ChartError> {
+pub(super) fn line<B: Canvas>(area: &Area<B>, from: (i32, i32), to: (i32, i32), color: RGBColor, width: u32) -> Result<(), ChartError> {
     area.draw(&PathElement::new(vec![from, to], color.stroke_width(width))).map_err(drawing)
 }
 
 /// A dashed line of 6-pixel dashes with 4-pixel gaps.
-pub(super) fn dashed(area: &Area, from: (i32, i32), to: (i32, i32), color: RGBColor, width: u32) -> Result<(), ChartError> {
-    area.draw(&super::svg::Dashed { from, to, color, width }).map_err(drawing)
+pub(super) fn dashed<B: Canvas>(area: &Area<B>, from: (i32, i32), to: (i32, i32), color: RGBColor, width: u32) -> Result<(), ChartError> {
+    area.draw(&Dashed { from, to, color, width }).map_err(drawing)
 }
 
 /// Draws a chart at `width` CSS pixels.
@@ -319,39 +323,66 @@ pub fn render(data: &ChartData, width: u32) -> Result<Rendered, ChartError> {
 /// assert!(drawn.svg.contains(r#"font-size="19.5""#));
 /// ```
 pub fn render_with(data: &ChartData, width: u32, options: &Options) -> Result<Rendered, ChartError> {
-    let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
-    let m = Metrics::new(width, options.mode, data.lang);
-    let header = Header::new(data, &m);
-    let footer = Footer::new(data, &m);
-    let body = match data.kind {
-        ChartKind::Column | ChartKind::Cumulative => vertical::height(data, &m),
-        ChartKind::Bar | ChartKind::Progress | ChartKind::Grouped => horizontal::height(data, &m),
-        ChartKind::StackedPercent => horizontal::stacked_height(data, &m),
-        ChartKind::Donut => donut::height(data, &m),
-    };
-    let height = header.height + body + footer.height;
-    let height_u32 = u32::try_from(height.max(1)).unwrap_or(1);
+    let placed = Placed::new(data, width, options.mode);
     let mut svg = String::new();
     let marks = {
-        let mut backend = Svg::new(&mut svg, (width, height_u32), FONT);
-        if m.colors.patterns {
+        let mut backend = Svg::new(&mut svg, placed.size(), FONT);
+        if placed.m.colors.patterns {
             backend = backend.with_patterns(&options.ids);
         }
-        let root = backend.into_drawing_area();
-        root.fill(&m.colors.background).map_err(drawing)?;
-        header.draw(&root, &m)?;
-        let top = header.height;
-        let marks = match data.kind {
-            ChartKind::Column | ChartKind::Cumulative => vertical::draw(&root, data, &m, top, body)?,
-            ChartKind::Bar | ChartKind::Progress | ChartKind::Grouped => horizontal::draw(&root, data, &m, top, body)?,
-            ChartKind::StackedPercent => horizontal::draw_stacked(&root, data, &m, top, body)?,
-            ChartKind::Donut => donut::draw(&root, data, &m, top, body)?,
-        };
-        footer.draw(&root, &m, top + body)?;
-        root.present().map_err(drawing)?;
-        marks
+        placed.draw(&backend.into_drawing_area(), data)?
     };
-    Ok(Rendered { svg, width, height: height_u32, marks })
+    let (width, height) = placed.size();
+    Ok(Rendered { svg, width, height, marks })
+}
+
+/// A chart placed at a width: its sizes, header and footer worked out, ready to draw on any
+/// canvas in CSS pixels.
+pub(crate) struct Placed {
+    m: Metrics,
+    header: Header,
+    footer: Footer,
+    body: i32,
+    height: u32,
+}
+
+impl Placed {
+    pub(crate) fn new(data: &ChartData, width: u32, mode: Mode) -> Placed {
+        let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
+        let m = Metrics::new(width, mode, data.lang);
+        let header = Header::new(data, &m);
+        let footer = Footer::new(data, &m);
+        let body = match data.kind {
+            ChartKind::Column | ChartKind::Cumulative => vertical::height(data, &m),
+            ChartKind::Bar | ChartKind::Progress | ChartKind::Grouped => horizontal::height(data, &m),
+            ChartKind::StackedPercent => horizontal::stacked_height(data, &m),
+            ChartKind::Donut => donut::height(data, &m),
+        };
+        let height = u32::try_from((header.height + body + footer.height).max(1)).unwrap_or(1);
+        Placed { m, header, footer, body, height }
+    }
+
+    /// (width, height) in CSS pixels.
+    pub(crate) fn size(&self) -> (u32, u32) {
+        (u32::try_from(self.m.width).unwrap_or(MIN_WIDTH), self.height)
+    }
+
+    /// Draws the chart on `root` (its whole picture) and presents it; returns the data marks.
+    pub(crate) fn draw<B: Canvas>(&self, root: &Area<B>, data: &ChartData) -> Result<Vec<Mark>, ChartError> {
+        let m = &self.m;
+        root.fill(&m.colors.background).map_err(drawing)?;
+        self.header.draw(root, m)?;
+        let (top, body) = (self.header.height, self.body);
+        let marks = match data.kind {
+            ChartKind::Column | ChartKind::Cumulative => vertical::draw(root, data, m, top, body)?,
+            ChartKind::Bar | ChartKind::Progress | ChartKind::Grouped => horizontal::draw(root, data, m, top, body)?,
+            ChartKind::StackedPercent => horizontal::draw_stacked(root, data, m, top, body)?,
+            ChartKind::Donut => donut::draw(root, data, m, top, body)?,
+        };
+        self.footer.draw(root, m, top + body)?;
+        root.present().map_err(drawing)?;
+        Ok(marks)
+    }
 }
 
 /// Title, subtitle and legend.
@@ -408,7 +439,7 @@ impl Header {
         Header { title, subtitle, legend, height }
     }
 
-    fn draw(&self, area: &Area, m: &Metrics) -> Result<(), ChartError> {
+    fn draw<B: Canvas>(&self, area: &Area<B>, m: &Metrics) -> Result<(), ChartError> {
         let mut y = m.pad;
         for line in &self.title {
             label(area, line, (m.pad, y), m.title, m.colors.text, HPos::Left, VPos::Top, true)?;
@@ -460,7 +491,7 @@ impl Footer {
         Footer { lines, height }
     }
 
-    fn draw(&self, area: &Area, m: &Metrics, top: i32) -> Result<(), ChartError> {
+    fn draw<B: Canvas>(&self, area: &Area<B>, m: &Metrics, top: i32) -> Result<(), ChartError> {
         let mut y = top + 10;
         for (line, _source) in &self.lines {
             label(area, line, (m.pad, y), m.small, m.colors.muted_text, HPos::Left, VPos::Top, false)?;

@@ -3,7 +3,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::{coords, dashed, fill, inside_label, label, line, rect, to_f64, Area, Mark, Metrics};
+use super::{coords, dashed, fill, inside_label, label, line, rect, to_f64, Area, Canvas, Mark, Metrics};
 use crate::chart::data::{ChartData, ChartError, ChartKind};
 use crate::chart::{format, text};
 
@@ -63,7 +63,7 @@ pub(super) fn height(data: &ChartData, m: &Metrics) -> i32 {
     plot_height(m) + layout(data, m).label_height
 }
 
-pub(super) fn draw(root: &Area, data: &ChartData, m: &Metrics, top: i32, height: i32) -> Result<Vec<Mark>, ChartError> {
+pub(super) fn draw<B: Canvas>(root: &Area<B>, data: &ChartData, m: &Metrics, top: i32, height: i32) -> Result<Vec<Mark>, ChartError> {
     let layout = layout(data, m);
     let x0 = m.pad + layout.axis_width;
     let x1 = m.width - m.pad;

@@ -1,0 +1,76 @@
+//! What the renderer draws on: any plotters backend that can also draw the two marks plotters has
+//! no element for — a dashed line and a pattern laid over a shape. The SVG adapter
+//! ([`crate::chart::svg::Svg`]) writes them as one element each; the bitmap adapter (feature
+//! `png`) rasterizes them.
+
+use plotters::element::{Drawable, PointCollection};
+use plotters::style::RGBColor;
+use plotters_backend::{BackendCoord, DrawingBackend, DrawingErrorKind};
+
+/// A plotters backend with the renderer's two extra marks.
+pub trait Canvas: DrawingBackend {
+    /// A line of 6-pixel dashes with 4-pixel gaps, starting with a dash at `from`, `width`
+    /// pixels wide.
+    fn draw_dashed(&mut self, from: BackendCoord, to: BackendCoord, color: RGBColor, width: u32) -> Result<(), DrawingErrorKind<Self::ErrorType>>;
+
+    /// Lays pattern `pattern` of [`crate::chart::palette::PATTERNS`] (white marks on an 8-pixel
+    /// tile, aligned to the picture's origin) over the polygon `points`. Pattern 0 and unknown
+    /// patterns draw nothing.
+    fn draw_hatch(&mut self, points: &[BackendCoord], pattern: usize) -> Result<(), DrawingErrorKind<Self::ErrorType>>;
+}
+
+/// A dashed line, as an element a drawing area places.
+pub struct Dashed {
+    pub from: BackendCoord,
+    pub to: BackendCoord,
+    pub color: RGBColor,
+    pub width: u32,
+}
+
+impl<'a> PointCollection<'a, BackendCoord> for &'a Dashed {
+    type Point = &'a BackendCoord;
+    type IntoIter = [&'a BackendCoord; 2];
+
+    fn point_iter(self) -> Self::IntoIter {
+        [&self.from, &self.to]
+    }
+}
+
+impl<B: Canvas> Drawable<B> for Dashed {
+    fn draw<I: Iterator<Item = BackendCoord>>(&self, mut points: I, backend: &mut B, _: (u32, u32)) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        match (points.next(), points.next()) {
+            (Some(from), Some(to)) => backend.draw_dashed(from, to, self.color, self.width),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A pattern laid over a filled shape: the shape's outline filled with pattern `pattern` of
+/// [`crate::chart::palette::PATTERNS`].
+pub struct Hatch {
+    pub points: Vec<BackendCoord>,
+    pub pattern: usize,
+}
+
+impl Hatch {
+    /// A rectangle from one corner to the opposite one.
+    pub fn rect((x0, y0): BackendCoord, (x1, y1): BackendCoord, pattern: usize) -> Hatch {
+        Hatch { points: vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1)], pattern }
+    }
+}
+
+impl<'a> PointCollection<'a, BackendCoord> for &'a Hatch {
+    type Point = &'a BackendCoord;
+    type IntoIter = std::slice::Iter<'a, BackendCoord>;
+
+    fn point_iter(self) -> Self::IntoIter {
+        self.points.iter()
+    }
+}
+
+impl<B: Canvas> Drawable<B> for Hatch {
+    fn draw<I: Iterator<Item = BackendCoord>>(&self, points: I, backend: &mut B, _: (u32, u32)) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        let points: Vec<BackendCoord> = points.collect();
+        backend.draw_hatch(&points, self.pattern)
+    }
+}
