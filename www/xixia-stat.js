@@ -240,8 +240,20 @@ function wantedChart() {
   return new URLSearchParams(location.hash.slice(1)).get('chart');
 }
 
+// Until every chart on the page is drawn, charts above the one a permalink names change height as
+// they draw: it is scrolled to again after each, then left where the reader puts it.
+let revealPending = Boolean(wantedChart());
+
+function settleReveal() {
+  if (!revealPending) return;
+  const all = [...elements];
+  all.find((e) => e.getAttribute('chart') === wantedChart())?.reveal();
+  if (all.every((e) => e.dataset.state === 'ready' || e.dataset.state === 'error')) revealPending = false;
+}
+
 addEventListener('hashchange', () => {
-  for (const element of elements) element.reveal();
+  revealPending = Boolean(wantedChart());
+  settleReveal();
 });
 
 /** Text for an HTML attribute value in the embed code. */
@@ -426,6 +438,7 @@ export class XixiaStat extends HTMLElement {
     this.#rendered = { key: '', width: 0 };
     this.#parts.status.textContent = message;
     this.#setState('error');
+    settleReveal();
     this.dispatchEvent(new CustomEvent('xixia-stat-error', { bubbles: true, detail: { message } }));
   }
 
@@ -505,7 +518,7 @@ export class XixiaStat extends HTMLElement {
     this.#static = null;
     this.#fillShare();
     this.#setState('ready');
-    this.reveal();
+    settleReveal();
     this.dispatchEvent(new CustomEvent('xixia-stat-render', { bubbles: true, detail: { width: result.width, mode: this.dataset.mode } }));
   }
 
@@ -564,7 +577,7 @@ export class XixiaStat extends HTMLElement {
   /** Scrolls to and focuses this chart when the page's permalink names it. */
   reveal() {
     if (this.dataset.state !== 'ready' || wantedChart() !== this.getAttribute('chart')) return;
-    this.scrollIntoView({ block: 'start' });
+    this.scrollIntoView({ block: 'start', behavior: 'instant' });
     this.#parts.chart.focus({ preventScroll: true });
   }
 

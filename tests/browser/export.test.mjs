@@ -36,8 +36,7 @@ describe('with JavaScript off', () => {
             links: [...el.querySelectorAll('.xixia-stat__downloads a')].map((a) => a.getAttribute('href')),
           })),
         );
-        assert.deepEqual(charts.map((c) => c.chart), CHART_IDS.filter((id) => charts.some((c) => c.chart === id)));
-        assert.equal(charts.length, CHART_IDS.length);
+        assert.deepEqual(charts.map((c) => c.chart).sort(), [...CHART_IDS].sort());
         for (const c of charts) {
           assert.ok(c.svg > 200, `${c.chart}: the chart is shown (${c.svg} px)`);
           assert.ok(c.overflow <= 0.5, `${c.chart}: the chart fits its box`);
@@ -93,7 +92,7 @@ describe('downloads', () => {
       const png = await page.evaluate(async (href) => {
         const bitmap = await createImageBitmap(await (await fetch(href)).blob());
         const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-        const ctx = canvas.getContext('2d');
+        const ctx = canvas.getContext('2d', { willReadFrequently: true });
         ctx.drawImage(bitmap, 0, 0);
         const ink = (x, y, w, h) => {
           const d = ctx.getImageData(x, y, w, h).data;
@@ -175,10 +174,11 @@ describe('embed code and permalinks', () => {
       assert.equal(code, `<script type="module" src="${env.origin}/xixia-stat.js"></script>\n<xixia-stat chart="gdp-structure" release="2022-bulletin"></xixia-stat>`);
 
       // A new user pastes it into an empty page of their CMS.
-      await page.route(`${env.origin}${FIXTURE_PREFIX}pasted.html`, (route) =>
-        route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>粘贴</title></head><body><main>${code}</main></body></html>` }),
-      );
-      const q = await openPage(env, `${FIXTURE_PREFIX}pasted.html`, { width: 800 });
+      const body = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>粘贴</title></head><body><main>${code}</main></body></html>`;
+      const q = await openPage(env, `${FIXTURE_PREFIX}pasted.html`, {
+        width: 800,
+        beforeGoto: (pasted) => pasted.route(`${env.origin}${FIXTURE_PREFIX}pasted.html`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body })),
+      });
       try {
         await waitForCharts(q.page, 1);
         assert.match(await q.page.locator('xixia-stat svg').textContent(), /69\.6/);
