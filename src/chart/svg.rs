@@ -124,7 +124,8 @@ fn hundredths(value: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
-/// Text escaped for SVG content and attribute values.
+/// Text escaped for SVG (and HTML) content and attribute values: markup characters escaped, and
+/// the control characters XML 1.0 forbids dropped, so hostile text never breaks the document.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -134,6 +135,8 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }
@@ -272,6 +275,7 @@ mod tests {
         }
         assert!(out.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50""#));
         assert!(out.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;/svg&gt;"), "{out}");
+        assert_eq!(escape("a\u{1}b\u{7f}c\td"), "abc\td", "control characters XML forbids are dropped");
         assert!(out.contains(r#"font-size="13" font-weight="bold""#), "{out}");
         assert!(out.contains(r##"<rect x="1" y="2" width="10" height="20" fill="#1F5FA8"/>"##), "{out}");
         assert!(out.ends_with("</svg>"));

@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use crate::chart::svg::escape;
 use crate::chart::{ChartData, FONT};
 
 /// Makes a drawn chart's SVG stand alone: an XML declaration; on the root a language and, if the
@@ -104,24 +105,6 @@ fn has_attribute(tag: &str, name: &str) -> bool {
     tag.split(|c: char| c.is_whitespace()).any(|part| part.strip_prefix(name).is_some_and(|rest| rest.starts_with('=')))
 }
 
-/// Text for XML content or a quoted attribute: markup characters escaped, and the control
-/// characters XML 1.0 forbids dropped.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 #[cfg(test)]
 mod tests {
