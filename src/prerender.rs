@@ -148,6 +148,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn hostile_text_is_escaped_everywhere_in_the_page() {
+        let releases = crate::bundled::all().unwrap();
+        let mut data = chart::build("gdp-by-industry", &releases[0], &releases).unwrap();
+        let payload = r#"</svg><script>alert(1)</script><img src=x onerror="alert(2)">"#;
+        data.title.push_str(payload);
+        data.description.push_str(payload);
+        data.categories[0].push_str(payload);
+        data.series[0].labels[0].push_str(payload);
+        data.notes.push(payload.to_owned());
+        let page = page(r#"<main><xixia-stat chart="gdp-by-industry" release="2022-bulletin"></xixia-stat></main>"#, &[data]).unwrap();
+        assert!(!page.contains("<script") && !page.contains("<img"), "{page}");
+        assert!(page.matches("&lt;script&gt;alert(1)&lt;/script&gt;").count() >= 5, "title, summary, category, label, note");
+        assert_eq!(page.matches("</svg>").count(), 1);
+    }
+
+    #[test]
     fn figures_are_recognised_as_the_component_does() {
         for yes in ["12.50", "-3.4%", "−14.6%", "11.5%*", "1,234", "0"] {
             assert!(is_figure(yes), "{yes}");

@@ -5,6 +5,10 @@
 //! Each export converts its inputs, calls the core, and returns JSON text, which the element
 //! parses (one `JSON.parse` is lighter in the module than building objects field by field).
 //! Errors reach JavaScript as `Error` objects carrying the message.
+//!
+//! Nothing here should panic on any input. Should it all the same, release builds abort (a trap,
+//! which JavaScript sees as a `WebAssembly.RuntimeError`); the panic hook first keeps the message,
+//! which `last_panic` hands to the element so it can say what happened instead of going dead.
 
 use std::cell::RefCell;
 
@@ -16,6 +20,28 @@ use crate::chart::{self, ChartData, ChartError, ChartKind, Mark, Mode, Options, 
 thread_local! {
     /// The page's chart data, by language, loaded once each and shared by every chart element.
     static CHARTS: RefCell<Vec<(String, ChartData)>> = const { RefCell::new(Vec::new()) };
+    /// The last panic's message, kept by the panic hook for `last_panic`.
+    static PANIC: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Installs the panic hook when the module starts.
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string();
+        PANIC.with(|p| {
+            if let Ok(mut p) = p.try_borrow_mut() {
+                *p = message;
+            }
+        });
+    }));
+}
+
+/// The message of the panic that stopped the module, or "" if none did. After one, the module
+/// must be loaded again: the element does so on the next draw.
+#[wasm_bindgen]
+pub fn last_panic() -> String {
+    PANIC.with(|p| p.try_borrow().map(|p| p.clone()).unwrap_or_default())
 }
 
 fn to_json(value: &impl Serialize) -> Result<String, JsError> {

@@ -54,6 +54,8 @@ const TEXT = {
     noChart: '未指定图表：请在 chart 属性中填写图表编号。',
     unknownChart: (chart, known) => `未找到图表“${chart}”。可用的图表：${known.join('、')}。`,
     notSvg: '图表模块返回的内容不是 SVG。',
+    crashed: '图表组件出现内部错误，已重新加载组件',
+    crashedAgain: '图表组件再次出现内部错误，无法显示此图表。请刷新页面，或查看下方的数据表',
     hint: '图表可用方向键逐项查看数据，Home、End 键跳到首项、末项，Esc 键退出。',
     share: '下载与分享',
     downloads: [
@@ -83,6 +85,8 @@ const TEXT = {
     noChart: 'No chart given: put a chart id in the chart attribute.',
     unknownChart: (chart, known) => `No chart "${chart}". Charts: ${known.join(', ')}.`,
     notSvg: 'The chart module returned something other than SVG.',
+    crashed: 'The chart component hit an internal error and has been reloaded',
+    crashedAgain: 'The chart component hit an internal error again and cannot show this chart. Reload the page, or read the data table below',
     hint: 'Use the arrow keys to step through the data, Home and End for the first and last point, Escape to leave the chart.',
     share: 'Download and share',
     downloads: [
@@ -117,13 +121,18 @@ function fetchText(url) {
   });
 }
 
+/** How many times the module has stopped on a panic (a trap) and been loaded afresh. */
+let crashes = 0;
+
 /** Loads the wasm module and the Chinese chart data once; every element awaits the same promise. */
 export function loadWasm() {
   if (!wasmPromise) {
+    // After a crash, a fresh instance: the same glue under another URL is a module of its own.
+    const glue = crashes ? `${PKG_URL.href}?reload=${crashes}` : PKG_URL.href;
     const data = fetchText(DATA_URLS['zh-CN']);
     // The module's bytes, the glue and the data all download at once, not one after another.
     const bytes = fetch(WASM_URL.href);
-    wasmPromise = import(PKG_URL.href).then(async (mod) => {
+    wasmPromise = import(glue).then(async (mod) => {
       await mod.default({ module_or_path: bytes });
       mod.load_charts(await data, 'zh-CN');
       loadedLanguages.add('zh-CN');
@@ -133,6 +142,25 @@ export function loadWasm() {
     dataPromises.set('zh-CN', wasmPromise);
   }
   return wasmPromise;
+}
+
+/**
+ * The module trapped (a Rust panic aborts): keep its last words, drop the instance and everything
+ * loaded into it, and return the message. The next draw loads a fresh instance.
+ */
+function crashed() {
+  let message = '';
+  try {
+    message = String(wasm?.last_panic?.() ?? '');
+  } catch {
+    // the instance cannot even say why
+  }
+  crashes += 1;
+  wasm = null;
+  wasmPromise = null;
+  dataPromises.clear();
+  loadedLanguages.clear();
+  return message;
 }
 
 /** The chart data in `lang`, loaded into the module on first use. */
@@ -256,6 +284,23 @@ addEventListener('hashchange', () => {
   settleReveal();
 });
 
+/**
+ * Subresource Integrity for the embed code: the SHA-384 of this very script as the server sends it,
+ * so a page that embeds the chart refuses a script that was changed on the way or on the server.
+ * Computed when first asked for; "" where there is no Web Crypto (pages not served over https).
+ */
+let integrityPromise = null;
+function scriptIntegrity() {
+  integrityPromise ??= (async () => {
+    if (!globalThis.crypto?.subtle) return '';
+    const response = await fetch(import.meta.url, { cache: 'force-cache' });
+    if (!response.ok) return '';
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', await response.arrayBuffer()));
+    return `sha384-${btoa(String.fromCharCode(...digest))}`;
+  })().catch(() => '');
+  return integrityPromise;
+}
+
 /** Text for an HTML attribute value in the embed code. */
 function attribute(value) {
   return String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -275,6 +320,7 @@ export class XixiaStat extends HTMLElement {
   #id = '';
   #static = null;
   #release = '';
+  #crashes = 0;
 
   connectedCallback() {
     ensureStylesheet();
@@ -298,7 +344,9 @@ export class XixiaStat extends HTMLElement {
   }
 
   attributeChangedCallback(_name, oldValue, newValue) {
-    if (oldValue !== newValue && this.#parts) this.#update({ force: true });
+    if (oldValue === newValue || !this.#parts) return;
+    this.#crashes = 0;
+    this.#update({ force: true });
   }
 
   /** The last render_chart result (svg, table, marks, …), or null. */
@@ -453,7 +501,7 @@ export class XixiaStat extends HTMLElement {
 
   /** Draws the chart if the wasm is ready and the chart, release, language, mode or width changed. */
   #update({ force = false } = {}) {
-    if (!wasm || !this.isConnected) return;
+    if (!wasm || !this.isConnected || this.#crashes > 1) return;
     if (this.#width <= 0) return; // not laid out (hidden): the ResizeObserver calls again when it is.
     const lang = this.language;
     if (!loadedLanguages.has(lang)) {
@@ -479,8 +527,31 @@ export class XixiaStat extends HTMLElement {
       this.#show(result, key !== this.#rendered.key);
       this.#rendered = { key, width };
     } catch (err) {
+      if (err instanceof WebAssembly.RuntimeError) {
+        this.#onCrash();
+        return;
+      }
       this.#showError(`${this.#text.failed}${this.#text.colon}${messageOf(err)}`);
     }
+  }
+
+  /**
+   * A panic stopped the module: say so here, load a fresh instance, and draw again the charts it
+   * left in error. A chart that stops it twice in a row is not tried again until its attributes
+   * change, so one bad chart can never keep the page reloading.
+   */
+  #onCrash() {
+    const detail = crashed();
+    const t = this.#text;
+    this.#crashes += 1;
+    const said = this.#crashes > 1 ? t.crashedAgain : t.crashed;
+    this.#showError(`${said}${detail ? `${t.colon}${detail}` : ''}${t.end}`);
+    loadWasm().then(
+      () => {
+        for (const element of elements) if (element.dataset.state === 'error') element.redraw();
+      },
+      (err) => this.#showError(`${t.loadFailed}${t.colon}${messageOf(err)}`),
+    );
   }
 
   #releaseOf(chart, lang) {
@@ -516,6 +587,7 @@ export class XixiaStat extends HTMLElement {
     }
     this.#static?.remove();
     this.#static = null;
+    this.#crashes = 0;
     this.#fillShare();
     this.#setState('ready');
     settleReveal();
@@ -552,15 +624,18 @@ export class XixiaStat extends HTMLElement {
     embedCode.textContent = this.embedCode(release);
   }
 
-  /** The HTML that shows this chart on another page: the script line and the element. */
-  embedCode(release = this.#release) {
+  /** The HTML that shows this chart on another page: the script line (with its integrity hash
+   * when known) and the element. */
+  embedCode(release = this.#release, integrity = '') {
     const attrs = [`chart="${attribute(this.getAttribute('chart')?.trim() ?? '')}"`, `release="${attribute(release.trim())}"`];
     if (this.language === 'en') attrs.push('lang="en"');
-    return `<script type="module" src="${attribute(import.meta.url)}"></script>\n<xixia-stat ${attrs.join(' ')}></xixia-stat>`;
+    const pinned = integrity ? ` integrity="${attribute(integrity)}" crossorigin="anonymous"` : '';
+    return `<script type="module" src="${attribute(import.meta.url)}"${pinned}></script>\n<xixia-stat ${attrs.join(' ')}></xixia-stat>`;
   }
 
   async #copyEmbed() {
     const { shareStatus, embedCode } = this.#parts;
+    embedCode.textContent = this.embedCode(this.#release, await scriptIntegrity());
     try {
       await navigator.clipboard.writeText(embedCode.textContent);
       shareStatus.textContent = this.#text.copied;

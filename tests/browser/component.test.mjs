@@ -35,7 +35,8 @@ before(async () => {
     width: 800,
     height: 600,
     beforeGoto: (page) =>
-      page.route(`${env.origin}/pkg/xixia_stats.js`, (route) =>
+      // Also a reload after a crash (`xixia_stats.js?reload=1`).
+      page.route(/\/pkg\/xixia_stats\.js(\?.*)?$/, (route) =>
         route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: fake }),
       ),
   });
@@ -179,4 +180,25 @@ test('an error from the module is shown in the element, and it recovers', async 
 
 test('no console errors, page errors or requests elsewhere', async () => {
   assert.deepEqual(await problems(env, p), NO_PROBLEMS);
+});
+
+test('a panic in the module: a message in the element, a fresh module, the other charts untouched', async () => {
+  const page = p.page;
+  const initsBefore = await page.evaluate(() => window.__fake.inits);
+  await page.$eval('#a', (el) => el.setAttribute('chart', 'crash'));
+  await waitUntil(async () => (await page.evaluate(() => window.__fake.inits)) === initsBefore + 2, 'a fresh module after each crash');
+  const alert = page.locator('#a [role="alert"]');
+  await waitUntil(async () => /再次/.test((await alert.textContent()) ?? ''), 'the final message');
+  const text = await alert.textContent();
+  assert.match(text, /^图表组件再次出现内部错误，无法显示此图表。请刷新页面，或查看下方的数据表：panicked at src\/chart\/render\/mod\.rs/);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('img, [data-xss]').length), 0, 'the panic message is text');
+  // Tried once more, then left alone: no reload loop.
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.__fake.inits), initsBefore + 2);
+  assert.equal((await elementInfo(page, 'b')).state, 'ready', 'the other chart still stands');
+  // The reader (or the page) asks for another chart: the fresh module draws it.
+  await page.$eval('#a', (el) => el.setAttribute('chart', 'demo'));
+  await waitUntil(async () => (await elementInfo(page, 'a')).state === 'ready', 'the chart again');
+  assert.equal(await page.locator('#a svg').isVisible(), true);
+  assert.deepEqual((await problems(env, p)).pageErrors, []);
 });

@@ -6,6 +6,7 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { startEnvironment, openPage, waitForCharts, waitUntil, problems, screenshot, NO_PROBLEMS, CHART_IDS, FIXTURE_PREFIX } from './helpers.mjs';
 
 let env;
@@ -171,7 +172,13 @@ describe('embed code and permalinks', () => {
       await el.locator('.xixia-stat__copy').click();
       await waitUntil(async () => (await el.locator('.xixia-stat__share-status').textContent()) === '嵌入代码已复制到剪贴板。', 'the confirmation');
       const code = await page.evaluate(() => navigator.clipboard.readText());
-      assert.equal(code, `<script type="module" src="${env.origin}/xixia-stat.js"></script>\n<xixia-stat chart="gdp-structure" release="2022-bulletin"></xixia-stat>`);
+      // Pinned by Subresource Integrity: the SHA-384 of the script as served.
+      const served = await (await fetch(`${env.origin}/xixia-stat.js`)).arrayBuffer();
+      const sri = `sha384-${createHash('sha384').update(Buffer.from(served)).digest('base64')}`;
+      assert.equal(
+        code,
+        `<script type="module" src="${env.origin}/xixia-stat.js" integrity="${sri}" crossorigin="anonymous"></script>\n<xixia-stat chart="gdp-structure" release="2022-bulletin"></xixia-stat>`,
+      );
 
       // A new user pastes it into an empty page of their CMS.
       const body = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>粘贴</title></head><body><main>${code}</main></body></html>`;
@@ -182,6 +189,7 @@ describe('embed code and permalinks', () => {
       try {
         await waitForCharts(q.page, 1);
         assert.match(await q.page.locator('xixia-stat svg').textContent(), /69\.6/);
+        assert.deepEqual(await problems(env, q), NO_PROBLEMS, 'the integrity check passes');
       } finally {
         await q.context.close();
       }
@@ -216,4 +224,19 @@ describe('embed code and permalinks', () => {
       await p.context.close();
     }
   });
+});
+
+test('a script that does not match the embed code\'s integrity hash is refused', async () => {
+  const body = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>篡改</title></head><body><main><script type="module" src="/xixia-stat.js" integrity="sha384-${'A'.repeat(64)}" crossorigin="anonymous"></script><xixia-stat chart="gdp-structure" release="2022-bulletin"></xixia-stat></main></body></html>`;
+  const q = await openPage(env, `${FIXTURE_PREFIX}tampered.html`, {
+    width: 800,
+    beforeGoto: (page) => page.route(`${env.origin}${FIXTURE_PREFIX}tampered.html`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body })),
+  });
+  try {
+    await q.page.waitForTimeout(1000);
+    assert.equal(await q.page.evaluate(() => customElements.get('xixia-stat') === undefined), true, 'the script did not run');
+    assert.ok(q.log.console.some((m) => /integrity/i.test(m.text)), 'Chromium reports the integrity failure');
+  } finally {
+    await q.context.close();
+  }
 });
