@@ -72,6 +72,9 @@ fn catalogue(lang: &str) -> Result<String, JsError> {
 /// `[{id, release, title, kind}]`.
 #[wasm_bindgen]
 pub fn load_charts(json: &str, lang: &str) -> Result<String, JsError> {
+    if json.len() > crate::load::MAX_BYTES {
+        return Err(JsError::new(&format!("图表数据过大：{} 字节，上限 {} 字节", json.len(), crate::load::MAX_BYTES)));
+    }
     let charts: Vec<ChartData> = serde_json::from_str(json).map_err(|err| JsError::new(&format!("图表数据无法读取（第{}行第{}列）", err.line(), err.column())))?;
     CHARTS.with_borrow_mut(|all| {
         all.retain(|(l, _)| l != lang);
