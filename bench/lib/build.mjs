@@ -67,7 +67,8 @@ export function echartsHtml(html) {
     })
     // The component's own files (and any preload of its module or data) are not part of this page.
     .replace(/^[ \t]*<link\b[^>]*href="[^"]*(xixia-stat\.css|pkg\/|data\/)[^"]*"[^>]*>[ \t]*\n/gm, '')
-    .replace(/^[ \t]*<script\b[^>]*src="[^"]*(xixia-stat\.js|pkg\/)[^"]*"[^>]*><\/script>[ \t]*\n/gm, '')
+    // The page's own script (its care and language switches) drives our component, not ECharts.
+    .replace(/^[ \t]*<script\b[^>]*src="[^"]*(xixia-stat\.js|pkg\/|index\.js)[^"]*"[^>]*><\/script>[ \t]*\n/gm, '')
     .replace(/<title>/, '<title>ECharts 6 · ')
     // Comments (they may describe what was just removed).
     .replace(/^[ \t]*<!--[\s\S]*?-->[ \t]*\n/gm, '');

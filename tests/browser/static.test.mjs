@@ -36,7 +36,7 @@ test('pages: zh-CN, no inline scripts or styles, nothing from elsewhere', async 
 });
 
 test('the component: no inline styles, markup only for our own SVG', async () => {
-  const js = await read('www', 'xixia-stat.js');
+  const js = await read('www', 'component', 'xixia-stat.js');
   const code = js.replace(/^\s*\/\/.*$/gm, ''); // comments may mention what the code avoids
   assert.doesNotMatch(code, /setAttribute\(\s*['"]style['"]/, "setAttribute('style')");
   assert.doesNotMatch(code, /createElement\(\s*['"]style['"]/, 'a <style> element');
