@@ -136,7 +136,8 @@ pub fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '\t' | '\n' | '\r' => out.push(c),
-            c if c.is_control() => {}
+            // Not characters XML 1.0 allows: the C0 and C1 controls, U+FFFE and U+FFFF.
+            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
             c => out.push(c),
         }
     }
@@ -275,7 +276,7 @@ mod tests {
         }
         assert!(out.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50""#));
         assert!(out.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;/svg&gt;"), "{out}");
-        assert_eq!(escape("a\u{1}b\u{7f}c\td"), "abc\td", "control characters XML forbids are dropped");
+        assert_eq!(escape("a\u{1}b\u{7f}c\td\u{c}e\u{fffe}\u{ffff}"), "abc\tde", "characters XML forbids are dropped");
         assert!(out.contains(r#"font-size="13" font-weight="bold""#), "{out}");
         assert!(out.contains(r##"<rect x="1" y="2" width="10" height="20" fill="#1F5FA8"/>"##), "{out}");
         assert!(out.ends_with("</svg>"));
