@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::error::{Error, ErrorKind, Problem};
-use crate::release::{validate_date, Release};
+use crate::release::{validate_date, Period, Release};
 use crate::table::{read_cell, ColumnKind, Table};
 
 /// The largest release text accepted: the bundled ones are under 100 KB.
@@ -82,7 +82,7 @@ pub fn validate(release: &Release) -> Vec<Problem> {
     if let Some(date) = &release.published {
         v.check("published", validate_date(date));
     }
-    v.check("period", release.period.validate());
+    v.check("period", release.period.validate().and_then(|()| four_digit_year(&release.period)));
 
     let sections = v.unique_ids("sections", release.sections.iter().map(|s| s.id.as_str()));
     let sentences = v.unique_ids("sentences", release.sentences.iter().map(|s| s.id.as_str()));
@@ -105,7 +105,7 @@ pub fn validate(release: &Release) -> Vec<Problem> {
             v.refers(&format!("{at}.sentence"), sentence, &sentences, "sentence");
         }
         if let Some(period) = &fact.period {
-            v.check(&format!("{at}.period"), period.validate());
+            v.check(&format!("{at}.period"), period.validate().and_then(|()| four_digit_year(period)));
         }
         for (j, footnote) in fact.footnotes.iter().enumerate() {
             v.refers(&format!("{at}.footnotes[{j}]"), footnote, &footnotes, "footnote");
@@ -230,6 +230,17 @@ fn validate_table(v: &mut Validator, at: &str, table: &Table, known: &Known) {
     }
 }
 
+/// A period's year has four digits, as in its dates and its JSON-stat time code (`2023`,
+/// `2023-02`): a year such as 212 would be exported as a code nothing reads back.
+fn four_digit_year(period: &Period) -> Result<(), String> {
+    match period {
+        Period::Year { year } | Period::Month { year, .. } | Period::Cumulative { year, .. } if !(1000..=9999).contains(year) => {
+            Err(format!("year {year} is not a year of four digits"))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// The ids a table may refer to.
 struct Known<'a> {
     sections: &'a HashSet<String>,
@@ -351,6 +362,19 @@ mod tests {
     fn a_missing_top_level_field_is_named() {
         let text = error_text(&MINIMAL.replace(r#""status": "preliminary","#, ""));
         assert!(text.contains("field `(top level)`: missing field `status`"), "{text}");
+    }
+
+    #[test]
+    fn years_have_four_digits() {
+        // Found by the `jsonstat` fuzz target: year 212 loaded, and its JSON-stat export did not
+        // read back.
+        for year in ["212", "-5", "10000"] {
+            let text = error_text(&MINIMAL.replace(r#""year": 2022"#, &format!(r#""year": {year}"#)));
+            assert!(text.contains(&format!("field `period`: year {year} is not a year of four digits")), "{text}");
+        }
+        let fact_period = MINIMAL.replace(r#""name": "甲","#, r#""name": "甲", "period": {"kind": "month", "year": 999, "month": 1},"#);
+        assert!(error_text(&fact_period).contains("field `facts[0].period`: year 999"), "{}", error_text(&fact_period));
+        assert!(from_json(&MINIMAL.replace(r#""year": 2022"#, r#""year": 1000"#), "draft.json").is_ok());
     }
 
     #[test]

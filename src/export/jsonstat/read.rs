@@ -356,6 +356,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_year_of_three_digits_is_refused() {
+        // Found by the `jsonstat` fuzz target: with no time dimension the year came from
+        // `updated` "0212-11-27", and the release's export wrote the time code "212", which does
+        // not read back.
+        let json = r#"{"version": "2.0", "class": "dataset", "updated": "0212-11-27", "id": ["area"], "size": [1],
+            "dimension": {"area": {"category": {"index": ["AU"]}}}, "value": [5.9]}"#;
+        let err = to_release(json).unwrap_err().to_string();
+        assert!(err.contains("field `period`: year 212 is not a year of four digits"), "{err}");
+        assert!(to_release(&json.replace("0212", "2012")).is_ok());
+    }
+
+    #[test]
     fn titles_make_release_ids() {
         assert_eq!(slug("Unemployment rate in the OECD countries 2003-2014"), "unemployment-rate-in-the-oecd-countries-2003-2014");
         assert_eq!(slug("西夏区人口"), "jsonstat");
