@@ -167,11 +167,16 @@ fn own(cube: Cube, ext: Extension, ctx: &Ctx) -> Result<Release, Error> {
         }
     }
     let mut claimed = HashSet::new();
+    let fact_ids: HashSet<String> = ext.facts.iter().map(|f| f.id.clone()).collect();
     let mut facts = Vec::with_capacity(ext.facts.len());
     for (i, f) in ext.facts.into_iter().enumerate() {
         let at = format!("extension.{EXTENSION}.facts[{i}]");
         let mut take = |suffix: &str| {
             let id = format!("{}{suffix}", f.id);
+            // A figure named like another fact (`x.increase`) is that fact's value, not this one's.
+            if !suffix.is_empty() && fact_ids.contains(&id) {
+                return None;
+            }
             let found = figures.get(id.as_str()).copied();
             if found.is_some() {
                 claimed.insert(id);
@@ -365,6 +370,20 @@ mod tests {
         let err = to_release(json).unwrap_err().to_string();
         assert!(err.contains("field `period`: year 212 is not a year of four digits"), "{err}");
         assert!(to_release(&json.replace("0212", "2012")).is_ok());
+    }
+
+    #[test]
+    fn a_fact_named_like_another_facts_figure_reads_back_as_itself() {
+        // Found by the `jsonstat` fuzz target: facts `x` and `x.increase`, each with a value, were
+        // exported as the indicators `x` and `x.increase`, and read back with `x.increase` as the
+        // increase of `x` as well as the value of `x.increase`.
+        let json = r#"{"id": "t", "title": "测试", "publishers": ["西夏区统计局"], "period": {"kind": "year", "year": 2022},
+            "status": "final", "source": {"document": "测试"},
+            "facts": [{"id": "x", "name": "甲", "value": {"amount": "36346", "unit": "元"}},
+                      {"id": "x.increase", "name": "乙", "value": {"amount": "1417", "unit": "元"}}]}"#;
+        let release = load::from_json(json, "t.json").unwrap();
+        let exported = super::super::from_release(&release).unwrap();
+        assert_eq!(to_release(&exported).unwrap(), release);
     }
 
     #[test]
