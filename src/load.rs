@@ -24,6 +24,9 @@ pub fn from_json(text: &str, origin: &str) -> Result<Release, Error> {
     if text.len() > MAX_BYTES {
         return Err(ErrorKind::TooLarge { origin: origin.to_owned(), bytes: text.len(), limit: MAX_BYTES }.into());
     }
+    // A byte-order mark (Windows Notepad saves UTF-8 with one) is not part of the JSON: RFC 8259
+    // lets a parser ignore it, and we do.
+    let text = text.strip_prefix(BOM).unwrap_or(text);
     match release_json(text, origin) {
         Err(err) if crate::export::jsonstat::looks_like(text) => {
             drop(err);
@@ -33,8 +36,19 @@ pub fn from_json(text: &str, origin: &str) -> Result<Release, Error> {
     }
 }
 
+/// UTF-8's byte-order mark, as a character.
+pub(crate) const BOM: char = '\u{feff}';
+
 /// A release in our own format.
 fn release_json(text: &str, origin: &str) -> Result<Release, Error> {
+    // serde would read an array as the release's fields in order, and complain about its first
+    // element ("field `[0]`: invalid type: map, expected a string"): say what is wrong instead.
+    if let Some(at) = text.find(|c: char| !c.is_ascii_whitespace()).filter(|&at| text[at..].starts_with('[')) {
+        let line = text[..at].matches('\n').count() + 1;
+        let column = at - text[..at].rfind('\n').map_or(0, |nl| nl + 1) + 1;
+        let message = "is an array; a release is one JSON object, `{\"id\": …, \"facts\": […]}`".to_owned();
+        return Err(ErrorKind::Field { origin: origin.to_owned(), path: "(top level)".to_owned(), line, column, message }.into());
+    }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let release: Release = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
         let path = err.path().to_string();
@@ -116,6 +130,11 @@ pub fn validate(release: &Release) -> Vec<Problem> {
         if let Some(contribution) = &fact.contribution {
             v.refers(&format!("{at}.contribution.to"), &contribution.to, &facts, "fact");
         }
+        for (field, quantity) in [("value", &fact.value), ("increase", &fact.increase)] {
+            if let Some(decimals) = quantity.as_ref().and_then(|q| q.decimals) {
+                v.check(&format!("{at}.{field}.decimals"), kept_decimals(decimals));
+            }
+        }
         if fact.value.is_none() && fact.growth.is_none() && fact.increase.is_none() && fact.share.is_none() {
             v.problem(&at, format!("fact {:?} states no value, growth, increase or share", fact.id));
         }
@@ -195,6 +214,9 @@ fn validate_table(v: &mut Validator, at: &str, table: &Table, known: &Known) {
         v.refers(&format!("{at}.target.fact"), &target.fact, facts, "fact");
     }
     for (j, column) in table.columns.iter().enumerate() {
+        if let Some(decimals) = column.decimals {
+            v.check(&format!("{at}.columns[{j}].decimals"), kept_decimals(decimals));
+        }
         let operands: Vec<&String> = match &column.kind {
             ColumnKind::Rate { numerator, denominator } => numerator.iter().chain(denominator).collect(),
             ColumnKind::Sum { of, .. } => of.iter().collect(),
@@ -238,6 +260,16 @@ fn four_digit_year(period: &Period) -> Result<(), String> {
             Err(format!("year {year} is not a year of four digits"))
         }
         _ => Ok(()),
+    }
+}
+
+/// `decimals` (the decimals a figure is kept to) within what an exact decimal keeps: more would
+/// be a keying slip, and JSON-stat (`unit.decimals`) could not carry it.
+fn kept_decimals(decimals: u32) -> Result<(), String> {
+    if decimals <= rust_decimal::Decimal::MAX_SCALE {
+        Ok(())
+    } else {
+        Err(format!("{decimals} is more decimals than the {} a figure can keep", rust_decimal::Decimal::MAX_SCALE))
     }
 }
 
@@ -375,6 +407,32 @@ mod tests {
         let fact_period = MINIMAL.replace(r#""name": "甲","#, r#""name": "甲", "period": {"kind": "month", "year": 999, "month": 1},"#);
         assert!(error_text(&fact_period).contains("field `facts[0].period`: year 999"), "{}", error_text(&fact_period));
         assert!(from_json(&MINIMAL.replace(r#""year": 2022"#, r#""year": 1000"#), "draft.json").is_ok());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        // From tests/bad-input/encoding-utf8-bom.json: it was "line 1, column 1: not valid JSON:
+        // expected value".
+        let release = from_json(&format!("\u{feff}{MINIMAL}"), "draft.json").unwrap();
+        assert_eq!(release, from_json(MINIMAL, "draft.json").unwrap());
+    }
+
+    #[test]
+    fn a_top_level_array_is_named_as_such() {
+        // From tests/bad-input/top-level-array.json: it was "field `[0]`: invalid type: map,
+        // expected a string".
+        let text = error_text(&format!("\n  [{MINIMAL}]"));
+        assert_eq!(text, "draft.json: line 2, column 3: field `(top level)`: is an array; a release is one JSON object, `{\"id\": …, \"facts\": […]}`");
+        assert!(error_text(r#"["t", "测试"]"#).contains("is an array"));
+    }
+
+    #[test]
+    fn decimals_beyond_what_a_decimal_keeps_are_refused() {
+        // From tests/bad-input/number-decimals-huge.json: `"decimals": 4000000000` loaded, and its
+        // JSON-stat export did not read back.
+        let json = MINIMAL.replace(r#""amount": "2", "unit": "亿元""#, r#""amount": "2", "unit": "亿元", "decimals": 29"#);
+        assert!(error_text(&json).contains("field `facts[1].value.decimals`: 29 is more decimals than the 28 a figure can keep"), "{}", error_text(&json));
+        assert!(from_json(&json.replace("29", "28"), "draft.json").is_ok());
     }
 
     #[test]

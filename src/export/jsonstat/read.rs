@@ -61,6 +61,7 @@ pub(crate) fn read(text: &str, origin: &str) -> Result<Release, Error> {
     if text.len() > load::MAX_BYTES {
         return Err(ErrorKind::TooLarge { origin: origin.to_owned(), bytes: text.len(), limit: load::MAX_BYTES }.into());
     }
+    let text = text.strip_prefix(load::BOM).unwrap_or(text);
     let top = Ctx { origin, prefix: String::new() };
     let members: Members = serde_json::from_str(text).map_err(|err| if err.is_data() { top.err("(top level)", "is not a JSON object") } else { syntax(origin, &err) })?;
     let map = &tree(&members, &top)?;
