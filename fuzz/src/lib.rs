@@ -27,8 +27,9 @@ fn bundled_releases() -> &'static [Release] {
 }
 
 /// `release_json`: a release file as `check`, `figures` and `render --release <path>` read it.
-/// Whatever loads is checked, its figures computed and serialized, and every chart of its
-/// release id built in both languages and drawn in every mode at two widths.
+/// Whatever loads is checked, its figures computed and serialized, its JSON-stat export read
+/// back, and every chart of its release id built in both languages and drawn in every mode at two
+/// widths, with the CSV of each.
 pub fn release_json(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let release = match load::from_json(text, "fuzz.json") {
@@ -45,6 +46,12 @@ pub fn release_json(data: &[u8]) {
         let _ = finding.to_string();
     }
     serde_json::to_string(&figures(&release)).expect("the figures serialize");
+    // `render --format jsonstat`: the export (which may refuse, naming why) reads back as the
+    // same release.
+    if let Ok(written) = jsonstat::from_release(&release) {
+        let back = jsonstat::to_release(&written).unwrap_or_else(|err| panic!("the JSON-stat export of a loaded release does not read back: {err}\n{written}"));
+        assert_eq!(back, release, "the JSON-stat export of a loaded release reads back as another release");
+    }
 
     // The loaded release takes the place of the bundled one with its id, as `render` does.
     let mut others: Vec<Release> = bundled_releases().iter().filter(|r| r.id != release.id).cloned().collect();
