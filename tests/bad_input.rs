@@ -222,7 +222,7 @@ fn nested(depth: usize, inner: &str) -> String {
 }
 
 #[test]
-fn ten_thousand_nested_arrays_are_an_error_not_a_stack_overflow() {
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let deep = nested(10_000, "");
     let deep_objects = format!("{}1{}", r#"{"a":"#.repeat(10_000), "}".repeat(10_000));
     let release_with = |field: &str, value: &str| format!(r#"{{"id": "t", "title": "测试", {field}: {value}}}"#);
@@ -241,6 +241,17 @@ fn ten_thousand_nested_arrays_are_an_error_not_a_stack_overflow() {
         let (result, _) = bounded(what, Duration::from_secs(5), || load::from_json(&text, "deep.json"));
         let message = result.expect_err(what).to_string();
         assert!(message.contains(expected), "{what}: {message}");
+    }
+    // As deep as fits in the size limit: a million levels, skipped without recursion where a
+    // JSON-stat member is kept as text, refused at level 128 where it is read.
+    let deepest = nested(1_000_000, "");
+    let cube = r#""id": ["a"], "size": [1], "dimension": {"a": {"category": {"index": ["x"]}}}, "value""#;
+    for (field, expected) in [(r#""extension""#, "recursion limit exceeded"), (cube, "JSON-stat `value[0]`: [[[")] {
+        let text = dataset_with(field, &deepest);
+        assert!(text.len() <= load::MAX_BYTES);
+        let (result, _) = bounded(field, Duration::from_secs(5), || load::from_json(&text, "deep.json"));
+        let message = result.expect_err(field).to_string();
+        assert!(message.contains(expected), "{}", &message[..message.len().min(300)]);
     }
     // The page's chart data, as the wasm module reads it.
     assert!(serde_json::from_str::<Vec<ChartData>>(&deep).is_err());
