@@ -446,3 +446,24 @@ fn the_inputs_of_a_breakdowns_figures_grow_linearly() {
     let inputs: usize = computed["computed"].as_array().unwrap().iter().map(|f| f["inputs"].as_array().map_or(0, Vec::len)).sum();
     assert!(inputs <= 10 * n, "{inputs} input ids for a breakdown of {n} parts");
 }
+
+/// Found by the `chart_data` fuzz target (`fuzz/artifacts/chart_data/crash-0517…`): a chart whose
+/// text holds a character XML forbids — a form feed, U+000C, in its title — is drawn into an SVG
+/// that is not well-formed XML ("a non-XML character '\u{c}' found at 1:534"), so the standalone
+/// SVG download does not open in XML tools. `src/chart/svg.rs` escapes `<`, `&` and quotes but
+/// copies C0 controls (and U+FFFE, U+FFFF) as they are; they would have to be dropped or replaced.
+/// The fuzz targets replace them before checking the SVG until this is fixed.
+#[test]
+#[ignore = "SVG text escaping in src/chart/svg.rs (not in the fuzzing brief's files) lets XML-forbidden characters through"]
+fn svg_text_with_control_characters_is_well_formed() {
+    let json = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/chart_data/gdp-by-industry.zh.json")).unwrap();
+    let mut charts: Vec<ChartData> = serde_json::from_str(&json).unwrap();
+    for bad in ["\u{c}", "\u{0}", "\u{1b}", "\u{fffe}"] {
+        charts[0].title = format!("三次产业{bad}增加值");
+        let drawn = xixia_stats::chart::render(&charts[0], 800).unwrap();
+        let standalone = export::standalone_svg(&drawn.svg, &charts[0]);
+        for svg in [&drawn.svg, &standalone] {
+            assert!(roxmltree::Document::parse(svg).is_ok(), "{bad:?}: {:?}", roxmltree::Document::parse(svg).err());
+        }
+    }
+}
