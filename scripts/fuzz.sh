@@ -12,7 +12,7 @@
 #
 # Environment: FUZZ_TIME seconds per target (600), FUZZ_TIMEOUT seconds per input before it counts
 # as a hang (5), FUZZ_RSS_MB memory limit (2048), FUZZ_KEEP_BYTES the largest input cmin keeps
-# (4096). One fuzzer at a time, one process: the machine has two cores and others build on it.
+# (2048). One fuzzer at a time, one process: the machine has two cores and others build on it.
 # Logs go to fuzz/logs/TARGET.log, crashes to fuzz/artifacts/TARGET/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ TARGETS=(release_json jsonstat csv_export chart_data)
 FUZZ_TIME=${FUZZ_TIME:-600}
 FUZZ_TIMEOUT=${FUZZ_TIMEOUT:-5}
 FUZZ_RSS_MB=${FUZZ_RSS_MB:-2048}
-FUZZ_KEEP_BYTES=${FUZZ_KEEP_BYTES:-4096}
+FUZZ_KEEP_BYTES=${FUZZ_KEEP_BYTES:-2048}
 # The crate has no unsafe code, so AddressSanitizer finds nothing the fuzzer does not, and without
 # it each target runs several times faster. Debug assertions (overflow checks) stay on.
 SANITIZER=${FUZZ_SANITIZER:-none}
