@@ -51,3 +51,16 @@ bench: build
 ## 2 minutes; needs `make build` first. Writes bench/results/smoke.json. Asserts no timings.
 bench-smoke: setup
 	$(NODE) bench/run.mjs --smoke $(BENCH_ARGS)
+
+.PHONY: fuzz fuzz-replay
+
+## Fuzz every entry point that takes outside data (release JSON, JSON-stat, CSV export, the page's
+## chart data), one target after another, FUZZ_TIME seconds each (default 600), then minimize the
+## corpora in fuzz/corpus/. Installs cargo-fuzz (and nightly) when missing. docs/security.md.
+fuzz:
+	bash scripts/fuzz.sh run
+
+## Run each fuzz target over its kept corpus only (no new inputs); without cargo-fuzz or nightly,
+## the same checks on stable (`cargo test --test fuzz_corpus`, also part of `make test`).
+fuzz-replay:
+	bash scripts/fuzz.sh replay

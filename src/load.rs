@@ -3,11 +3,26 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::error::{Error, ErrorKind, Problem};
-use crate::release::{validate_date, Release};
+use crate::release::{validate_date, Period, Release};
 use crate::table::{read_cell, ColumnKind, Table};
 
 /// The largest release text accepted: the bundled ones are under 100 KB.
 pub const MAX_BYTES: usize = 4 * 1024 * 1024;
+
+/// The most facts a release may have (the bundled ones have under 200). Checking and computing
+/// look facts up by id and compare rows with rows, so the work grows with the square of these
+/// counts: the limits below keep a hostile release of [`MAX_BYTES`] within seconds and
+/// megabytes (`docs/security.md`, "Fuzzing and hostile input").
+pub const MAX_FACTS: usize = 10_000;
+
+/// The most members one list may have: the parts of a breakdown, the points of a series, the
+/// terms of a ratio (the bundled ones have under 20). Every figure of a breakdown lists all its
+/// parts as inputs, so a breakdown of 20 000 parts took minutes and gigabytes.
+pub const MAX_MEMBERS: usize = 1_000;
+
+/// The most rows one table may have; the release's tables have at most [`MAX_FACTS`] rows in
+/// all, and its breakdowns and series at most [`MAX_FACTS`] parts and points in all.
+pub const MAX_ROWS: usize = 5_000;
 
 /// Parses and validates a release. `origin` names the input in error messages (a file path, or
 /// "pasted draft"). A JSON-stat document (one with `version` or `class`, keys a release never
@@ -24,6 +39,9 @@ pub fn from_json(text: &str, origin: &str) -> Result<Release, Error> {
     if text.len() > MAX_BYTES {
         return Err(ErrorKind::TooLarge { origin: origin.to_owned(), bytes: text.len(), limit: MAX_BYTES }.into());
     }
+    // A byte-order mark (Windows Notepad saves UTF-8 with one) is not part of the JSON: RFC 8259
+    // lets a parser ignore it, and we do.
+    let text = text.strip_prefix(BOM).unwrap_or(text);
     match release_json(text, origin) {
         Err(err) if crate::export::jsonstat::looks_like(text) => {
             drop(err);
@@ -33,8 +51,19 @@ pub fn from_json(text: &str, origin: &str) -> Result<Release, Error> {
     }
 }
 
+/// UTF-8's byte-order mark, as a character.
+pub(crate) const BOM: char = '\u{feff}';
+
 /// A release in our own format.
 fn release_json(text: &str, origin: &str) -> Result<Release, Error> {
+    // serde would read an array as the release's fields in order, and complain about its first
+    // element ("field `[0]`: invalid type: map, expected a string"): say what is wrong instead.
+    if let Some(at) = text.find(|c: char| !c.is_ascii_whitespace()).filter(|&at| text[at..].starts_with('[')) {
+        let line = text[..at].matches('\n').count() + 1;
+        let column = at - text[..at].rfind('\n').map_or(0, |nl| nl + 1) + 1;
+        let message = "is an array; a release is one JSON object, `{\"id\": …, \"facts\": […]}`".to_owned();
+        return Err(ErrorKind::Field { origin: origin.to_owned(), path: "(top level)".to_owned(), line, column, message }.into());
+    }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let release: Release = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
         let path = err.path().to_string();
@@ -76,13 +105,14 @@ fn strip_position(message: &str) -> String {
 /// cells that are not numbers. Empty when the release is sound.
 pub fn validate(release: &Release) -> Vec<Problem> {
     let mut v = Validator::default();
+    sizes(&mut v, release);
     if release.id.is_empty() || !release.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
         v.problem("id", format!("{:?} must be lowercase letters, digits and '-'", release.id));
     }
     if let Some(date) = &release.published {
         v.check("published", validate_date(date));
     }
-    v.check("period", release.period.validate());
+    v.check("period", release.period.validate().and_then(|()| four_digit_year(&release.period)));
 
     let sections = v.unique_ids("sections", release.sections.iter().map(|s| s.id.as_str()));
     let sentences = v.unique_ids("sentences", release.sentences.iter().map(|s| s.id.as_str()));
@@ -105,7 +135,7 @@ pub fn validate(release: &Release) -> Vec<Problem> {
             v.refers(&format!("{at}.sentence"), sentence, &sentences, "sentence");
         }
         if let Some(period) = &fact.period {
-            v.check(&format!("{at}.period"), period.validate());
+            v.check(&format!("{at}.period"), period.validate().and_then(|()| four_digit_year(period)));
         }
         for (j, footnote) in fact.footnotes.iter().enumerate() {
             v.refers(&format!("{at}.footnotes[{j}]"), footnote, &footnotes, "footnote");
@@ -115,6 +145,11 @@ pub fn validate(release: &Release) -> Vec<Problem> {
         }
         if let Some(contribution) = &fact.contribution {
             v.refers(&format!("{at}.contribution.to"), &contribution.to, &facts, "fact");
+        }
+        for (field, quantity) in [("value", &fact.value), ("increase", &fact.increase)] {
+            if let Some(decimals) = quantity.as_ref().and_then(|q| q.decimals) {
+                v.check(&format!("{at}.{field}.decimals"), kept_decimals(decimals));
+            }
         }
         if fact.value.is_none() && fact.growth.is_none() && fact.increase.is_none() && fact.share.is_none() {
             v.problem(&at, format!("fact {:?} states no value, growth, increase or share", fact.id));
@@ -168,6 +203,34 @@ pub fn validate(release: &Release) -> Vec<Problem> {
     v.problems
 }
 
+/// The counts that bound the work of checking and computing ([`MAX_FACTS`], [`MAX_MEMBERS`],
+/// [`MAX_ROWS`]).
+fn sizes(v: &mut Validator, release: &Release) {
+    let mut most = |path: String, what: &str, count: usize, limit: usize| {
+        if count > limit {
+            v.problem(&path, format!("has {count} {what}, more than the {limit} a release may have"));
+        }
+    };
+    most("facts".into(), "facts", release.facts.len(), MAX_FACTS);
+    for (i, b) in release.breakdowns.iter().enumerate() {
+        most(format!("breakdowns[{i}].parts"), "parts", b.parts.len(), MAX_MEMBERS);
+    }
+    for (i, s) in release.series.iter().enumerate() {
+        most(format!("series[{i}].points"), "points", s.points.len(), MAX_MEMBERS);
+    }
+    for (i, r) in release.ratios.iter().enumerate() {
+        most(format!("ratios[{i}].terms"), "terms", r.terms.len(), MAX_MEMBERS);
+        most(format!("ratios[{i}].labels"), "labels", r.labels.len(), MAX_MEMBERS);
+    }
+    for (i, t) in release.tables.iter().enumerate() {
+        most(format!("tables[{i}].rows"), "rows", t.rows.len(), MAX_ROWS);
+        most(format!("tables[{i}].columns"), "columns", t.columns.len(), MAX_MEMBERS);
+    }
+    let members = release.breakdowns.iter().map(|b| b.parts.len()).chain(release.series.iter().map(|s| s.points.len())).sum();
+    most("breakdowns".into(), "breakdown parts and series points in all", members, MAX_FACTS);
+    most("tables".into(), "table rows in all", release.tables.iter().map(|t| t.rows.len()).sum(), MAX_FACTS);
+}
+
 fn validate_table(v: &mut Validator, at: &str, table: &Table, known: &Known) {
     let Known { sections, sentences, facts } = known;
     if let Some(section) = &table.section {
@@ -195,6 +258,9 @@ fn validate_table(v: &mut Validator, at: &str, table: &Table, known: &Known) {
         v.refers(&format!("{at}.target.fact"), &target.fact, facts, "fact");
     }
     for (j, column) in table.columns.iter().enumerate() {
+        if let Some(decimals) = column.decimals {
+            v.check(&format!("{at}.columns[{j}].decimals"), kept_decimals(decimals));
+        }
         let operands: Vec<&String> = match &column.kind {
             ColumnKind::Rate { numerator, denominator } => numerator.iter().chain(denominator).collect(),
             ColumnKind::Sum { of, .. } => of.iter().collect(),
@@ -207,10 +273,11 @@ fn validate_table(v: &mut Validator, at: &str, table: &Table, known: &Known) {
         }
     }
     let parents: HashMap<&str, Option<&str>> = table.rows.iter().map(|r| (r.id.as_str(), r.parent.as_deref())).collect();
+    let endless = endless(&parents);
     for (j, row) in table.rows.iter().enumerate() {
         let row_at = format!("{at}.rows[{j}]");
         if let Some(parent) = &row.parent {
-            if v.refers(&format!("{row_at}.parent"), parent, &rows, "row") && in_cycle(&parents, &row.id) {
+            if v.refers(&format!("{row_at}.parent"), parent, &rows, "row") && endless.contains(row.id.as_str()) {
                 v.problem(&format!("{row_at}.parent"), format!("row {:?} is its own ancestor", row.id));
             }
         }
@@ -230,6 +297,27 @@ fn validate_table(v: &mut Validator, at: &str, table: &Table, known: &Known) {
     }
 }
 
+/// A period's year has four digits, as in its dates and its JSON-stat time code (`2023`,
+/// `2023-02`): a year such as 212 would be exported as a code nothing reads back.
+fn four_digit_year(period: &Period) -> Result<(), String> {
+    match period {
+        Period::Year { year } | Period::Month { year, .. } | Period::Cumulative { year, .. } if !(1000..=9999).contains(year) => {
+            Err(format!("year {year} is not a year of four digits"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `decimals` (the decimals a figure is kept to) within what an exact decimal keeps: more would
+/// be a keying slip, and JSON-stat (`unit.decimals`) could not carry it.
+fn kept_decimals(decimals: u32) -> Result<(), String> {
+    if decimals <= rust_decimal::Decimal::MAX_SCALE {
+        Ok(())
+    } else {
+        Err(format!("{decimals} is more decimals than the {} a figure can keep", rust_decimal::Decimal::MAX_SCALE))
+    }
+}
+
 /// The ids a table may refer to.
 struct Known<'a> {
     sections: &'a HashSet<String>,
@@ -237,16 +325,28 @@ struct Known<'a> {
     facts: &'a HashSet<String>,
 }
 
-fn in_cycle(parents: &HashMap<&str, Option<&str>>, start: &str) -> bool {
-    let mut current = parents.get(start).copied().flatten();
-    for _ in 0..=parents.len() {
-        match current {
-            None => return false,
-            Some(id) if id == start => return true,
-            Some(id) => current = parents.get(id).copied().flatten(),
-        }
+/// The rows whose line of parents never ends: on a cycle of parent links, or leading into one.
+/// Each row is walked over once in all, so a chain of rows costs its length, not its square
+/// (walking up from every row took minutes for a chain of 60 000 rows).
+fn endless<'a>(parents: &HashMap<&'a str, Option<&'a str>>) -> HashSet<&'a str> {
+    let (mut endless, mut ends) = (HashSet::new(), HashSet::new());
+    for &start in parents.keys() {
+        let (mut path, mut on_path) = (Vec::new(), HashSet::new());
+        let mut current = Some(start);
+        let forever = loop {
+            match current {
+                None => break false,
+                Some(id) if ends.contains(id) => break false,
+                Some(id) if endless.contains(id) || !on_path.insert(id) => break true,
+                Some(id) => {
+                    path.push(id);
+                    current = parents.get(id).copied().flatten();
+                }
+            }
+        };
+        if forever { endless.extend(path) } else { ends.extend(path) }
     }
-    true
+    endless
 }
 
 #[derive(Default)]
@@ -351,6 +451,70 @@ mod tests {
     fn a_missing_top_level_field_is_named() {
         let text = error_text(&MINIMAL.replace(r#""status": "preliminary","#, ""));
         assert!(text.contains("field `(top level)`: missing field `status`"), "{text}");
+    }
+
+    #[test]
+    fn years_have_four_digits() {
+        // Found by the `jsonstat` fuzz target: year 212 loaded, and its JSON-stat export did not
+        // read back.
+        for year in ["212", "-5", "10000"] {
+            let text = error_text(&MINIMAL.replace(r#""year": 2022"#, &format!(r#""year": {year}"#)));
+            assert!(text.contains(&format!("field `period`: year {year} is not a year of four digits")), "{text}");
+        }
+        let fact_period = MINIMAL.replace(r#""name": "甲","#, r#""name": "甲", "period": {"kind": "month", "year": 999, "month": 1},"#);
+        assert!(error_text(&fact_period).contains("field `facts[0].period`: year 999"), "{}", error_text(&fact_period));
+        assert!(from_json(&MINIMAL.replace(r#""year": 2022"#, r#""year": 1000"#), "draft.json").is_ok());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        // From tests/bad-input/encoding-utf8-bom.json: it was "line 1, column 1: not valid JSON:
+        // expected value".
+        let release = from_json(&format!("\u{feff}{MINIMAL}"), "draft.json").unwrap();
+        assert_eq!(release, from_json(MINIMAL, "draft.json").unwrap());
+    }
+
+    #[test]
+    fn a_top_level_array_is_named_as_such() {
+        // From tests/bad-input/top-level-array.json: it was "field `[0]`: invalid type: map,
+        // expected a string".
+        let text = error_text(&format!("\n  [{MINIMAL}]"));
+        assert_eq!(text, "draft.json: line 2, column 3: field `(top level)`: is an array; a release is one JSON object, `{\"id\": …, \"facts\": […]}`");
+        assert!(error_text(r#"["t", "测试"]"#).contains("is an array"));
+    }
+
+    #[test]
+    fn decimals_beyond_what_a_decimal_keeps_are_refused() {
+        // From tests/bad-input/number-decimals-huge.json: `"decimals": 4000000000` loaded, and its
+        // JSON-stat export did not read back.
+        let json = MINIMAL.replace(r#""amount": "2", "unit": "亿元""#, r#""amount": "2", "unit": "亿元", "decimals": 29"#);
+        assert!(error_text(&json).contains("field `facts[1].value.decimals`: 29 is more decimals than the 28 a figure can keep"), "{}", error_text(&json));
+        assert!(from_json(&json.replace("29", "28"), "draft.json").is_ok());
+    }
+
+    #[test]
+    fn a_long_chain_of_parent_rows_is_validated_in_linear_time() {
+        // Walking up from every row of a chain of 10 000 rows took 21 s in a debug build (60 000
+        // fit in MAX_BYTES: minutes).
+        let rows: Vec<String> = (0..MAX_ROWS).map(|i| format!(r#"{{"id": "r{i}", "label": "行", "parent": "r{}", "cells": {{}}}}"#, i.max(1) - 1)).collect();
+        let table = format!(r#""tables": [{{"id": "t", "title": "表", "columns": [], "rows": [{}]}}], "facts""#, rows.join(","));
+        let json = MINIMAL.replace(r#""facts""#, &table);
+        let start = std::time::Instant::now();
+        let text = error_text(&json);
+        assert!(start.elapsed() < std::time::Duration::from_secs(2), "{:?}", start.elapsed());
+        // r0 is its own parent, so every row leads into that cycle.
+        assert!(text.contains(&format!("{} problem(s)", MAX_ROWS)), "{}", &text[..200]);
+        assert!(from_json(&json.replace(r#""parent": "r0", "cells": {}},{"id": "r1""#, r#""cells": {}},{"id": "r1""#), "t.json").is_ok());
+    }
+
+    #[test]
+    fn counts_past_the_limits_are_refused() {
+        let facts: Vec<String> = (0..=MAX_FACTS).map(|i| format!(r#"{{"id": "f{i}", "name": "指标", "value": {{"amount": "1", "unit": ""}}}}"#)).collect();
+        let json = MINIMAL.replace(r#""facts": ["#, &format!(r#""facts": [{}, "#, facts.join(",")));
+        assert!(error_text(&json).contains("field `facts`: has 10003 facts, more than the 10000 a release may have"), "{}", &error_text(&json)[..300]);
+        let parts = vec![r#""a""#; MAX_MEMBERS + 1].join(",");
+        let json = MINIMAL.replace(r#""facts""#, &format!(r#""breakdowns": [{{"id": "x", "name": "x", "kind": "partial", "total": "b", "parts": [{parts}]}}], "facts""#));
+        assert!(error_text(&json).contains("field `breakdowns[0].parts`: has 1001 parts, more than the 1000 a release may have"), "{}", error_text(&json));
     }
 
     #[test]

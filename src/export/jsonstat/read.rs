@@ -61,6 +61,7 @@ pub(crate) fn read(text: &str, origin: &str) -> Result<Release, Error> {
     if text.len() > load::MAX_BYTES {
         return Err(ErrorKind::TooLarge { origin: origin.to_owned(), bytes: text.len(), limit: load::MAX_BYTES }.into());
     }
+    let text = text.strip_prefix(load::BOM).unwrap_or(text);
     let top = Ctx { origin, prefix: String::new() };
     let members: Members = serde_json::from_str(text).map_err(|err| if err.is_data() { top.err("(top level)", "is not a JSON object") } else { syntax(origin, &err) })?;
     let map = &tree(&members, &top)?;
@@ -167,11 +168,16 @@ fn own(cube: Cube, ext: Extension, ctx: &Ctx) -> Result<Release, Error> {
         }
     }
     let mut claimed = HashSet::new();
+    let fact_ids: HashSet<String> = ext.facts.iter().map(|f| f.id.clone()).collect();
     let mut facts = Vec::with_capacity(ext.facts.len());
     for (i, f) in ext.facts.into_iter().enumerate() {
         let at = format!("extension.{EXTENSION}.facts[{i}]");
         let mut take = |suffix: &str| {
             let id = format!("{}{suffix}", f.id);
+            // A figure named like another fact (`x.increase`) is that fact's value, not this one's.
+            if !suffix.is_empty() && fact_ids.contains(&id) {
+                return None;
+            }
             let found = figures.get(id.as_str()).copied();
             if found.is_some() {
                 claimed.insert(id);
@@ -354,6 +360,32 @@ fn slug(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_year_of_three_digits_is_refused() {
+        // Found by the `jsonstat` fuzz target: with no time dimension the year came from
+        // `updated` "0212-11-27", and the release's export wrote the time code "212", which does
+        // not read back.
+        let json = r#"{"version": "2.0", "class": "dataset", "updated": "0212-11-27", "id": ["area"], "size": [1],
+            "dimension": {"area": {"category": {"index": ["AU"]}}}, "value": [5.9]}"#;
+        let err = to_release(json).unwrap_err().to_string();
+        assert!(err.contains("field `period`: year 212 is not a year of four digits"), "{err}");
+        assert!(to_release(&json.replace("0212", "2012")).is_ok());
+    }
+
+    #[test]
+    fn a_fact_named_like_another_facts_figure_reads_back_as_itself() {
+        // Found by the `jsonstat` fuzz target: facts `x` and `x.increase`, each with a value, were
+        // exported as the indicators `x` and `x.increase`, and read back with `x.increase` as the
+        // increase of `x` as well as the value of `x.increase`.
+        let json = r#"{"id": "t", "title": "测试", "publishers": ["西夏区统计局"], "period": {"kind": "year", "year": 2022},
+            "status": "final", "source": {"document": "测试"},
+            "facts": [{"id": "x", "name": "甲", "value": {"amount": "36346", "unit": "元"}},
+                      {"id": "x.increase", "name": "乙", "value": {"amount": "1417", "unit": "元"}}]}"#;
+        let release = load::from_json(json, "t.json").unwrap();
+        let exported = super::super::from_release(&release).unwrap();
+        assert_eq!(to_release(&exported).unwrap(), release);
+    }
 
     #[test]
     fn titles_make_release_ids() {

@@ -1,0 +1,4 @@
+//! `csv_export`: see `xixia_stats_fuzz::csv_export` (fuzz/src/lib.rs) for the input and what must hold.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| xixia_stats_fuzz::csv_export(data));

@@ -1,0 +1,4 @@
+//! `release_json`: see `xixia_stats_fuzz::release_json` (fuzz/src/lib.rs) for the input and what must hold.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| xixia_stats_fuzz::release_json(data));
