@@ -451,10 +451,9 @@ fn the_inputs_of_a_breakdowns_figures_grow_linearly() {
 /// text holds a character XML forbids — a form feed, U+000C, in its title — is drawn into an SVG
 /// that is not well-formed XML ("a non-XML character '\u{c}' found at 1:534"), so the standalone
 /// SVG download does not open in XML tools. `src/chart/svg.rs` escapes `<`, `&` and quotes but
-/// copies C0 controls (and U+FFFE, U+FFFF) as they are; they would have to be dropped or replaced.
-/// The fuzz targets replace them before checking the SVG until this is fixed.
+/// copied C0 controls (and U+FFFE, U+FFFF) as they were.
+/// Fixed: `chart::svg::escape` drops every character XML 1.0 forbids.
 #[test]
-#[ignore = "SVG text escaping in src/chart/svg.rs (not in the fuzzing brief's files) lets XML-forbidden characters through"]
 fn svg_text_with_control_characters_is_well_formed() {
     let json = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/chart_data/gdp-by-industry.zh.json")).unwrap();
     let mut charts: Vec<ChartData> = serde_json::from_str(&json).unwrap();

@@ -121,13 +121,6 @@ fn draw(data: &ChartData, width: u32, mode: Mode, ids: &str) {
 /// Well-formed XML, and nothing in it that runs: no `<script>`, no `<foreignObject>`, no `on…`
 /// handler, no `javascript:` link.
 pub fn svg_holds(svg: &str, what: &str) {
-    // Known and open: the SVG writer (src/chart/svg.rs) copies characters that XML forbids (C0
-    // controls such as U+000C, U+FFFE, U+FFFF) from the chart's text into the SVG, which is then
-    // not well-formed (tests/bad_input.rs, `svg_text_with_control_characters_is_well_formed`,
-    // ignored until it is fixed). They are replaced here so that the fuzzers go on looking for
-    // other faults; everything else about the SVG is still checked.
-    let svg = svg.replace(|c: char| !is_xml_char(c), "\u{fffd}");
-    let svg = svg.as_str();
     let doc = roxmltree::Document::parse(svg).unwrap_or_else(|err| panic!("the {what} is not well-formed XML: {err}\n{svg}"));
     for node in doc.descendants().filter(|n| n.is_element()) {
         let name = node.tag_name().name();
