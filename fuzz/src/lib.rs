@@ -121,6 +121,7 @@ fn draw(data: &ChartData, width: u32, mode: Mode, ids: &str) {
 /// Well-formed XML, and nothing in it that runs: no `<script>`, no `<foreignObject>`, no `on…`
 /// handler, no `javascript:` link.
 pub fn svg_holds(svg: &str, what: &str) {
+    assert!(svg.chars().all(is_xml_char), "the {what} holds a character XML forbids");
     let doc = roxmltree::Document::parse(svg).unwrap_or_else(|err| panic!("the {what} is not well-formed XML: {err}\n{svg}"));
     for node in doc.descendants().filter(|n| n.is_element()) {
         let name = node.tag_name().name();
