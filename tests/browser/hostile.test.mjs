@@ -36,7 +36,10 @@ before(async () => {
   const hostile = JSON.stringify(poison(JSON.parse(await readFile(path.join(WWW, 'data', 'charts.json'), 'utf8'))));
   p = await openPage(env, '/index.html', {
     width: 1024,
-    beforeGoto: (page) => page.route(/\/data\/charts\.json$/, (route) => route.fulfill({ contentType: 'application/json', body: hostile })),
+    beforeGoto: async (page) => {
+      await page.emulateMedia({ reducedMotion: 'reduce' }); // no smooth scrolling under the pointer
+      await page.route(/\/data\/charts\.json$/, (route) => route.fulfill({ contentType: 'application/json', body: hostile }));
+    },
   });
   await waitForCharts(p.page, CHART_IDS.length);
 });
@@ -77,7 +80,9 @@ test('the tooltip, the live region, the summary and the table show them as text'
   await page.keyboard.press('ArrowRight');
   assert.match(await chart.locator('.xixia-stat__live').textContent(), /<script>|<img|onmouseover|javascript:|<\/text>/);
   assert.match(await chart.locator('.xixia-stat__tooltip').textContent(), /<script>|<img|onmouseover|javascript:|<\/text>/);
-  // Hover a bar too.
+  // Hover a bar too (scrolled into view at once: the page scrolls smoothly otherwise).
+  await chart.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
   const box = await chart.locator('svg').boundingBox();
   const mark = await chart.evaluate((el) => el.result.marks[1]);
   const scale = box.width / (await chart.evaluate((el) => el.result.width));
