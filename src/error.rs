@@ -27,6 +27,9 @@ pub enum ErrorKind {
     /// A JSON-stat document does not fit JSON-stat 2.0, or not a release: `path` is where in the
     /// JSON (`dimension.geo.category.index`, `value[3]`, `link.item[0]`).
     JsonStat { origin: String, path: String, message: String },
+    /// A draft in CSV or in bulletin prose could not be read: `place` says where in it ("第3行",
+    /// "第12个字符起").
+    Import { origin: String, place: String, message: String },
     /// A chart or release could not be written out (CSV, JSON-stat, a file format not yet
     /// supported).
     Export { what: String, message: String },
@@ -75,6 +78,7 @@ impl fmt::Display for Error {
             }
             ErrorKind::Io { origin, message } => write!(f, "{origin}: cannot read: {message}"),
             ErrorKind::JsonStat { origin, path, message } => write!(f, "{origin}: JSON-stat `{path}`: {message}"),
+            ErrorKind::Import { origin, place, message } => write!(f, "{origin}: {place}: {message}"),
             ErrorKind::Export { what, message } => write!(f, "{what}: cannot export: {message}"),
         }
     }

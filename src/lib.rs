@@ -10,20 +10,25 @@ mod table;
 mod unit;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+/// The staff preview's own module (`www/pkg-preview/`): import, check, chart and compare drafts.
+#[cfg(all(target_arch = "wasm32", feature = "preview"))]
+mod preview;
 
 pub mod bundled;
 pub mod compute;
 pub mod chart;
 pub mod check;
+pub mod diff;
 pub mod export;
 pub mod figures;
+pub mod import;
 pub mod load;
 #[cfg(feature = "prerender")]
 pub mod prerender;
 
 pub use error::{Error, ErrorKind, Problem};
 pub use fact::{Contribution, Fact, Gap, Growth, GrowthBasis, GrowthForm, Prices, Quantity, StatedRank, StatedShare};
-pub use release::{Footnote, Period, Release, Section, Sentence, Source, Status};
+pub use release::{Footnote, Period, Release, Section, Sentence, Source, Span, Status};
 pub use structure::{Breakdown, BreakdownKind, Series, SeriesKind, StructureRatio};
 pub use table::{read_cell, CellValue, Column, ColumnKind, Row, Table, TableTarget};
 pub use unit::{ConversionError, Dimension, Unit};

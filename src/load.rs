@@ -125,6 +125,9 @@ pub fn validate(release: &Release) -> Vec<Problem> {
 
     for (i, sentence) in release.sentences.iter().enumerate() {
         v.refers(&format!("sentences[{i}].section"), &sentence.section, &sections, "section");
+        if let Some(span) = sentence.span.filter(|s| s.start > s.end) {
+            v.problem(&format!("sentences[{i}].span"), format!("starts at {} after it ends at {}", span.start, span.end));
+        }
     }
     for (i, fact) in release.facts.iter().enumerate() {
         let at = format!("facts[{i}]");

@@ -298,6 +298,31 @@ pub struct Sentence {
     /// The id of its section.
     pub section: String,
     pub text: String,
+    /// Where the sentence was read from, when it was imported from a text (bulletin prose, CSV):
+    /// its characters `[start, end)` in that text, counted in Unicode scalar values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
+/// Characters `[start, end)` of an imported text, counted in Unicode scalar values (Rust `char`s,
+/// JavaScript code points). Serialized as `[start, end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(from = "(usize, usize)", into = "(usize, usize)")]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl From<(usize, usize)> for Span {
+    fn from((start, end): (usize, usize)) -> Span {
+        Span { start, end }
+    }
+}
+
+impl From<Span> for (usize, usize) {
+    fn from(span: Span) -> (usize, usize) {
+        (span.start, span.end)
+    }
 }
 
 impl Release {

@@ -15,7 +15,7 @@ pub mod text;
 
 pub use format::Lang;
 
-pub use build::{build, build_in};
+pub use build::{build, build_in, draft_charts};
 pub use data::{info, ChartData, ChartError, ChartInfo, ChartKind, Reference, SeriesData, TableView, CATALOGUE};
 pub use render::{render, render_with, with_unit, Arc, Mark, Mode, Options, Rendered, FONT, MAX_WIDTH, MIN_WIDTH};
 #[cfg(feature = "png")]

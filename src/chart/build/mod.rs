@@ -2,8 +2,11 @@
 //! here, the charts by release in the submodules.
 
 mod bulletin;
+mod draft;
 mod fiscal;
 mod indicators;
+
+pub use draft::draft_charts;
 
 /// The district every release is about, in Chinese and in English.
 const DISTRICT: (&str, &str) = ("西夏区", "Xixia District");
