@@ -352,3 +352,14 @@ describe('the public page stays light', () => {
     }
   });
 });
+
+test('the preview script: text through textContent, markup parsed only for the module’s SVG', async () => {
+  const js = await readFile(path.join(ROOT, 'www', 'preview-src', 'preview.js'), 'utf8');
+  const code = js.replace(/^\s*\/\/.*$/gm, '');
+  assert.doesNotMatch(code, /innerHTML|outerHTML|insertAdjacentHTML|document\.write/, 'HTML sinks');
+  assert.doesNotMatch(code, /\b(?:eval|Function)\s*\(/, 'eval');
+  assert.doesNotMatch(code, /setAttribute\(\s*['"]style['"]|\.style\s*=/, 'style strings');
+  const sinks = [...code.matchAll(/createContextualFragment\(([^;]+)\);/g)].map((m) => m[1].trim());
+  assert.deepEqual(sinks, ["String(markup ?? '')"]);
+  assert.match(code, /svgNode\(drawn\.svg\)/, 'the only markup is render()’s SVG');
+});
