@@ -640,7 +640,8 @@ function showDiff({ diff }) {
 }
 
 function fieldName(field) {
-  return { value: '数值', growth: '增速', increase: '增量', share: '比重', gaps: '差距', ranks: '位次' }[field] ?? field;
+  const names = { value: '数值', growth: '增速', increase: '增量', share: '比重', gaps: '差距', ranks: '位次', contribution: '拉动', name: '名称', period: '时期', note: '说明' };
+  return names[field] ?? field;
 }
 
 // ---- Input: typing, files, samples ----------------------------------------------------------
