@@ -59,7 +59,10 @@ struct Preview<'a> {
     counts: Counts,
     figures: figures::Figures<'a>,
     charts: &'a [ChartData],
-    diff: Option<diff::Diff>,
+    diff: Option<&'a diff::Diff>,
+    /// Where ids are in the draft, for the comparison's jumps: sentence ids (their spans, for
+    /// text and CSV drafts) and, in a JSON draft, the ids of changed and added items.
+    anchors: &'a HashMap<&'a str, Span>,
 }
 
 /// What the summary panel shows about the release.
@@ -132,7 +135,15 @@ pub fn preview(input: &str, format: &str, lang: &str, origin: &str) -> Result<St
     });
     let diff = with_published(|published| diff::closest(&release, published).map(|p| diff::compare(&release, p)));
     let report = check::check(&release);
-    let anchors = if imported.format == Format::Json { id_anchors(input, &report.findings) } else { HashMap::new() };
+    // Where to jump for a finding or a change: the sentence's span (text, CSV), or the id in JSON.
+    let mut anchors = HashMap::new();
+    if imported.format == Format::Json {
+        let findings = report.findings.iter().flat_map(|f| [Some(f.location.subject.as_str()), f.location.sentence.as_deref()]).flatten();
+        let changes = diff.iter().flat_map(|d| d.changed.iter().map(|c| c.draft_id.as_str()).chain(d.added.iter().map(|e| e.id.as_str())));
+        anchors = id_anchors(input, findings.chain(changes));
+    }
+    let sentence_spans: HashMap<&str, Span> = release.sentences.iter().filter_map(|s| Some((s.id.as_str(), s.span?))).collect();
+    anchors.extend(sentence_spans);
     // Sentence id → (its number from 1, its span), looked up once per finding.
     let sentences: HashMap<&str, (usize, Option<Span>)> = release.sentences.iter().enumerate().map(|(i, s)| (s.id.as_str(), (i + 1, s.span))).collect();
     let findings = report
@@ -178,7 +189,8 @@ pub fn preview(input: &str, format: &str, lang: &str, origin: &str) -> Result<St
         counts,
         figures: figures::figures(&release),
         charts: &charts,
-        diff,
+        diff: diff.as_ref(),
+        anchors: &anchors,
     })?;
     DRAFT.with_borrow_mut(|draft| *draft = Some(Draft { release, charts }));
     Ok(json)
@@ -208,11 +220,10 @@ fn message(err: &Error) -> String {
     }
 }
 
-/// Where each finding's subject (and sentence) is named in a JSON draft: the characters of the
-/// value of its `"id"` key, found in one pass over the text.
-fn id_anchors<'a>(text: &str, findings: &'a [Finding]) -> HashMap<&'a str, Span> {
-    let wanted: HashMap<&str, ()> =
-        findings.iter().flat_map(|f| [Some(f.location.subject.as_str()), f.location.sentence.as_deref()]).flatten().map(|id| (id, ())).collect();
+/// Where each of `ids` is named in a JSON draft: the characters of the value of its first `"id"`
+/// key, found in one pass over the text.
+fn id_anchors<'a>(text: &str, ids: impl IntoIterator<Item = &'a str>) -> HashMap<&'a str, Span> {
+    let wanted: HashMap<&str, ()> = ids.into_iter().map(|id| (id, ())).collect();
     // Byte ranges of each wanted id's first `"id": "…"`.
     let mut found: Vec<(usize, usize, &str)> = Vec::new();
     let mut seen: HashMap<&str, ()> = HashMap::new();

@@ -170,6 +170,13 @@ describe('a release pasted as JSON', () => {
     const row = await p.page.$$eval('#diff tbody tr', (trs) => trs.map((tr) => tr.textContent).find((t) => t.includes('西夏区级')) ?? '');
     assert.match(row, /0\.56/);
     assert.match(row, /1\.56/);
+    // Its jump selects the changed item in the draft.
+    await p.page.locator('#diff tbody tr', { hasText: '西夏区级' }).locator('.pv-jump').first().click();
+    const selected = await p.page.evaluate(() => {
+      const ta = document.getElementById('draft');
+      return ta.value.slice(ta.selectionStart, ta.selectionEnd);
+    });
+    assert.equal(selected, 'full-revenue-district');
   });
 
   test('downloads: chart CSV, SVG and PNG, and the draft release JSON', async () => {

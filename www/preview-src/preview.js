@@ -587,7 +587,13 @@ function undefinedText(why) {
   return '未定义';
 }
 
-function showDiff({ diff }) {
+/** A jump button for an item of the comparison, when the draft says where it is. */
+function diffJump(anchors, ...ids) {
+  const span = ids.map((id) => (id ? anchors?.[id] : undefined)).find(Boolean);
+  return span ? [button('在草稿中查看', 'pv-button pv-button--small pv-jump', () => jumpTo(span))] : [];
+}
+
+function showDiff({ diff, anchors }) {
   if (!diff) {
     ui.diff.replaceChildren(el('p', 'pv-empty', '没有可比较的已发布版本：已发布的数据中没有与草稿相同的指标。'));
     return;
@@ -615,7 +621,7 @@ function showDiff({ diff }) {
       const oldCell = el('td', 'pv-old');
       oldCell.append(el('del', undefined, c.published || '（无）'));
       const newCell = el('td', 'pv-new');
-      newCell.append(el('ins', undefined, c.draft || '（无）'));
+      newCell.append(el('ins', undefined, c.draft || '（无）'), ...diffJump(anchors, c.draft_id, c.sentence));
       tr.append(name, el('td', undefined, fieldName(c.field)), oldCell, newCell);
     }
     wrap.append(t);
@@ -623,14 +629,20 @@ function showDiff({ diff }) {
   } else {
     parts.push(el('p', 'pv-empty', '没有改动的数值。'));
   }
-  for (const [title, list, none] of [
-    ['草稿新增的指标', diff.added, '没有新增的指标。'],
-    ['已发布版本有、草稿中没有的指标', diff.removed, '没有删去的指标。'],
+  for (const [title, list, none, inDraft] of [
+    ['草稿新增的指标', diff.added, '没有新增的指标。', true],
+    ['已发布版本有、草稿中没有的指标', diff.removed, '没有删去的指标。', false],
   ]) {
     parts.push(el('h3', undefined, title));
     if (list.length) {
       const ul = el('ul', 'pv-list');
-      ul.append(...list.map((e) => el('li', undefined, e.figures ? `${e.name}：${e.figures}` : e.name)));
+      ul.append(
+        ...list.map((e) => {
+          const li = el('li', undefined, e.figures ? `${e.name}：${e.figures}` : e.name);
+          if (inDraft) li.append(' ', ...diffJump(anchors, e.id, e.sentence));
+          return li;
+        }),
+      );
       parts.push(ul);
     } else {
       parts.push(el('p', 'pv-empty', none));
