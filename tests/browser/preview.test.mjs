@@ -20,6 +20,8 @@ const FOUR_LEVELS = '之和4.16亿元 ≠ 全口径一般公共预算收入5.16�
 const pending = async (file) => /To be(?:\s|\/\/!)+written/.test(await readFile(path.join(ROOT, file), 'utf8').catch(() => ''));
 const TEXT_PENDING = (await pending('src/import/text.rs')) && 'needs the text import (src/import/text.rs)';
 const DIFF_PENDING = (await pending('src/diff.rs')) && 'needs diff::compare (src/diff.rs)';
+const SAMPLES_PENDING =
+  ((await pending('src/import/text.rs')) || (await pending('src/import/template.rs'))) && 'needs the text and CSV imports and their samples';
 
 let env;
 before(async () => {
@@ -343,6 +345,37 @@ describe('the bulletin text pasted', () => {
       assert.deepEqual(await clean(p), NO_PROBLEMS);
       await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, 'preview-text-1280.png');
+    } finally {
+      await p.context.close();
+    }
+  });
+});
+
+describe('the sample buttons', () => {
+  test('财政专报第七期 and the CSV template load, are read in their format, and show their charts', { skip: SAMPLES_PENDING }, async () => {
+    const p = await open(1280);
+    try {
+      const page = p.page;
+      const load = async (name) => {
+        const before = await runs(page);
+        await page.getByRole('button', { name }).click();
+        await waitUntil(async () => (await runs(page)) > before, `the sample ${name}`);
+        assert.equal(await page.locator('#error').isVisible(), false, await page.locator('#error-message').textContent());
+        return {
+          format: await page.inputValue('#format'),
+          charts: await page.locator('#charts .pv-chart[data-state="ready"]').count(),
+          errors: (await findingTexts(page)).filter((f) => f.severity === 'error').map((f) => f.text),
+        };
+      };
+      const report7 = await load('财政专报第七期');
+      assert.equal(report7.format, 'text');
+      assert.ok(report7.charts > 0);
+      assert.ok(report7.errors.some((t) => t.includes(FOUR_LEVELS)), 'the four levels error, read from the prose');
+      const csv = await load('CSV模板');
+      assert.equal(csv.format, 'csv');
+      assert.ok(csv.charts > 0);
+      assert.match(await page.locator('#summary').textContent(), /CSV 模板/);
+      assert.deepEqual(await clean(p), NO_PROBLEMS);
     } finally {
       await p.context.close();
     }
