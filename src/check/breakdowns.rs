@@ -178,6 +178,16 @@ fn stated_share(ctx: &mut Ctx, fact: &Fact) {
             format!("{}的单位{}不能换算为{}的单位{}，无法核对比重", fact.name, part_value.unit, whole.name, unit));
         return;
     };
+    if whole_interval.contains(Decimal::ZERO) {
+        let (severity, verdict) = if whole_value.amount.is_zero() {
+            (Severity::Error, "总体为0，比重无从计算")
+        } else {
+            (Severity::Warning, "总体在舍入误差内可能为0，无法核对比重")
+        };
+        ctx.report_fact(severity, Check::StatedShare, fact, "share",
+            format!("{}占{}的比重：{}为{}{unit}，{verdict}，表述为{}%", fact.name, whole.name, whole.name, whole_value.amount, share.percent));
+        return;
+    }
     let Some(computed) = part_interval.div(&whole_interval).and_then(|i| i.scale(HUNDRED)) else { return };
     let Some(exact) = part_amount.checked_div(whole_value.amount).and_then(|r| r.checked_mul(HUNDRED)) else { return };
     let stated = share.percent;
