@@ -19,6 +19,11 @@ use crate::unit::Unit;
 const COLUMN_PARTS: usize = 4;
 const COLUMN_NAME_EM: (f64, f64) = (8.0, 14.0);
 
+/// Care mode's label size, and the room for the value labels above the columns at the
+/// narrowest width.
+const CARE_LABEL: f64 = 19.5;
+const COLUMN_LABELS: f64 = 215.0;
+
 /// The widest caption, in pixels at care mode's small text, that fits inside a donut's hole at
 /// the narrowest width.
 const CENTRE_CAPTION: f64 = 130.0;
@@ -117,7 +122,9 @@ impl Builder<'_> {
             Lang::Zh => COLUMN_NAME_EM.0,
             Lang::En => COLUMN_NAME_EM.1,
         };
-        let columns = rows.len() <= COLUMN_PARTS && rows.iter().all(|r| text::width(&r.1, 1.0) <= limit);
+        // And the value labels above the columns fit side by side on a phone in care mode.
+        let labels_width: f64 = rows.iter().map(|r| text::width(&format::figure(r.2), CARE_LABEL) + 6.0).fold(0.0, f64::max) * rows.len() as f64;
+        let columns = rows.len() <= COLUMN_PARTS && rows.iter().all(|r| text::width(&r.1, 1.0) <= limit) && labels_width <= COLUMN_LABELS;
         if !columns {
             rows.sort_by_key(|r| std::cmp::Reverse(r.2));
         }
@@ -384,10 +391,12 @@ impl Builder<'_> {
         }
         let mut periods: Vec<(String, Decimal)> = Vec::new();
         let mut unit = None;
+        let mut last = &self.release.period;
         for point in &total.points {
             let (fact, value, point_unit) = self.value(point)?;
             unit.get_or_insert(point_unit);
-            periods.push((self.point_label(self.release.period_of(fact)), value));
+            last = self.release.period_of(fact);
+            periods.push((self.point_label(last), value));
         }
         let unit = unit.unwrap_or(Unit::Pure);
         let totals: Vec<Decimal> = periods.iter().map(|p| p.1).collect();
@@ -404,6 +413,8 @@ impl Builder<'_> {
         let mut data = self.data(&unit_name, periods.iter().map(|p| p.0.clone()).collect(), all, &self.words("时期", "Period"))?;
         data.kind = if has_parts { ChartKind::Cumulative } else { ChartKind::Column };
         let cumulative = total.kind == SeriesKind::Cumulative;
+        data.period = self.period(last);
+        data.subtitle = self.subtitle(&data.period, &unit_name);
         if has_parts {
             data.extra_columns.push(series(&self.words("合计", "Total"), &totals, format::figure));
             data.total_labels = totals.iter().map(|t| vec![format::figure(*t)]).collect();
@@ -418,8 +429,8 @@ impl Builder<'_> {
         };
         let figures: Vec<String> = periods.iter().map(|(p, v)| self.words(&format!("{p}{}", self.amount(*v, &unit)), &format!("{p}: {}", self.amount(*v, &unit)))).collect();
         data.description = match self.lang {
-            Lang::Zh => format!("{}{name}{}：{}。", self.lead(&self.release.period), if cumulative { "累计" } else { "" }, figures.join("，")),
-            Lang::En => format!("{}{}{}: {}.", self.lead(&self.release.period), format::mid_sentence(&name), if cumulative { " (cumulative)" } else { "" }, figures.join("; ")),
+            Lang::Zh => format!("{}{name}{}：{}。", self.lead(last), if cumulative { "累计" } else { "" }, figures.join("，")),
+            Lang::En => format!("{}{}{}: {}.", self.lead(last), format::mid_sentence(&name), if cumulative { " (cumulative)" } else { "" }, figures.join("; ")),
         };
         Ok(data)
     }
