@@ -349,7 +349,8 @@ fn a_draft_with_hundreds_of_breakdowns_is_capped_and_fast() {
     assert!(started.elapsed().as_secs_f64() < 5.0, "drawing 60 charts took {:?}", started.elapsed());
 }
 
-/// PNGs of a few draft charts, written to test-output/draft/ to look at: the watermark darkens
+/// PNGs of draft charts (the first few of each draft and one of every kind), written to
+/// test-output/draft/ to look at: the watermark darkens
 /// pixels the published chart leaves white.
 #[cfg(feature = "png")]
 #[test]
@@ -364,7 +365,10 @@ fn draft_pngs_carry_the_watermark() {
     let mut written = 0;
     for (name, draft) in drafts(&releases).into_iter().filter(|(n, _)| n.ends_with("renamed") || n.starts_with("2022")) {
         for lang in [Lang::Zh, Lang::En] {
-            for data in chart::draft_charts(&draft, &releases, lang).into_iter().take(6) {
+            // The first few, and one of every kind of chart.
+            let mut kinds = HashSet::new();
+            let charts = chart::draft_charts(&draft, &releases, lang).into_iter().enumerate().filter(|(i, c)| kinds.insert(format!("{:?}", c.kind)) || *i < 3);
+            for (_, data) in charts {
                 for (mode, width) in [(Mode::Standard, 800), (Mode::Care, 360), (Mode::Print, 640)] {
                     let options = Options { mode, ids: "d".into() };
                     let png = chart::render_png(&data, width, &options, &fonts, 1).unwrap();
@@ -380,4 +384,21 @@ fn draft_pngs_carry_the_watermark() {
         }
     }
     assert!(written > 20);
+}
+
+/// Ids made from a draft's own ids stay unique when two of them would read alike.
+#[test]
+fn clashing_ids_are_told_apart() {
+    let releases = releases();
+    let mut draft = as_draft(releases.iter().find(|r| r.id == "2022-bulletin").unwrap());
+    // A breakdown named like the ratio's chart: draft-ratio-investment-structure twice.
+    let mut twin = draft.breakdowns.iter().find(|b| b.id == "population-by-sex").unwrap().clone();
+    twin.id = "ratio-investment-structure".into();
+    draft.breakdowns.push(twin);
+    let charts = chart::draft_charts(&draft, &releases, Lang::Zh);
+    let ids: Vec<&str> = charts.iter().map(|c| c.id.as_str()).collect();
+    assert!(ids.contains(&"draft-ratio-investment-structure") && ids.contains(&"draft-ratio-investment-structure-2"), "{ids:?}");
+    assert_eq!(ids.iter().collect::<HashSet<_>>().len(), ids.len());
+    let ring = charts.iter().find(|c| c.id == "draft-ratio-investment-structure-2").unwrap();
+    assert_eq!(ring.kind, ChartKind::Donut, "the breakdown came first and kept the plain id");
 }

@@ -334,9 +334,17 @@ impl Builder<'_> {
         if kind == TableChart::Growth && !title.contains('增') && !title.to_lowercase().contains("growth") {
             data.title = self.words(&format!("{title}：增速"), &format!("{title}: growth"));
         }
+        data.notes.push(self.words("数值为表中所列。", "Figures as printed in the table."));
+        let mut as_of = &self.release.period;
         if kind == TableChart::Rate {
-            let target = table.target.as_ref().filter(|t| t.column == column.id).and_then(|t| self.release.fact(&t.fact)).and_then(|f| f.value.as_ref()).map(|v| v.amount);
-            if let Some(target) = target {
+            let target_fact = table.target.as_ref().filter(|t| t.column == column.id).and_then(|t| self.release.fact(&t.fact));
+            // A stock's progress is as of the target's date.
+            if let Some(period) = target_fact.and_then(|f| f.period.as_ref()).filter(|p| matches!(p, Period::AsOf { .. })) {
+                as_of = period;
+                data.period = self.period(period);
+                data.subtitle = self.subtitle(&data.period, &unit_name);
+            }
+            if let Some(target) = target_fact.and_then(|f| f.value.as_ref()).map(|v| v.amount) {
                 data.reference = Some(Reference { label: self.words(&format!("目标{target}%"), &format!("Target {target}%")), values: vec![Some(target)], labels: vec![format!("{target}%")] });
             }
         }
@@ -359,12 +367,33 @@ impl Builder<'_> {
             TableChart::Quantity => self.amount(v, &unit),
             _ => format::percent(v),
         };
-        let in_period = self.in_period(&self.release.period);
-        let subject = title.trim_start_matches(&self.period(&self.release.period)).to_owned();
+        let in_period = self.in_period(as_of);
+        let subject = title.trim_start_matches(&self.period(as_of)).to_owned();
+        // The total and the target first, where the chart has them.
+        let target = data.reference.as_ref().and_then(|r| r.values.first().copied().flatten());
+        let mut lead = String::new();
+        if let (Some(total), true) = (rows.first(), highlight.is_some()) {
+            let name = total.0.trim_end_matches("（合计）").trim_end_matches(" (total)");
+            lead = match self.lang {
+                Lang::Zh => format!("{name}{measure}{}", shown(total.1)),
+                Lang::En => format!("{} had a {} of {}", format::mid_sentence(name), format::mid_sentence(&measure), shown(total.1)),
+            };
+            if let Some(target) = target {
+                lead += &match (self.lang, total.1.cmp(&target)) {
+                    (Lang::Zh, std::cmp::Ordering::Less) => format!("，低于{target}%的目标"),
+                    (Lang::Zh, std::cmp::Ordering::Equal) => format!("，达到{target}%的目标"),
+                    (Lang::Zh, std::cmp::Ordering::Greater) => format!("，高于{target}%的目标"),
+                    (Lang::En, std::cmp::Ordering::Less) => format!(", below the {target}% target"),
+                    (Lang::En, std::cmp::Ordering::Equal) => format!(", on the {target}% target"),
+                    (Lang::En, std::cmp::Ordering::Greater) => format!(", above the {target}% target"),
+                };
+            }
+            lead += self.words("；", "; ").as_str();
+        }
         data.description = match self.lang {
-            Lang::Zh => format!("{in_period}{subject}中，{}{measure}最高，为{}；{}{measure}最低，为{}。", top.0, shown(top.1), bottom.0, shown(bottom.1)),
+            Lang::Zh => format!("{in_period}{subject}中，{lead}{}{measure}最高，为{}；{}{measure}最低，为{}。", top.0, shown(top.1), bottom.0, shown(bottom.1)),
             Lang::En => format!(
-                "{in_period}in {}, {} had the highest {}, {}, and {} the lowest, {}.",
+                "{in_period}in {}, {lead}{} had the highest {}, {}, and {} the lowest, {}.",
                 format::mid_sentence(&subject),
                 format::mid_sentence(&top.0),
                 format::mid_sentence(&measure),
@@ -422,11 +451,23 @@ impl Builder<'_> {
         if cumulative {
             data.subtitle = self.subtitle(&format!("{} · {}", data.period, self.words("累计", "Cumulative")), &unit_name);
         }
-        let period = self.period(&self.release.period);
-        data.title = match self.lang {
-            Lang::Zh => format!("{period}{full_name}"),
-            Lang::En => format!("{}, {period}", format::capitalised(&full_name)),
+        // The series runs over months: its title names the year.
+        let year = match &self.release.period {
+            Period::Cumulative { year, .. } | Period::Month { year, .. } => Period::Year { year: *year },
+            other => other.clone(),
         };
+        data.title = match self.title_period(&year, &full_name) {
+            None => format::capitalised(&full_name),
+            Some(period) if self.lang == Lang::Zh => format!("{period}{full_name}"),
+            Some(period) => format!("{}, {period}", format::capitalised(&full_name)),
+        };
+        if let Some((target, value, target_unit)) = total.target.as_deref().and_then(|id| self.value(id).ok()) {
+            let name = self.fact_name(target)?;
+            data.notes.push(match self.lang {
+                Lang::Zh => format!("{name}{}。", self.amount(value, &target_unit)),
+                Lang::En => format!("{name}: {}.", self.amount(value, &target_unit)),
+            });
+        }
         let figures: Vec<String> = periods.iter().map(|(p, v)| self.words(&format!("{p}{}", self.amount(*v, &unit)), &format!("{p}: {}", self.amount(*v, &unit)))).collect();
         data.description = match self.lang {
             Lang::Zh => format!("{}{name}{}：{}。", self.lead(last), if cumulative { "累计" } else { "" }, figures.join("，")),
