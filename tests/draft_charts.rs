@@ -250,8 +250,18 @@ fn every_draft_chart_draws_cleanly_with_its_watermark() {
                             assert_eq!(w.text(), Some(mark), "{at}");
                             assert_eq!(w.attribute("aria-hidden"), Some("true"));
                             assert_eq!(w.attribute("pointer-events"), Some("none"), "{at}: tooltips work through it");
-                            let y: i32 = w.attribute("y").unwrap().parse().unwrap();
-                            assert!(y > 0 && y < picture.height as i32, "{at}: the watermark is on the picture");
+                            // Its box, turned: inside the picture, below the title, above the
+                            // source line.
+                            let number = |name: &str| w.attribute(name).unwrap().parse::<f64>().unwrap();
+                            let (x, y, size) = (number("x"), number("y"), number("font-size"));
+                            let (half_w, half_h) = (chart::text::width(mark, size) * 1.08 / 2.0, size / 2.0);
+                            let (sin, cos) = (24f64.to_radians().sin(), 24f64.to_radians().cos());
+                            let (reach_x, reach_y) = (half_w * cos + half_h * sin, half_w * sin + half_h * cos);
+                            let all = labels(&picture.svg);
+                            let (title, source) = (all.first().unwrap(), all.last().unwrap());
+                            assert!(x - reach_x >= 0.0 && x + reach_x <= f64::from(picture.width), "{at}: the watermark spans {:.0}..{:.0}", x - reach_x, x + reach_x);
+                            assert!(y - reach_y >= title.bottom && y + reach_y <= source.top, "{at}: the watermark spans {:.0}..{:.0}, between the title ({:.0}) and the source ({:.0})", y - reach_y, y + reach_y, title.bottom, source.top);
+                            assert_eq!(w.attribute("transform"), Some(format!("rotate(-24 {x} {y})").as_str()));
                         }
                         // The footer's last lines: the source, the mark and the status, wrapped
                         // between parts on a narrow chart.
