@@ -303,7 +303,7 @@ fn import_reads_the_csv_template_with_row_spans() {
     let chars: Vec<char> = template.chars().collect();
     let sentence = json["sentences"].as_array().unwrap().iter().find(|s| Some(&s["id"]) == Some(&gdp["sentence"])).expect("the fact's row");
     let (start, end) = (sentence["span"][0].as_u64().unwrap() as usize, sentence["span"][1].as_u64().unwrap() as usize);
-    assert_eq!(chars[start..end].iter().collect::<String>(), "一、综合,地区生产总值,,489.91,亿元,8.3,比上年,可比价,,,,,,,,");
+    assert_eq!(chars[start..end].iter().collect::<String>(), "一、综合,地区生产总值,,489.91,亿元,8.3,比上年,可比价,,,,,,,,,,,");
     assert!(stderr(&output).contains("按CSV模板读取：5个指标，1个分组，1个结构比"), "{}", stderr(&output));
 }
 

@@ -22,7 +22,7 @@ use rust_decimal::Decimal;
 
 use super::{Report, Unparsed};
 use crate::error::{Error, ErrorKind};
-use crate::fact::{Fact, Growth, GrowthBasis, GrowthForm, Prices, Quantity, StatedShare};
+use crate::fact::{Contribution, Fact, Gap, Growth, GrowthBasis, GrowthForm, Prices, Quantity, StatedRank, StatedShare};
 use crate::release::{Period, Release, Section, Sentence, Source, Span, Status};
 use crate::structure::{Breakdown, BreakdownKind, StructureRatio};
 use crate::unit::Unit;
@@ -42,6 +42,9 @@ enum Col {
     IncreaseUnit,
     Share,
     ShareOf,
+    Gaps,
+    Ranks,
+    Contribution,
     Parent,
     Group,
     GroupKind,
@@ -63,6 +66,9 @@ const COLUMNS: &[(Col, &str, &[&str])] = &[
     (Col::IncreaseUnit, "增加额单位", &["增加额单位", "增减额单位", "增量单位"]),
     (Col::Share, "占比(%)", &["占比", "比重", "所占比重"]),
     (Col::ShareOf, "占比总体", &["占比总体", "占比对象", "总体"]),
+    (Col::Gaps, "地区比较", &["地区比较", "与其他地区比较", "差距", "高于低于"]),
+    (Col::Ranks, "排名", &["排名", "位次", "排位"]),
+    (Col::Contribution, "拉动", &["拉动", "拉动增长", "贡献"]),
     (Col::Parent, "上级指标", &["上级指标", "上级", "所属指标"]),
     (Col::Group, "分组", &["分组", "分组名称"]),
     (Col::GroupKind, "分组类型", &["分组类型", "类型"]),
@@ -220,18 +226,37 @@ struct Known {
     by_name: HashMap<String, (String, Option<String>)>,
     /// (total id, breakdown name) → breakdown id.
     breakdowns: HashMap<(String, String), String>,
+    /// comparator (自治区) → English; rank scope (全区) → English.
+    comparators: HashMap<String, String>,
+    scopes: HashMap<String, String>,
     /// ratio name → (id, English name, English labels).
     ratios: HashMap<String, (String, Option<String>, Vec<String>)>,
 }
 
 impl Known {
-    fn bundled() -> Known {
+    /// Read once: the bundled releases do not change.
+    fn bundled() -> &'static Known {
+        static KNOWN: std::sync::OnceLock<Known> = std::sync::OnceLock::new();
+        KNOWN.get_or_init(Known::read)
+    }
+
+    fn read() -> Known {
         let mut known = Known::default();
         for release in crate::bundled::all().unwrap_or_default() {
             for fact in &release.facts {
                 let entry = (fact.id.clone(), fact.name_en.clone());
                 known.by_name_period.entry((fact.name.clone(), period_key(release.period_of(fact)), fact.note.clone().unwrap_or_default())).or_insert_with(|| entry.clone());
                 known.by_name.entry(fact.name.clone()).or_insert(entry);
+                for gap in &fact.gaps {
+                    if let Some(en) = &gap.comparator_en {
+                        known.comparators.entry(gap.comparator.clone()).or_insert_with(|| en.clone());
+                    }
+                }
+                for rank in &fact.ranks {
+                    if let Some(en) = &rank.scope_en {
+                        known.scopes.entry(rank.scope.clone()).or_insert_with(|| en.clone());
+                    }
+                }
             }
             for b in &release.breakdowns {
                 known.breakdowns.entry((b.total.clone(), b.name.clone())).or_insert_with(|| b.id.clone());
@@ -260,6 +285,15 @@ struct PendingShare {
     fact: usize,
     percent: Decimal,
     of: String,
+    header: String,
+}
+
+/// A stated contribution to another fact's growth, resolved once every row is read.
+struct PendingContribution {
+    line: u64,
+    fact: usize,
+    to: String,
+    points: Decimal,
     header: String,
 }
 
@@ -324,12 +358,13 @@ struct Draft {
     section: Option<String>,
     memberships: Vec<Membership>,
     shares: Vec<PendingShare>,
+    contributions: Vec<PendingContribution>,
     ratios: Vec<PendingRatio>,
 }
 
 impl Draft {
     fn new(release: Release) -> Draft {
-        Draft { release, ids: HashSet::new(), facts: HashMap::new(), section: None, memberships: Vec::new(), shares: Vec::new(), ratios: Vec::new() }
+        Draft { release, ids: HashSet::new(), facts: HashMap::new(), section: None, memberships: Vec::new(), shares: Vec::new(), contributions: Vec::new(), ratios: Vec::new() }
     }
 
     /// The id of the section titled `title`, made if new; a row with no 章节 stays in the last one.
@@ -387,7 +422,7 @@ impl Draft {
 
 struct Reader<'a> {
     origin: &'a str,
-    known: Known,
+    known: &'static Known,
     report: &'a mut Report,
 }
 
@@ -522,7 +557,7 @@ impl Reader<'_> {
         let cells = Cells { row, columns };
         let line = row.line;
         let name = cells.get(Col::Name);
-        let figures = [Col::Value, Col::Growth, Col::Increase, Col::Share].into_iter().any(|c| !cells.get(c).is_empty());
+        let figures = [Col::Value, Col::Growth, Col::Increase, Col::Share, Col::Gaps, Col::Ranks, Col::Contribution].into_iter().any(|c| !cells.get(c).is_empty());
         if name.is_empty() {
             if figures {
                 self.unparsed(row, "有数字，没有指标名");
@@ -573,7 +608,19 @@ impl Reader<'_> {
                 Some(Quantity::new(amount, if written.is_empty() { unit.clone() } else { Unit::from(written) }))
             }
         };
+        if [Col::Value, Col::Growth, Col::Increase, Col::Share].into_iter().all(|c| cells.get(c).is_empty()) {
+            return Err(self.error(line, &cells.header(Col::Name), format!("「{name}」只有地区比较、排名或拉动，没有数值、增速、增加额或占比")));
+        }
+        let gaps = self.gaps(&cells)?;
+        let ranks = self.ranks(&cells)?;
         let index = draft.release.facts.len();
+        let contribution_text = cells.get(Col::Contribution);
+        if !contribution_text.is_empty() {
+            let (to, points) = parse_contribution(contribution_text).ok_or_else(|| {
+                self.error(line, &cells.header(Col::Contribution), format!("「{contribution_text}」不是认得的拉动（如 拉动固定资产投资增长16.5个百分点）"))
+            })?;
+            draft.contributions.push(PendingContribution { line, fact: index, to, points, header: cells.header(Col::Contribution) });
+        }
         if let Some(percent) = self.number(&cells, Col::Share)? {
             let of = cells.get(Col::ShareOf);
             if of.is_empty() {
@@ -599,8 +646,8 @@ impl Reader<'_> {
             value,
             growth,
             increase,
-            gaps: Vec::new(),
-            ranks: Vec::new(),
+            gaps,
+            ranks,
             contribution: None,
             share: None,
             footnotes: Vec::new(),
@@ -608,6 +655,34 @@ impl Reader<'_> {
         });
         draft.facts.insert(key, index);
         self.membership(&cells, index, draft)
+    }
+
+    /// 地区比较: "高于自治区9.9个百分点；低于银川市1.2个百分点".
+    fn gaps(&self, cells: &Cells) -> Result<Vec<Gap>, Error> {
+        let text = cells.get(Col::Gaps);
+        let mut gaps = Vec::new();
+        for part in list(text) {
+            let (comparator, points) = parse_gap(part).ok_or_else(|| {
+                self.error(cells.row.line, &cells.header(Col::Gaps), format!("「{part}」不是认得的地区比较（如 高于自治区9.9个百分点）"))
+            })?;
+            let comparator_en = self.known.comparators.get(&comparator).cloned();
+            gaps.push(Gap { comparator, comparator_en, points });
+        }
+        Ok(gaps)
+    }
+
+    /// 排名: "全区第4位；沿黄市辖区第2位（共6个）".
+    fn ranks(&self, cells: &Cells) -> Result<Vec<StatedRank>, Error> {
+        let text = cells.get(Col::Ranks);
+        let mut ranks = Vec::new();
+        for part in list(text) {
+            let (scope, rank, of) = parse_rank(part).ok_or_else(|| {
+                self.error(cells.row.line, &cells.header(Col::Ranks), format!("「{part}」不是认得的排名（如 全区第4位、全市第2位（共6个））"))
+            })?;
+            let scope_en = self.known.scopes.get(&scope).cloned();
+            ranks.push(StatedRank { scope, scope_en, rank, of });
+        }
+        Ok(ranks)
     }
 
     /// A signed figure: 增加额 may be written "-3.6", "减少3.6" or "下降3.6".
@@ -703,6 +778,14 @@ impl Reader<'_> {
             let of = draft.release.facts[whole].id.clone();
             if let Some(fact) = draft.release.facts.get_mut(share.fact) {
                 fact.share = Some(StatedShare { of, percent: share.percent });
+            }
+        }
+        for contribution in std::mem::take(&mut draft.contributions) {
+            let period = period_of(&draft.release, contribution.fact);
+            let to = draft.find(&contribution.to, &period).map_err(|m| self.error(contribution.line, &contribution.header, m))?;
+            let to = draft.release.facts[to].id.clone();
+            if let Some(fact) = draft.release.facts.get_mut(contribution.fact) {
+                fact.contribution = Some(Contribution { to, points: contribution.points });
             }
         }
         for membership in std::mem::take(&mut draft.memberships) {
@@ -827,6 +910,55 @@ fn verb(text: &str) -> (Option<bool>, &str) {
     (None, text)
 }
 
+/// The items of a cell listing several: separated by ；, ; or 、.
+fn list(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['；', ';', '、']).map(str::trim).filter(|part| !part.is_empty())
+}
+
+/// The number that ends a phrase, and the words before it: ("自治区", "9.9") from "自治区9.9".
+fn split_number(text: &str) -> (&str, &str) {
+    let at = text.find(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '-' || c == '.' || c == '－').unwrap_or(text.len());
+    (text[..at].trim(), text[at..].trim())
+}
+
+/// "高于自治区9.9个百分点" → ("自治区", 9.9); 低于 is negative.
+fn parse_gap(text: &str) -> Option<(String, Decimal)> {
+    let (negative, rest) = [("高于", false), ("快于", false), ("低于", true), ("慢于", true)].iter().find_map(|(w, n)| text.strip_prefix(w).map(|r| (*n, r)))?;
+    let rest = rest.trim().trim_end_matches("个百分点").trim_end_matches("百分点");
+    let (comparator, number) = split_number(rest);
+    let points = parse_number(number)?;
+    if comparator.is_empty() || points.is_sign_negative() {
+        return None;
+    }
+    Some((comparator.to_owned(), if negative { -points } else { points }))
+}
+
+/// "沿黄市辖区第2位（共6个）" → ("沿黄市辖区", 2, Some(6)).
+fn parse_rank(text: &str) -> Option<(String, u32, Option<u32>)> {
+    let text = half_width(text).replace(['（', '）', '(', ')'], "");
+    let (head, of) = match text.split_once('共') {
+        Some((head, of)) => (head.to_owned(), Some(of.trim_end_matches(['个', '位', '名', '家']).parse::<u32>().ok()?)),
+        None => (text.clone(), None),
+    };
+    let (scope, rank) = head.rsplit_once('第')?;
+    let scope = scope.trim_start_matches("位居").trim_start_matches('居').trim_end_matches("排名").trim_end_matches('排');
+    let rank: u32 = rank.trim_end_matches(['位', '名']).parse().ok()?;
+    (!scope.is_empty() && rank > 0 && !matches!(of, Some(of) if rank > of)).then(|| (scope.to_owned(), rank, of))
+}
+
+/// "拉动固定资产投资增长16.5个百分点" → ("固定资产投资", 16.5); 下降 is negative.
+fn parse_contribution(text: &str) -> Option<(String, Decimal)> {
+    let text = text.trim();
+    let text = text.strip_prefix("拉动").unwrap_or(text).trim_end_matches("个百分点").trim_end_matches("百分点");
+    let (at, negative, word) = [("增长", false), ("下降", true)].iter().filter_map(|(w, n)| text.rfind(w).map(|at| (at, *n, *w))).max_by_key(|(at, ..)| *at)?;
+    let (to, number) = (text[..at].trim(), &text[at + word.len()..]);
+    let points = parse_number(number)?;
+    if to.is_empty() || points.is_sign_negative() {
+        return None;
+    }
+    Some((to.to_owned(), if negative { -points } else { points }))
+}
+
 /// A growth cell: "8.3", "-54.8", "下降54.8", "增长8.3%", "3.2倍", "增长3.2倍".
 fn parse_growth(text: &str) -> Option<(Decimal, GrowthForm)> {
     let (negative, rest) = verb(text);
@@ -941,8 +1073,8 @@ fn parse_period(text: &str) -> Option<Period> {
 
 /// A release as the template: its key/value rows, the header, a row per fact (and a further row
 /// per further breakdown a fact belongs to), a row per structure ratio. What the template has no
-/// column for is left out: gaps, ranks, contributions, footnotes, series, tables, English names,
-/// the decimals a figure is kept to.
+/// column for is left out: footnotes, series, tables, English names, the decimals a figure is kept
+/// to.
 ///
 /// ```
 /// use xixia_stats::import::template;
@@ -1008,6 +1140,21 @@ pub fn to_csv(release: &Release) -> String {
             set(&mut row, Col::Share, share.percent.to_string());
             set(&mut row, Col::ShareOf, name_of(&share.of));
         }
+        let gaps: Vec<String> = fact.gaps.iter().map(|g| format!("{}{}{}个百分点", if g.points.is_sign_negative() { "低于" } else { "高于" }, g.comparator, g.points.abs())).collect();
+        set(&mut row, Col::Gaps, gaps.join("；"));
+        let ranks: Vec<String> = fact
+            .ranks
+            .iter()
+            .map(|r| match r.of {
+                Some(of) => format!("{}第{}位（共{of}个）", r.scope, r.rank),
+                None => format!("{}第{}位", r.scope, r.rank),
+            })
+            .collect();
+        set(&mut row, Col::Ranks, ranks.join("；"));
+        if let Some(c) = &fact.contribution {
+            let verb = if c.points.is_sign_negative() { "下降" } else { "增长" };
+            set(&mut row, Col::Contribution, format!("拉动{}{verb}{}个百分点", name_of(&c.to), c.points.abs()));
+        }
         set(&mut row, Col::Note, fact.note.clone().unwrap_or_default());
         let mut memberships = release.breakdowns.iter().filter(|b| b.parts.contains(&fact.id));
         let membership = |row: &mut Vec<String>, b: &Breakdown| {
@@ -1072,7 +1219,8 @@ mod tests {
                 let value = f.value.as_ref().map(|q| format!("{}{}", q.amount, q.unit));
                 let increase = f.increase.as_ref().map(|q| format!("{}{}", q.amount, q.unit));
                 let share = f.share.as_ref().map(|s| format!("{}% of {}", s.percent, name(&s.of)));
-                format!("{} value={value:?} growth={growth:?} increase={increase:?} share={share:?} note={:?}", name(&f.id), f.note)
+                let contribution = f.contribution.as_ref().map(|c| format!("{} to {}", c.points, name(&c.to)));
+                format!("{} value={value:?} growth={growth:?} increase={increase:?} share={share:?} note={:?} gaps={:?} ranks={:?} contribution={contribution:?}", name(&f.id), f.note, f.gaps, f.ranks)
             })
             .collect();
         for b in &release.breakdowns {
@@ -1169,6 +1317,35 @@ mod tests {
     }
 
     #[test]
+    fn gaps_ranks_and_contributions_are_read_in_the_bulletins_words() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(parse_gap("高于自治区9.9个百分点"), Some(("自治区".into(), d("9.9"))));
+        assert_eq!(parse_gap("低于银川市1.2"), Some(("银川市".into(), d("-1.2"))));
+        assert_eq!(parse_gap("自治区9.9"), None);
+        assert_eq!(parse_gap("高于9.9"), None);
+        assert_eq!(parse_rank("全区第4位"), Some(("全区".into(), 4, None)));
+        assert_eq!(parse_rank("沿黄市辖区第2位（共6个）"), Some(("沿黄市辖区".into(), 2, Some(6))));
+        assert_eq!(parse_rank("位居全市第1"), Some(("全市".into(), 1, None)));
+        assert_eq!(parse_rank("全区第7位（共6个）"), None);
+        assert_eq!(parse_rank("第四"), None);
+        assert_eq!(parse_contribution("拉动固定资产投资增长16.5个百分点"), Some(("固定资产投资".into(), d("16.5"))));
+        assert_eq!(parse_contribution("固定资产投资下降0.3"), Some(("固定资产投资".into(), d("-0.3"))));
+        assert_eq!(parse_contribution("拉动16.5个百分点"), None);
+
+        let body = "指标,数值,单位,增速(%),地区比较,排名,拉动\n固定资产投资,,,20.1,高于自治区12.3个百分点；高于银川市10.2个百分点,全区第2位；全市第1位,\n建设项目完成投资,,,25,,,拉动固定资产投资增长16.5个百分点\n";
+        let (release, _) = read(body).unwrap();
+        let investment = release.fact("investment").unwrap();
+        assert_eq!(investment.gaps.len(), 2);
+        assert_eq!(investment.gaps[0].comparator_en.as_deref(), Some("Ningxia"), "English from the bundled releases");
+        assert_eq!(investment.ranks[1], StatedRank { scope: "全市".into(), scope_en: Some("in Yinchuan".into()), rank: 1, of: None });
+        assert_eq!(release.facts[1].contribution, Some(Contribution { to: "investment".into(), points: d("16.5") }));
+        let err = read("指标,数值,排名\n固定资产投资,,全区第2位\n").unwrap_err().to_string();
+        assert!(err.contains("只有地区比较、排名或拉动"), "{err}");
+        let err = read("指标,数值,单位,排名\n固定资产投资,1,亿元,第二名\n").unwrap_err().to_string();
+        assert!(err.contains("第6行「排名」列: 「第二名」不是认得的排名"), "{err}");
+    }
+
+    #[test]
     fn periods_are_read_as_written() {
         let rows = [
             ("2022年", Period::Year { year: 2022 }),
@@ -1249,6 +1426,39 @@ mod tests {
         assert_eq!(release.breakdowns[1].parts.len(), 1);
         let ids: HashSet<&str> = release.facts.iter().map(|f| f.id.as_str()).collect();
         assert_eq!(ids.len(), release.facts.len());
+    }
+
+    #[test]
+    fn a_draft_cut_anywhere_is_read_or_refused_without_panic() {
+        for release in crate::bundled::all().unwrap() {
+            let csv = to_csv(&release);
+            for (at, _) in csv.char_indices().step_by(17) {
+                let cut = &csv[..at];
+                let _ = looks_like(cut);
+                if let Ok((draft, report)) = import(cut, "cut.csv") {
+                    assert!(crate::load::validate(&draft).is_empty());
+                    let chars = cut.chars().count();
+                    assert!(draft.sentences.iter().filter_map(|s| s.span).chain(report.unparsed.iter().map(|u| u.span)).all(|s| s.start <= s.end && s.end <= chars));
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_mix_of_the_templates_words_is_read_or_refused_without_panic(
+            tokens in proptest::collection::vec(proptest::sample::select(vec![
+                "时期", "2022年", "2023年1-1月", "指标", "数值", "增速(%)", "占比(%)", "占比总体", "上级指标", "分组", "分组类型",
+                "排名", "拉动", "地区比较", "备注", ",", ",", ",", "\n", "\n", "\"", "甲", "乙", "丙", "1.5", "-3", "3.2倍", "下降",
+                "1 : 2", "全部", "其中", "全区第1位", "高于甲1", "拉动甲增长1", "亿元", " ", "\u{feff}", "\r",
+            ]), 0..80)
+        ) {
+            let input: String = tokens.concat();
+            let _ = looks_like(&input);
+            if let Ok((draft, _)) = import(&input, "mix.csv") {
+                proptest::prop_assert!(crate::load::validate(&draft).is_empty());
+            }
+        }
     }
 
     #[test]
