@@ -146,8 +146,9 @@ fn reader(body: &str) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(body.as_bytes())
 }
 
-/// Whether `input` is the template: within its first rows, after key/value rows (标题, 时期, …) and
-/// blank rows only, a header row naming the 指标 and 数值 (or 增速) columns.
+/// Whether `input` is the template: within its first rows, after key/value rows (标题, 时期, …),
+/// blank rows and rows of one cell only (a title typed above the table), a header row naming the
+/// 指标 and 数值 (or 增速) columns.
 ///
 /// ```
 /// use xixia_stats::import::template::looks_like;
@@ -162,7 +163,8 @@ pub fn looks_like(input: &str) -> bool {
         if is_header(&record) {
             return true;
         }
-        if !is_blank(&record) && record.get(0).and_then(meta_of).is_none() {
+        let single = record.iter().filter(|cell| !cell.trim().is_empty()).count() <= 1;
+        if !single && record.get(0).and_then(meta_of).is_none() {
             return false;
         }
     }
@@ -464,6 +466,11 @@ impl Reader<'_> {
             let value = row.record.iter().skip(1).map(str::trim).find(|v| !v.is_empty()).unwrap_or("").to_owned();
             let place = |what: &str| format!("第{}行「{what}」", row.line);
             match meta_of(key) {
+                None if title.is_none() && row.record.iter().filter(|c| !c.trim().is_empty()).count() == 1 => {
+                    let text = row.record.iter().map(str::trim).find(|c| !c.is_empty()).unwrap_or_default().to_owned();
+                    self.report.notes.push(format!("第{}行「{text}」作为标题", row.line));
+                    title = Some(text);
+                }
                 None => self.unparsed(row, "表头之前的行不是认得的说明项（标题、时期、发布单位、状态、发布日期、刊载、资料来源）"),
                 Some(_) if value.is_empty() => self.report.notes.push(format!("{}没有填写，已忽略", place(key.trim()))),
                 Some(Meta::Title) => title = Some(value),
@@ -556,6 +563,16 @@ impl Reader<'_> {
         }
         let cells = Cells { row, columns };
         let line = row.line;
+        let stray: Vec<String> = row
+            .record
+            .iter()
+            .enumerate()
+            .filter(|(at, cell)| !cell.trim().is_empty() && !columns.iter().any(|(_, c, _)| c == at))
+            .map(|(at, cell)| format!("第{}列「{}」", at + 1, cell.trim()))
+            .collect();
+        if !stray.is_empty() {
+            self.report.notes.push(format!("第{line}行：{}不在认得的列下，已忽略", stray.join("、")));
+        }
         let name = cells.get(Col::Name);
         let figures = [Col::Value, Col::Growth, Col::Increase, Col::Share, Col::Gaps, Col::Ranks, Col::Contribution].into_iter().any(|c| !cells.get(c).is_empty());
         if name.is_empty() {
@@ -1403,6 +1420,18 @@ mod tests {
         for unparsed in &report.unparsed {
             assert_eq!(chars[unparsed.span.start..unparsed.span.end].iter().collect::<String>(), unparsed.text);
         }
+    }
+
+    #[test]
+    fn a_title_typed_above_the_table_and_cells_outside_it_are_noted() {
+        let input = "西夏区2022年统计公报（征求意见稿）,,\n时期,2022年\n指标,数值,单位,备注,,不认识\n地区生产总值,489.91,亿元,,多出来的,也多\n";
+        assert!(looks_like(input));
+        let (release, report) = import(input, "x.csv").unwrap();
+        assert_eq!(release.title, "西夏区2022年统计公报（征求意见稿）");
+        let notes = report.notes.join("\n");
+        assert!(notes.contains("第1行「西夏区2022年统计公报（征求意见稿）」作为标题"), "{notes}");
+        assert!(notes.contains("第3行：不认识「不认识」列，已忽略"), "{notes}");
+        assert!(notes.contains("第4行：第5列「多出来的」、第6列「也多」不在认得的列下，已忽略"), "{notes}");
     }
 
     #[test]
