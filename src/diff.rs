@@ -506,6 +506,27 @@ mod tests {
     }
 
     #[test]
+    fn a_release_through_the_csv_template_meets_every_published_fact() {
+        for release in bundled::all().unwrap() {
+            let csv = crate::import::template::to_csv(&release);
+            let (draft, _) = crate::import::template::import(&csv, "draft.csv").unwrap();
+            let diff = compare(&draft, &release);
+            assert!(diff.added.is_empty() && diff.removed.is_empty(), "{}: {diff:?}", release.id);
+            // The template's 增速(%) column has no room for a growth printed without % (增长0.7):
+            // it comes back as 增长0.7%, and the diff says so.
+            let bare: Vec<&str> = release.facts.iter().filter(|f| f.growth.as_ref().is_some_and(|g| g.form == crate::GrowthForm::Bare)).map(|f| f.id.as_str()).collect();
+            let changed: Vec<(&str, &str)> = diff.changed.iter().map(|c| (c.published_id.as_str(), c.field.as_str())).collect();
+            assert_eq!(changed, bare.iter().map(|id| (*id, "growth")).collect::<Vec<_>>(), "{}", release.id);
+            assert_eq!(diff.unchanged, release.facts.len() - bare.len());
+            assert!(diff.ratios.is_empty(), "{:?}", diff.ratios);
+            // The template holds no tables: their cells are reported as not in the draft.
+            let cells: usize = release.tables.iter().map(|t| t.rows.iter().map(|r| r.cells.len()).sum::<usize>()).sum();
+            assert_eq!(diff.cells.len(), cells);
+            assert!(diff.cells.iter().all(|c| c.draft.is_empty() && !c.published.is_empty() || c.published.is_empty() && c.draft.is_empty()));
+        }
+    }
+
+    #[test]
     fn the_closest_release_shares_the_most_indicators() {
         let all = bundled::all().unwrap();
         for release in &all {

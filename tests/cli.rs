@@ -366,6 +366,11 @@ fn import_exits_2_with_a_message_when_nothing_can_be_read() {
     assert_eq!(bad_json.status.code(), Some(2));
     assert!(stderr(&bad_json).contains("field `id`"), "{}", stderr(&bad_json));
 
+    let huge = vec![b' '; 4 * 1024 * 1024 + 1];
+    let too_large = run_with_input(&["import", "-"], &huge);
+    assert_eq!(too_large.status.code(), Some(2));
+    assert!(stderr(&too_large).contains("标准输入: 4194305 bytes is larger than the 4194304-byte limit"), "{}", stderr(&too_large));
+
     // Garbage read as prose: no indicator in it, whether the text import errs or lists it unread.
     let garbage = run_with_input(&["import", "-"], "asdf qwer ;;; 1 2 3 ###".as_bytes());
     assert_eq!(garbage.status.code(), Some(2));
