@@ -1075,7 +1075,7 @@ fn parse_period(text: &str) -> Option<Period> {
     }
     let year: i32 = year.parse().ok()?;
     let period = match rest {
-        "" => Period::Year { year },
+        "" | "度" | "全年" => Period::Year { year },
         "末" | "底" | "年末" => Period::AsOf { date: format!("{year:04}-12-31") },
         months => {
             let months = months.strip_suffix('月')?;
@@ -1373,6 +1373,7 @@ mod tests {
             ("截至2023年2月28日", Period::AsOf { date: "2023-02-28".into() }),
             ("2022年末", Period::AsOf { date: "2022-12-31".into() }),
         ];
+        assert_eq!(parse_period("2022年度"), Some(Period::Year { year: 2022 }));
         for (text, period) in rows {
             assert_eq!(parse_period(text), Some(period.clone()), "{text}");
             assert_eq!(parse_period(&period_text(&period)), Some(period), "{text}");
