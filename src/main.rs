@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use xixia_stats::chart::Lang;
 use xixia_stats::check::{check, Severity};
+use xixia_stats::import::{Format as DraftFormat, Imported};
 use xixia_stats::{bundled, figures::figures, load, Error, ErrorKind, Release};
 
 /// 西夏区 statistical releases: exact figures and consistency checks.
@@ -85,6 +86,25 @@ enum Command {
         /// Also print the checks that passed.
         #[arg(long)]
         all: bool,
+    },
+    /// Read a draft release — our JSON (or JSON-stat), the CSV template (docs/import.md) or
+    /// bulletin prose — and print it as a release in our JSON format. What was not read (rows or
+    /// sentences with figures, with their character spans) and the defaults taken go to stderr.
+    /// Exits 2 when nothing can be read.
+    Import {
+        /// The draft's path, or `-` for standard input. UTF-8 (with or without a byte-order mark)
+        /// or GBK.
+        path: String,
+        /// json, csv or text [default: by content: `{` is JSON, the template's header is CSV, else
+        /// text].
+        #[arg(long, value_parser = parse_draft_format)]
+        format: Option<DraftFormat>,
+        /// One line instead of indented.
+        #[arg(long)]
+        compact: bool,
+        /// How stderr gives the import report: text (Chinese lines, the default) or json.
+        #[arg(long, value_name = "FORM", num_args = 0..=1, default_value = "text", default_missing_value = "text", value_parser = ["text", "json"])]
+        report: String,
     },
     /// Fill every <xixia-stat> of the HTML pages in a folder with its chart (SVG, summary, table,
     /// download links), so the pages read right without JavaScript; write them to another folder.
@@ -168,6 +188,21 @@ fn run(command: Command, out: &mut String) -> Result<ExitCode, Error> {
                 );
             }
             Ok(if report.count(Severity::Error) > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Import { path, format, compact, report } => {
+            let (text, origin) = read_draft(&path)?;
+            let imported = xixia_stats::import::import(&text, format, &origin)?;
+            let release = &imported.release;
+            if release.facts.is_empty() && release.ratios.is_empty() && release.tables.is_empty() {
+                eprint!("{}", report_text(&imported));
+                let message = format!("没有读到任何指标（未读 {} 处）", imported.report.unparsed.len());
+                return Err(ErrorKind::Import { origin, place: "全文".into(), message }.into());
+            }
+            let json = if compact { serde_json::to_string(&imported.release).unwrap_or_default() } else { to_json(&imported.release) };
+            out.push_str(&json);
+            out.push('\n');
+            eprint!("{}", if report == "json" { format!("{}\n", to_json(&ImportReport::of(&imported))) } else { report_text(&imported) });
+            Ok(ExitCode::SUCCESS)
         }
         Command::Prerender { pages, out: dir } => {
             let mut charts = bundled_charts(Lang::Zh)?;
@@ -330,6 +365,92 @@ fn open(name: &str) -> Result<Release, Error> {
         Error::from(ErrorKind::Io { origin: name.to_owned(), message: format!("not UTF-8 text (byte {})", err.utf8_error().valid_up_to()) })
     })?;
     load::from_json(&text, name)
+}
+
+/// A draft's text and the name errors give it: a file, or standard input for `-`. Refused when
+/// empty, too large, or neither UTF-8 nor GBK.
+fn read_draft(path: &str) -> Result<(String, String), Error> {
+    let origin = if path == "-" { "标准输入".to_owned() } else { path.to_owned() };
+    let io_error = |err: io::Error| Error::from(ErrorKind::Io { origin: origin.clone(), message: err.to_string() });
+    let mut bytes = Vec::new();
+    let limit = load::MAX_BYTES as u64 + 1;
+    if path == "-" {
+        io::Read::read_to_end(&mut io::Read::take(io::stdin().lock(), limit), &mut bytes).map_err(io_error)?;
+    } else {
+        let file = std::fs::File::open(path).map_err(io_error)?;
+        io::Read::read_to_end(&mut io::Read::take(file, limit), &mut bytes).map_err(io_error)?;
+    }
+    if bytes.len() > load::MAX_BYTES {
+        return Err(ErrorKind::TooLarge { origin, bytes: bytes.len(), limit: load::MAX_BYTES }.into());
+    }
+    let import_error = |place: String, message: String| Error::from(ErrorKind::Import { origin: origin.clone(), place, message });
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let bytes = err.into_bytes();
+            let gbk = encoding_rs::GBK.decode_without_bom_handling_and_without_replacement(&bytes).map(std::borrow::Cow::into_owned);
+            match gbk.filter(|text| !text.chars().any(|c| c.is_control() && !c.is_whitespace())) {
+                Some(text) => {
+                    eprintln!("xixia-stats: {origin}: 不是 UTF-8，按 GBK 编码读取");
+                    text
+                }
+                None => {
+                    let at = std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to());
+                    let line = bytes.get(..at).map_or(1, |b| b.iter().filter(|&&c| c == b'\n').count() + 1);
+                    return Err(import_error(format!("第{line}行（第{at}字节）"), "既不是 UTF-8 也不是 GBK 编码的文本；请另存为「CSV UTF-8」或 UTF-8 文本".into()));
+                }
+            }
+        }
+    };
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(import_error("第1行".into(), "输入是空的，没有可读的内容".into()));
+    }
+    Ok((text, origin))
+}
+
+/// What `--report json` prints on stderr.
+#[derive(serde::Serialize)]
+struct ImportReport<'a> {
+    format: DraftFormat,
+    facts: usize,
+    #[serde(flatten)]
+    report: &'a xixia_stats::import::Report,
+}
+
+impl ImportReport<'_> {
+    fn of(imported: &Imported) -> ImportReport<'_> {
+        ImportReport { format: imported.format, facts: imported.release.facts.len(), report: &imported.report }
+    }
+}
+
+/// The import report as Chinese lines: what was read, what was not (with its characters), notes.
+fn report_text(imported: &Imported) -> String {
+    use std::fmt::Write as _;
+    let release = &imported.release;
+    let form = match imported.format {
+        DraftFormat::Json => "JSON",
+        DraftFormat::Csv => "CSV模板",
+        DraftFormat::Text => "公报文本",
+    };
+    let mut text = format!(
+        "按{form}读取：{}个指标，{}个分组，{}个结构比，{}张表；未读 {} 处\n",
+        release.facts.len(),
+        release.breakdowns.len(),
+        release.ratios.len(),
+        release.tables.len(),
+        imported.report.unparsed.len()
+    );
+    for unparsed in &imported.report.unparsed {
+        let _ = writeln!(text, "未读（第{}-{}个字符，{}）：「{}」", unparsed.span.start, unparsed.span.end, unparsed.reason, unparsed.text);
+    }
+    for note in &imported.report.notes {
+        let _ = writeln!(text, "说明：{note}");
+    }
+    text
+}
+
+fn parse_draft_format(text: &str) -> Result<DraftFormat, String> {
+    DraftFormat::parse(text).ok_or_else(|| format!("不认识的格式「{text}」：可用 json、csv、text"))
 }
 
 fn to_json(value: &impl serde::Serialize) -> String {
