@@ -25,7 +25,8 @@ enum Command {
     List,
     /// Print every stated and computed figure of a release as JSON.
     Figures {
-        /// A bundled release id (see `list`) or the path of a release JSON file.
+        /// A bundled release id (see `list`), or the path of a release JSON file, a CSV draft
+        /// (.csv) or bulletin prose (.txt, .md).
         release: String,
     },
     /// Print the data of every chart (categories, series with exact values and printed labels,
@@ -78,7 +79,8 @@ enum Command {
     },
     /// Check a release for inconsistencies. Exits 1 when any finding is an error.
     Check {
-        /// A bundled release id (see `list`) or the path of a release JSON file.
+        /// A bundled release id (see `list`), or the path of a release JSON file, a CSV draft
+        /// (.csv) or bulletin prose (.txt, .md).
         release: String,
         /// Print the findings as JSON.
         #[arg(long)]
@@ -105,6 +107,19 @@ enum Command {
         /// How stderr gives the import report: text (Chinese lines, the default) or json.
         #[arg(long, value_name = "FORM", num_args = 0..=1, default_value = "text", default_missing_value = "text", value_parser = ["text", "json"])]
         report: String,
+    },
+    /// Compare a draft with the published release it revises: changed figures (published →
+    /// draft), indicators added and removed. Exits 1 when anything differs.
+    Diff {
+        /// The draft: a release JSON, the CSV template or bulletin prose (as `import` reads it), or
+        /// a bundled release id.
+        draft: String,
+        /// The bundled release id to compare with [default: the one with most indicators in common].
+        #[arg(long)]
+        against: Option<String>,
+        /// Print the differences as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Fill every <xixia-stat> of the HTML pages in a folder with its chart (SVG, summary, table,
     /// download links), so the pages read right without JavaScript; write them to another folder.
@@ -203,6 +218,24 @@ fn run(command: Command, out: &mut String) -> Result<ExitCode, Error> {
             out.push('\n');
             eprint!("{}", if report == "json" { format!("{}\n", to_json(&ImportReport::of(&imported))) } else { report_text(&imported) });
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Diff { draft, against, json } => {
+            let draft = if bundled::json(&draft).is_some() { bundled::release(&draft)? } else { read_release(&draft)? };
+            let published = bundled::all()?;
+            let against = match against {
+                Some(id) => published.iter().find(|r| r.id == id).ok_or_else(|| Error::from(ErrorKind::UnknownRelease { id, bundled: bundled::ids().iter().map(|id| id.to_string()).collect() }))?,
+                None => xixia_stats::diff::closest(&draft, &published).ok_or_else(|| {
+                    Error::from(ErrorKind::Import { origin: draft.id.clone(), place: "全文".into(), message: "没有一个指标与已发布的版本相同，无从比较；请用 --against 指定".into() })
+                })?,
+            };
+            let diff = xixia_stats::diff::compare(&draft, against);
+            if json {
+                out.push_str(&to_json(&diff));
+                out.push('\n');
+            } else {
+                out.push_str(&diff_text(&diff, &against.title));
+            }
+            Ok(if diff.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Prerender { pages, out: dir } => {
             let mut charts = bundled_charts(Lang::Zh)?;
@@ -342,7 +375,8 @@ fn export_error(what: &str, message: &str) -> Error {
     ErrorKind::Export { what: what.to_owned(), message: message.to_owned() }.into()
 }
 
-/// A bundled release by id, or else a release file by path.
+/// A bundled release by id, or else a file by path: a release in JSON, or a draft as the CSV
+/// template (`.csv`) or bulletin prose (`.txt`, `.md`).
 fn open(name: &str) -> Result<Release, Error> {
     if bundled::json(name).is_some() {
         return bundled::release(name);
@@ -364,7 +398,78 @@ fn open(name: &str) -> Result<Release, Error> {
     let text = String::from_utf8(bytes).map_err(|err| {
         Error::from(ErrorKind::Io { origin: name.to_owned(), message: format!("not UTF-8 text (byte {})", err.utf8_error().valid_up_to()) })
     })?;
-    load::from_json(&text, name)
+    // The CSV template and bulletin prose are read as `import` reads them; everything else is a
+    // release in JSON (ours or JSON-stat), whose errors say so.
+    let draft = path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).and_then(|e| match e.as_str() {
+        "csv" => Some(DraftFormat::Csv),
+        "txt" | "md" | "text" => Some(DraftFormat::Text),
+        _ => None,
+    });
+    match draft {
+        Some(format) => Ok(xixia_stats::import::import(&text, Some(format), name)?.release),
+        None => load::from_json(&text, name),
+    }
+}
+
+/// A draft from a file or standard input, read as `import` reads it.
+fn read_release(path: &str) -> Result<Release, Error> {
+    let (text, origin) = read_draft(path)?;
+    Ok(xixia_stats::import::import(&text, None, &origin)?.release)
+}
+
+/// The differences as lines: what changed (published → draft), then what was added and removed.
+fn diff_text(diff: &xixia_stats::diff::Diff, published: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = format!("与已发布的《{published}》（{}）比较\n", diff.published);
+    for change in &diff.changed {
+        let note = change.note.as_deref().map(|n| format!("（{n}）")).unwrap_or_default();
+        let _ = writeln!(out, "[修改] {}的{}：{} → {}{note}", change.name, field_name(&change.field), or_none(&change.published), or_none(&change.draft));
+    }
+    for ratio in &diff.ratios {
+        let _ = match (ratio.published.is_empty(), ratio.draft.is_empty()) {
+            (true, _) => writeln!(out, "[新增] {}：{}", ratio.name, ratio.draft),
+            (_, true) => writeln!(out, "[删除] {}：{}", ratio.name, ratio.published),
+            _ => writeln!(out, "[修改] {}：{} → {}", ratio.name, ratio.published, ratio.draft),
+        };
+    }
+    for cell in &diff.cells {
+        let _ = writeln!(out, "[修改] 表「{}」{}·{}：{} → {}", cell.table, cell.row, cell.column, or_none(&cell.published), or_none(&cell.draft));
+    }
+    for title in &diff.tables_added {
+        let _ = writeln!(out, "[新增] 表「{title}」");
+    }
+    for title in &diff.tables_removed {
+        let _ = writeln!(out, "[删除] 表「{title}」");
+    }
+    for entry in &diff.added {
+        let _ = writeln!(out, "[新增] {}：{}", entry.name, entry.figures);
+    }
+    for entry in &diff.removed {
+        let _ = writeln!(out, "[删除] {}：{}", entry.name, entry.figures);
+    }
+    let _ = writeln!(out, "修改 {}，新增 {}，删除 {}，相同 {}", diff.changed.len() + diff.ratios.len() + diff.cells.len(), diff.added.len() + diff.tables_added.len(), diff.removed.len() + diff.tables_removed.len(), diff.unchanged);
+    out
+}
+
+/// A diff field in the words of the bulletin.
+fn field_name(field: &str) -> &str {
+    match field {
+        "value" => "数值",
+        "growth" => "增速",
+        "increase" => "增加额",
+        "share" => "比重",
+        "gaps" => "与其他地区比较",
+        "ranks" => "位次",
+        "contribution" => "拉动",
+        "name" => "名称",
+        "period" => "时期",
+        "note" => "备注",
+        other => other,
+    }
+}
+
+fn or_none(text: &str) -> &str {
+    if text.is_empty() { "（无）" } else { text }
 }
 
 /// A draft's text and the name errors give it: a file, or standard input for `-`. Refused when

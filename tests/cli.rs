@@ -392,3 +392,41 @@ fn import_reads_bulletin_prose() {
     assert_eq!(named("第三产业增加值")["growth"]["rate"], "-1.4");
     assert!(stderr(&output).contains("按公报文本读取"), "{}", stderr(&output));
 }
+
+/// `diff` against the release a draft revises: one changed figure is named with both printings
+/// and makes the exit code 1; the release against itself is 0.
+#[test]
+fn diff_names_each_changed_figure_and_exits_1() {
+    let text = std::fs::read_to_string("data/releases/2022-bulletin.json").unwrap().replace("\"489.91\"", "\"490.12\"");
+    let draft = temp_file("diff-draft.json", text.as_bytes());
+    let output = run(&["diff", &draft]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(out.starts_with("与已发布的《西夏区2022年国民经济和社会发展统计公报》（2022-bulletin）比较\n"), "{out}");
+    assert!(out.contains("[修改] 地区生产总值的数值：489.91亿元 → 490.12亿元\n"), "{out}");
+    assert!(out.ends_with("修改 1，新增 0，删除 0，相同 103\n"), "{out}");
+
+    let json: serde_json::Value = serde_json::from_str(&stdout(&run(&["diff", &draft, "--json"]))).expect("valid JSON");
+    assert_eq!(json["changed"][0]["draft"], "490.12亿元");
+
+    let same = run(&["diff", "2022-bulletin"]);
+    assert_eq!(same.status.code(), Some(0), "{}", stdout(&same));
+    assert!(stdout(&same).ends_with("修改 0，新增 0，删除 0，相同 104\n"));
+
+    // A CSV draft of one section: the rest of the bulletin is removed, the table named once.
+    let csv = stdout(&run(&["diff", "www/data/template.csv"]));
+    assert!(csv.contains("[删除] 表「2022年西夏区主要工业产品产量及增长速度」\n"), "{csv}");
+    assert!(!csv.contains("单晶硅"), "a removed table is not listed cell by cell: {csv}");
+
+    let unknown = run(&["diff", &draft, "--against", "1999-bulletin"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("1999-bulletin"), "{}", stderr(&unknown));
+}
+
+/// `check` and `figures` read a CSV draft (and bulletin prose) by its extension.
+#[test]
+fn check_reads_a_csv_draft() {
+    let output = run(&["check", "www/data/template.csv", "--all"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("[通过] gdp-by-industry: 第一产业增加值、第二产业增加值、第三产业增加值之和489.91亿元 = 地区生产总值489.91亿元 ✓"), "{}", stdout(&output));
+}
