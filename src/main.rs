@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use xixia_stats::chart::Lang;
 use xixia_stats::check::{check, Severity};
+use xixia_stats::import::{Format as DraftFormat, Imported};
 use xixia_stats::{bundled, figures::figures, load, Error, ErrorKind, Release};
 
 /// 西夏区 statistical releases: exact figures and consistency checks.
@@ -24,7 +25,8 @@ enum Command {
     List,
     /// Print every stated and computed figure of a release as JSON.
     Figures {
-        /// A bundled release id (see `list`) or the path of a release JSON file.
+        /// A bundled release id (see `list`), or the path of a release JSON file, a CSV draft
+        /// (.csv) or bulletin prose (.txt, .md).
         release: String,
     },
     /// Print the data of every chart (categories, series with exact values and printed labels,
@@ -77,7 +79,8 @@ enum Command {
     },
     /// Check a release for inconsistencies. Exits 1 when any finding is an error.
     Check {
-        /// A bundled release id (see `list`) or the path of a release JSON file.
+        /// A bundled release id (see `list`), or the path of a release JSON file, a CSV draft
+        /// (.csv) or bulletin prose (.txt, .md).
         release: String,
         /// Print the findings as JSON.
         #[arg(long)]
@@ -85,6 +88,38 @@ enum Command {
         /// Also print the checks that passed.
         #[arg(long)]
         all: bool,
+    },
+    /// Read a draft release — our JSON (or JSON-stat), the CSV template (docs/import.md) or
+    /// bulletin prose — and print it as a release in our JSON format. What was not read (rows or
+    /// sentences with figures, with their character spans) and the defaults taken go to stderr.
+    /// Exits 2 when nothing can be read.
+    Import {
+        /// The draft's path, or `-` for standard input. UTF-8 (with or without a byte-order mark)
+        /// or GBK.
+        path: String,
+        /// json, csv or text [default: by content: `{` is JSON, the template's header is CSV, else
+        /// text].
+        #[arg(long, value_parser = parse_draft_format)]
+        format: Option<DraftFormat>,
+        /// One line instead of indented.
+        #[arg(long)]
+        compact: bool,
+        /// How stderr gives the import report: text (Chinese lines, the default) or json.
+        #[arg(long, value_name = "FORM", num_args = 0..=1, default_value = "text", default_missing_value = "text", value_parser = ["text", "json"])]
+        report: String,
+    },
+    /// Compare a draft with the published release it revises: changed figures (published →
+    /// draft), indicators added and removed. Exits 1 when anything differs.
+    Diff {
+        /// The draft: a release JSON, the CSV template or bulletin prose (as `import` reads it), or
+        /// a bundled release id.
+        draft: String,
+        /// The bundled release id to compare with [default: the one with most indicators in common].
+        #[arg(long)]
+        against: Option<String>,
+        /// Print the differences as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Fill every <xixia-stat> of the HTML pages in a folder with its chart (SVG, summary, table,
     /// download links), so the pages read right without JavaScript; write them to another folder.
@@ -168,6 +203,39 @@ fn run(command: Command, out: &mut String) -> Result<ExitCode, Error> {
                 );
             }
             Ok(if report.count(Severity::Error) > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Import { path, format, compact, report } => {
+            let (text, origin) = read_draft(&path)?;
+            let imported = xixia_stats::import::import(&text, format, &origin)?;
+            let release = &imported.release;
+            if release.facts.is_empty() && release.ratios.is_empty() && release.tables.is_empty() {
+                eprint!("{}", report_text(&imported));
+                let message = format!("没有读到任何指标（未读 {} 处）", imported.report.unparsed.len());
+                return Err(ErrorKind::Import { origin, place: "全文".into(), message }.into());
+            }
+            let json = if compact { serde_json::to_string(&imported.release).unwrap_or_default() } else { to_json(&imported.release) };
+            out.push_str(&json);
+            out.push('\n');
+            eprint!("{}", if report == "json" { format!("{}\n", to_json(&ImportReport::of(&imported))) } else { report_text(&imported) });
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Diff { draft, against, json } => {
+            let draft = if bundled::json(&draft).is_some() { bundled::release(&draft)? } else { read_release(&draft)? };
+            let published = bundled::all()?;
+            let against = match against {
+                Some(id) => published.iter().find(|r| r.id == id).ok_or_else(|| Error::from(ErrorKind::UnknownRelease { id, bundled: bundled::ids().iter().map(|id| id.to_string()).collect() }))?,
+                None => xixia_stats::diff::closest(&draft, &published).ok_or_else(|| {
+                    Error::from(ErrorKind::Import { origin: draft.id.clone(), place: "全文".into(), message: "没有一个指标与已发布的版本相同，无从比较；请用 --against 指定".into() })
+                })?,
+            };
+            let diff = xixia_stats::diff::compare(&draft, against);
+            if json {
+                out.push_str(&to_json(&diff));
+                out.push('\n');
+            } else {
+                out.push_str(&diff_text(&diff, &against.title));
+            }
+            Ok(if diff.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Prerender { pages, out: dir } => {
             let mut charts = bundled_charts(Lang::Zh)?;
@@ -307,7 +375,8 @@ fn export_error(what: &str, message: &str) -> Error {
     ErrorKind::Export { what: what.to_owned(), message: message.to_owned() }.into()
 }
 
-/// A bundled release by id, or else a release file by path.
+/// A bundled release by id, or else a file by path: a release in JSON, or a draft as the CSV
+/// template (`.csv`) or bulletin prose (`.txt`, `.md`).
 fn open(name: &str) -> Result<Release, Error> {
     if bundled::json(name).is_some() {
         return bundled::release(name);
@@ -329,7 +398,164 @@ fn open(name: &str) -> Result<Release, Error> {
     let text = String::from_utf8(bytes).map_err(|err| {
         Error::from(ErrorKind::Io { origin: name.to_owned(), message: format!("not UTF-8 text (byte {})", err.utf8_error().valid_up_to()) })
     })?;
-    load::from_json(&text, name)
+    // The CSV template and bulletin prose are read as `import` reads them; everything else is a
+    // release in JSON (ours or JSON-stat), whose errors say so.
+    let draft = path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).and_then(|e| match e.as_str() {
+        "csv" => Some(DraftFormat::Csv),
+        "txt" | "md" | "text" => Some(DraftFormat::Text),
+        _ => None,
+    });
+    match draft {
+        Some(format) => Ok(xixia_stats::import::import(&text, Some(format), name)?.release),
+        None => load::from_json(&text, name),
+    }
+}
+
+/// A draft from a file or standard input, read as `import` reads it.
+fn read_release(path: &str) -> Result<Release, Error> {
+    let (text, origin) = read_draft(path)?;
+    Ok(xixia_stats::import::import(&text, None, &origin)?.release)
+}
+
+/// The differences as lines: what changed (published → draft), then what was added and removed.
+fn diff_text(diff: &xixia_stats::diff::Diff, published: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = format!("与已发布的《{published}》（{}）比较\n", diff.published);
+    for change in &diff.changed {
+        let note = change.note.as_deref().map(|n| format!("（{n}）")).unwrap_or_default();
+        let _ = writeln!(out, "[修改] {}的{}：{} → {}{note}", change.name, field_name(&change.field), or_none(&change.published), or_none(&change.draft));
+    }
+    for ratio in &diff.ratios {
+        let _ = match (ratio.published.is_empty(), ratio.draft.is_empty()) {
+            (true, _) => writeln!(out, "[新增] {}：{}", ratio.name, ratio.draft),
+            (_, true) => writeln!(out, "[删除] {}：{}", ratio.name, ratio.published),
+            _ => writeln!(out, "[修改] {}：{} → {}", ratio.name, ratio.published, ratio.draft),
+        };
+    }
+    for cell in &diff.cells {
+        let _ = writeln!(out, "[修改] 表「{}」{}·{}：{} → {}", cell.table, cell.row, cell.column, or_none(&cell.published), or_none(&cell.draft));
+    }
+    for title in &diff.tables_added {
+        let _ = writeln!(out, "[新增] 表「{title}」");
+    }
+    for title in &diff.tables_removed {
+        let _ = writeln!(out, "[删除] 表「{title}」");
+    }
+    for entry in &diff.added {
+        let _ = writeln!(out, "[新增] {}：{}", entry.name, entry.figures);
+    }
+    for entry in &diff.removed {
+        let _ = writeln!(out, "[删除] {}：{}", entry.name, entry.figures);
+    }
+    let _ = writeln!(out, "修改 {}，新增 {}，删除 {}，相同 {}", diff.changed.len() + diff.ratios.len() + diff.cells.len(), diff.added.len() + diff.tables_added.len(), diff.removed.len() + diff.tables_removed.len(), diff.unchanged);
+    out
+}
+
+/// A diff field in the words of the bulletin.
+fn field_name(field: &str) -> &str {
+    match field {
+        "value" => "数值",
+        "growth" => "增速",
+        "increase" => "增加额",
+        "share" => "比重",
+        "gaps" => "与其他地区比较",
+        "ranks" => "位次",
+        "contribution" => "拉动",
+        "name" => "名称",
+        "period" => "时期",
+        "note" => "备注",
+        other => other,
+    }
+}
+
+fn or_none(text: &str) -> &str {
+    if text.is_empty() { "（无）" } else { text }
+}
+
+/// A draft's text and the name errors give it: a file, or standard input for `-`. Refused when
+/// empty, too large, or neither UTF-8 nor GBK.
+fn read_draft(path: &str) -> Result<(String, String), Error> {
+    let origin = if path == "-" { "标准输入".to_owned() } else { path.to_owned() };
+    let io_error = |err: io::Error| Error::from(ErrorKind::Io { origin: origin.clone(), message: err.to_string() });
+    let mut bytes = Vec::new();
+    let limit = load::MAX_BYTES as u64 + 1;
+    if path == "-" {
+        io::Read::read_to_end(&mut io::Read::take(io::stdin().lock(), limit), &mut bytes).map_err(io_error)?;
+    } else {
+        let file = std::fs::File::open(path).map_err(io_error)?;
+        io::Read::read_to_end(&mut io::Read::take(file, limit), &mut bytes).map_err(io_error)?;
+    }
+    if bytes.len() > load::MAX_BYTES {
+        return Err(ErrorKind::TooLarge { origin, bytes: bytes.len(), limit: load::MAX_BYTES }.into());
+    }
+    let import_error = |place: String, message: String| Error::from(ErrorKind::Import { origin: origin.clone(), place, message });
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let bytes = err.into_bytes();
+            let gbk = encoding_rs::GBK.decode_without_bom_handling_and_without_replacement(&bytes).map(std::borrow::Cow::into_owned);
+            match gbk.filter(|text| !text.chars().any(|c| c.is_control() && !c.is_whitespace())) {
+                Some(text) => {
+                    eprintln!("xixia-stats: {origin}: 不是 UTF-8，按 GBK 编码读取");
+                    text
+                }
+                None => {
+                    let at = std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to());
+                    let line = bytes.get(..at).map_or(1, |b| b.iter().filter(|&&c| c == b'\n').count() + 1);
+                    return Err(import_error(format!("第{line}行（第{at}字节）"), "既不是 UTF-8 也不是 GBK 编码的文本；请另存为「CSV UTF-8」或 UTF-8 文本".into()));
+                }
+            }
+        }
+    };
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(import_error("第1行".into(), "输入是空的，没有可读的内容".into()));
+    }
+    Ok((text, origin))
+}
+
+/// What `--report json` prints on stderr.
+#[derive(serde::Serialize)]
+struct ImportReport<'a> {
+    format: DraftFormat,
+    facts: usize,
+    #[serde(flatten)]
+    report: &'a xixia_stats::import::Report,
+}
+
+impl ImportReport<'_> {
+    fn of(imported: &Imported) -> ImportReport<'_> {
+        ImportReport { format: imported.format, facts: imported.release.facts.len(), report: &imported.report }
+    }
+}
+
+/// The import report as Chinese lines: what was read, what was not (with its characters), notes.
+fn report_text(imported: &Imported) -> String {
+    use std::fmt::Write as _;
+    let release = &imported.release;
+    let form = match imported.format {
+        DraftFormat::Json => "JSON",
+        DraftFormat::Csv => "CSV模板",
+        DraftFormat::Text => "公报文本",
+    };
+    let mut text = format!(
+        "按{form}读取：{}个指标，{}个分组，{}个结构比，{}张表；未读 {} 处\n",
+        release.facts.len(),
+        release.breakdowns.len(),
+        release.ratios.len(),
+        release.tables.len(),
+        imported.report.unparsed.len()
+    );
+    for unparsed in &imported.report.unparsed {
+        let _ = writeln!(text, "未读（第{}-{}个字符，{}）：「{}」", unparsed.span.start, unparsed.span.end, unparsed.reason, unparsed.text);
+    }
+    for note in &imported.report.notes {
+        let _ = writeln!(text, "说明：{note}");
+    }
+    text
+}
+
+fn parse_draft_format(text: &str) -> Result<DraftFormat, String> {
+    DraftFormat::parse(text).ok_or_else(|| format!("不认识的格式「{text}」：可用 json、csv、text"))
 }
 
 fn to_json(value: &impl serde::Serialize) -> String {

@@ -113,10 +113,9 @@ const CASES: &[(&str, Expect)] = &[
     ("growth-minus-100.json", Finding { check: "growth_range", severity: "error", text: "下降100%或以上意味着本期为零或为负，不可能" }),
     ("growth-minus-150.json", Undefined { figure: "base:a", reason: "no_base" }),
     ("growth-negative-base.json", Finding { check: "growth_increase", severity: "error", text: "50.0亿元 ÷ (40.0亿元 − 50.0亿元) = -500.0%，表述为增长5.0%" }),
-    // A base of zero: no panic and no NaN; the checker cannot verify the growth (see the ignored
-    // tests at the end for the finding it should give).
-    ("growth-zero-base.json", Loads),
-    ("share-of-zero.json", Loads),
+    // A base of zero: no panic and no NaN; the checker says no rate follows from nothing.
+    ("growth-zero-base.json", Finding { check: "growth_increase", severity: "error", text: "上期为0，增速无从计算" }),
+    ("share-of-zero.json", Finding { check: "stated_share", severity: "error", text: "地区生产总值为0亿元，总体为0，比重无从计算" }),
     ("series-from-zero.json", Loads),
     // JSON-stat: errors name the JSON path.
     ("jsonstat-size-mismatch.json", Refused(&["JSON-stat `dimension.region.category.index`: has 2 categories but `size[1]` is 3"])),
@@ -406,26 +405,25 @@ fn the_command_line_refuses_with_exit_code_2_and_the_message() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
-/// A growth stated from a base that rounding cannot tell from zero: increase = value, so the
-/// previous period was 0 and no growth rate (here 增长5.0%) can be right. The checker's
-/// `growth_increase` check returns without a finding when the base interval holds zero
-/// (`src/check/growth.rs`, `change.div(&base)` is `None`), so the release passes silently.
+/// A growth stated from a zero base: increase = value, so the previous period was 0 and no growth
+/// rate (here 增长5.0%) can be right. The checker says so, as an error, with the working.
 #[test]
-#[ignore = "checker gap in src/check/growth.rs (not in the fuzzing brief's files): a zero base gives no finding"]
 fn a_growth_from_a_zero_base_is_reported() {
     let text = std::fs::read_to_string(dir().join("growth-zero-base.json")).unwrap();
     let report = check(&load::from_json(&text, "growth-zero-base.json").unwrap());
-    assert!(report.findings.iter().any(|f| serde_json::to_value(f).unwrap()["check"] == "growth_increase"), "{:?}", report.findings);
+    let finding = report.findings.iter().map(|f| serde_json::to_value(f).unwrap()).find(|f| f["check"] == "growth_increase").expect("a growth_increase finding");
+    assert_eq!(finding["severity"], "error", "{finding}");
+    assert_eq!(finding["message"], "第一产业增加值：上期数 = 40.0亿元 − 40.0亿元 = 0.0亿元，上期为0，增速无从计算，表述为增长5.0%");
 }
 
-/// A share of a whole that is zero: 占地区生产总值的40.0% when that total is 0. `stated_share`
-/// returns without a finding when the whole's interval holds zero (`src/check/breakdowns.rs`).
+/// A share of a whole that is zero: 占地区生产总值的40.0% when that total is 0.
 #[test]
-#[ignore = "checker gap in src/check/breakdowns.rs (not in the fuzzing brief's files): a share of zero gives no finding"]
 fn a_share_of_a_zero_whole_is_reported() {
     let text = std::fs::read_to_string(dir().join("share-of-zero.json")).unwrap();
     let report = check(&load::from_json(&text, "share-of-zero.json").unwrap());
-    assert!(report.findings.iter().any(|f| serde_json::to_value(f).unwrap()["check"] == "stated_share"), "{:?}", report.findings);
+    let finding = report.findings.iter().map(|f| serde_json::to_value(f).unwrap()).find(|f| f["check"] == "stated_share").expect("a stated_share finding");
+    assert_eq!(finding["severity"], "error", "{finding}");
+    assert!(finding["message"].as_str().unwrap().contains("总体为0，比重无从计算"), "{finding}");
 }
 
 

@@ -1,7 +1,10 @@
 //! Charts drawn natively: every chart at every width is well-formed SVG whose text stays inside
 //! the picture and shows the printed figures; a few are compared with golden files.
 
-use xixia_stats::chart::{self, text, Lang, Mode, Options, Rendered, CATALOGUE};
+mod common;
+
+use common::labels;
+use xixia_stats::chart::{self, Lang, Mode, Options, Rendered, CATALOGUE};
 use xixia_stats::{bundled, Release};
 
 fn releases() -> Vec<Release> {
@@ -13,42 +16,6 @@ fn draw(releases: &[Release], id: &str, width: u32) -> Rendered {
     let home = releases.iter().find(|r| r.id == info.release).unwrap();
     let data = chart::build(id, home, releases).unwrap_or_else(|err| panic!("{id}: {err}"));
     chart::render(&data, width).unwrap_or_else(|err| panic!("{id}: {err}"))
-}
-
-/// A drawn `<text>`: its string and the box it covers, estimated as the renderer does.
-#[derive(Debug)]
-struct Label {
-    text: String,
-    left: f64,
-    right: f64,
-    top: f64,
-    bottom: f64,
-}
-
-/// Every `<text>` of an SVG with its box, from x, y, anchor, baseline shift and font size.
-fn labels(svg: &str) -> Vec<Label> {
-    let doc = roxmltree::Document::parse(svg).unwrap_or_else(|err| panic!("not well-formed SVG: {err}"));
-    doc.descendants()
-        .filter(|n| n.has_tag_name("text"))
-        .map(|n| {
-            let number = |name: &str| n.attribute(name).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
-            let string = n.text().unwrap_or("").trim().to_owned();
-            let (x, y, size) = (number("x"), number("y"), number("font-size"));
-            let w = text::width(&string, size);
-            let (left, right) = match n.attribute("text-anchor").unwrap_or("start") {
-                "middle" => (x - w / 2.0, x + w / 2.0),
-                "end" => (x - w, x),
-                _ => (x, x + w),
-            };
-            // The renderer's anchors: dy 0.76em hangs the text below y, 0.35em centres it on y.
-            let (top, bottom) = match n.attribute("dy") {
-                Some("0.76em") => (y, y + size),
-                Some("0.35em") => (y - size / 2.0, y + size / 2.0),
-                _ => (y - size, y),
-            };
-            Label { text: string, left, right, top, bottom }
-        })
-        .collect()
 }
 
 fn texts(svg: &str) -> Vec<String> {

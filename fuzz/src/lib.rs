@@ -306,6 +306,7 @@ impl Input<'_> {
             center: (self.byte() % 2 == 1).then(|| (self.string(), self.string())),
             highlight: (self.byte() % 2 == 1).then(|| usize::from(self.byte())),
             total_labels: (0..self.len(4)).map(|_| self.strings(3)).collect(),
+            draft: self.byte() % 2 == 1,
         }
     }
 }

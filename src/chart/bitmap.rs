@@ -14,7 +14,7 @@ use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle};
 
 use super::png::Fonts;
-use super::render::Canvas;
+use super::render::{Canvas, Watermark};
 
 type Error = <BitMapBackend<'static> as DrawingBackend>::ErrorType;
 type Result<T = ()> = std::result::Result<T, DrawingErrorKind<Error>>;
@@ -120,6 +120,63 @@ impl<'a> Bitmap<'a> {
     }
 }
 
+/// A line of text laid out at a device size: each glyph's outline at its place on a baseline at
+/// 0, and the advance of the whole line.
+struct Run {
+    glyphs: Vec<ab_glyph::OutlinedGlyph>,
+    advance: f64,
+    /// Bold without a bold face: each glyph drawn again a device pixel to the right.
+    synthetic_bold: bool,
+}
+
+impl Run {
+    /// The device pixels the run covers with its left end at `left` on the baseline `baseline`,
+    /// each with its coverage (0 to 1]. Pixels covered by two glyphs appear twice.
+    fn coverage(&self, left: f64, baseline: f64) -> Vec<(i32, i32, f32)> {
+        let offsets: &[i32] = if self.synthetic_bold { &[0, 1] } else { &[0] };
+        let (dx, dy) = (left.round() as i32, baseline as i32);
+        let mut out = Vec::new();
+        for glyph in &self.glyphs {
+            let bounds = glyph.px_bounds();
+            let (bx, by) = (bounds.min.x as i32 + dx, bounds.min.y as i32 + dy);
+            glyph.draw(|gx, gy, c| {
+                if c > 0.0 {
+                    for &offset in offsets {
+                        out.push((bx + gx as i32 + offset, by + gy as i32, c.min(1.0)));
+                    }
+                }
+            });
+        }
+        out
+    }
+}
+
+impl Bitmap<'_> {
+    /// Lays out `text` at `size` device pixels, from the bold face or the regular one.
+    fn run(&self, text: &str, size: f64, bold: bool) -> Run {
+        let (face, synthetic_bold) = self.fonts.face(bold);
+        let scale = PxScale::from((size * f64::from(face.height_unscaled() / face.units_per_em().unwrap_or(1000.0))) as f32);
+        let font = face.as_scaled(scale);
+        let mut glyphs = Vec::with_capacity(text.len());
+        let mut caret = 0.0f32;
+        let mut previous = None;
+        for c in text.chars() {
+            let id = font.glyph_id(c);
+            if let Some(previous) = previous {
+                caret += font.kern(previous, id);
+            }
+            // Placed at a fraction of a pixel, as the caret falls; the run is moved by whole
+            // pixels, which keeps each glyph's rasterization the same wherever the run goes.
+            if let Some(outline) = font.outline_glyph(id.with_scale_and_position(scale, point(caret, 0.0))) {
+                glyphs.push(outline);
+            }
+            caret += font.h_advance(id);
+            previous = Some(id);
+        }
+        Run { glyphs, advance: f64::from(caret), synthetic_bold }
+    }
+}
+
 fn width_of<S: BackendStyle>(style: &S, scale: i32) -> i32 {
     i32::try_from(style.stroke_width()).unwrap_or(1).max(1) * scale
 }
@@ -199,34 +256,20 @@ impl DrawingBackend for Bitmap<'_> {
     }
 
     /// Text from the font's outlines at the device size. Rotated text is not drawn rotated (the
-    /// charts have none).
+    /// charts' labels have none; the watermark is drawn by [`Canvas::draw_watermark`]).
     fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, (x, y): BackendCoord) -> Result {
         let color = style.color();
         if color.alpha == 0.0 {
             return Ok(());
         }
-        let (face, synthetic_bold) = self.fonts.face(matches!(style.style(), FontStyle::Bold));
         let size = style.size() * f64::from(self.scale);
-        let scale = PxScale::from((size * f64::from(face.height_unscaled() / face.units_per_em().unwrap_or(1000.0))) as f32);
-        let font = face.as_scaled(scale);
-        let mut glyphs = Vec::with_capacity(text.len());
-        let mut caret = 0.0f32;
-        let mut previous = None;
-        for c in text.chars() {
-            let id = font.glyph_id(c);
-            if let Some(previous) = previous {
-                caret += font.kern(previous, id);
-            }
-            glyphs.push((id, caret));
-            caret += font.h_advance(id);
-            previous = Some(id);
-        }
+        let run = self.run(text, size, matches!(style.style(), FontStyle::Bold));
         let anchor = style.anchor();
         let left = f64::from(x * self.scale)
             - match anchor.h_pos {
                 HPos::Left => 0.0,
-                HPos::Center => f64::from(caret) / 2.0,
-                HPos::Right => f64::from(caret),
+                HPos::Center => run.advance / 2.0,
+                HPos::Right => run.advance,
             };
         // The SVG adapter's dy, with the baseline on a whole device pixel as browsers put it.
         let baseline = (f64::from(y * self.scale)
@@ -237,23 +280,9 @@ impl DrawingBackend for Bitmap<'_> {
                     VPos::Bottom => -0.24,
                 })
             .round();
-        // Bold without a bold face: each glyph drawn again a device pixel to the right.
-        let offsets: &[i32] = if synthetic_bold { &[0, 1] } else { &[0] };
-        for (id, dx) in glyphs {
-            let glyph = id.with_scale_and_position(scale, point(left as f32 + dx, baseline as f32));
-            let Some(outline) = font.outline_glyph(glyph) else { continue };
-            let bounds = outline.px_bounds();
-            let (bx, by) = (bounds.min.x as i32, bounds.min.y as i32);
-            let mut coverage: Vec<(i32, i32, f32)> = Vec::new();
-            outline.draw(|gx, gy, c| coverage.push((bx + gx as i32, by + gy as i32, c)));
-            for &offset in offsets {
-                for &(px, py, c) in &coverage {
-                    if c > 0.0 {
-                        let ink = BackendColor { alpha: color.alpha * f64::from(c.min(1.0)), rgb: color.rgb };
-                        self.inner.draw_pixel((px + offset, py), ink)?;
-                    }
-                }
-            }
+        for (px, py, c) in run.coverage(left, baseline) {
+            let ink = BackendColor { alpha: color.alpha * f64::from(c), rgb: color.rgb };
+            self.inner.draw_pixel((px, py), ink)?;
         }
         Ok(())
     }
@@ -266,6 +295,70 @@ impl DrawingBackend for Bitmap<'_> {
 }
 
 impl Canvas for Bitmap<'_> {
+    /// The text is rasterized upright into a coverage buffer, then laid over the picture turned:
+    /// each device pixel around the centre samples the buffer (bilinearly) at the point that
+    /// turns onto it, and takes the colour at that coverage times the opacity.
+    fn draw_watermark(&mut self, w: &Watermark) -> Result {
+        let size = w.size * f64::from(self.scale);
+        let run = self.run(&w.text, size, true);
+        // The buffer: the run's box with a margin, the baseline `size` below its top.
+        let margin = 4.0;
+        let (bw, bh) = ((run.advance + 2.0 * margin).ceil() as usize + 1, (size * 1.6).ceil() as usize);
+        let baseline = size;
+        let mut buffer = vec![0f32; bw * bh];
+        for (x, y, c) in run.coverage(margin, baseline) {
+            if let (Ok(x), Ok(y)) = (usize::try_from(x), usize::try_from(y)) {
+                if x < bw && y < bh {
+                    let cell = &mut buffer[y * bw + x];
+                    *cell = (*cell + c).min(1.0);
+                }
+            }
+        }
+        // The buffer's point that goes on the centre: the middle of the run, 0.35 em above the
+        // baseline (the SVG's text-anchor="middle" and dy="0.35em").
+        let (ox, oy) = (margin + run.advance / 2.0, baseline - 0.35 * size);
+        let (cx, cy) = (f64::from(w.centre.0 * self.scale), f64::from(w.centre.1 * self.scale));
+        let angle = f64::from(w.degrees).to_radians();
+        let (sin, cos) = (angle.sin(), angle.cos());
+        // Where buffer point (u, v), relative to (ox, oy), lands: turned anticlockwise on a page
+        // whose y runs down.
+        let corners = [(-ox, -oy), (bw as f64 - ox, -oy), (-ox, bh as f64 - oy), (bw as f64 - ox, bh as f64 - oy)];
+        let placed: Vec<(f64, f64)> = corners.iter().map(|&(u, v)| (cx + u * cos + v * sin, cy - u * sin + v * cos)).collect();
+        let (width, height) = self.inner.get_size();
+        let left = (placed.iter().map(|p| p.0).fold(f64::INFINITY, f64::min).floor() as i64).max(0);
+        let right = (placed.iter().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max).ceil() as i64).min(i64::from(width));
+        let top = (placed.iter().map(|p| p.1).fold(f64::INFINITY, f64::min).floor() as i64).max(0);
+        let bottom = (placed.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max).ceil() as i64).min(i64::from(height));
+        let sample = |u: f64, v: f64| -> f32 {
+            let (x0, y0) = (u.floor(), v.floor());
+            let (fx, fy) = ((u - x0) as f32, (v - y0) as f32);
+            let at = |x: f64, y: f64| -> f32 {
+                if x < 0.0 || y < 0.0 || x >= bw as f64 || y >= bh as f64 {
+                    0.0
+                } else {
+                    buffer[y as usize * bw + x as usize]
+                }
+            };
+            let top = at(x0, y0) * (1.0 - fx) + at(x0 + 1.0, y0) * fx;
+            let bottom = at(x0, y0 + 1.0) * (1.0 - fx) + at(x0 + 1.0, y0 + 1.0) * fx;
+            top * (1.0 - fy) + bottom * fy
+        };
+        let plotters::style::RGBColor(r, g, b) = w.color;
+        for py in top..bottom {
+            for px in left..right {
+                let (x, y) = (px as f64 + 0.5 - cx, py as f64 + 0.5 - cy);
+                // The inverse turn, back into the buffer.
+                let (u, v) = (x * cos - y * sin + ox - 0.5, x * sin + y * cos + oy - 0.5);
+                let c = sample(u, v);
+                if c > 0.0 {
+                    let (Ok(px), Ok(py)) = (i32::try_from(px), i32::try_from(py)) else { continue };
+                    self.inner.draw_pixel((px, py), BackendColor { alpha: w.opacity * f64::from(c), rgb: (r, g, b) })?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// SVG's `stroke-dasharray="6 4"`: dashes and gaps scaled to device pixels.
     fn draw_dashed(&mut self, from: BackendCoord, to: BackendCoord, color: RGBColor, width: u32) -> Result {
         let ((x0, y0), (x1, y1)) = (self.device(from), self.device(to));

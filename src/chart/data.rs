@@ -74,7 +74,15 @@ pub struct ChartData {
     /// "占全年10.87%"]. Empty when the chart prints none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub total_labels: Vec<Vec<String>>,
+    /// Whether the chart shows a draft, not a published release: every rendering then carries
+    /// the watermark 征求意见稿 ("DRAFT — for comment") and says so in its status line, and every
+    /// export says so too (`docs/export.md`). Set by [`crate::chart::draft_charts`].
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
+
+/// The mark a draft's charts carry, in Chinese and in English.
+pub const DRAFT_MARK: (&str, &str) = ("征求意见稿", "DRAFT — for comment");
 
 /// A series: one value per category (absent where there is none), with the label to print.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -125,6 +133,34 @@ pub struct TableView {
 }
 
 impl ChartData {
+    /// The draft mark in the chart's language, when the chart shows a draft.
+    pub fn draft_mark(&self) -> Option<&'static str> {
+        self.draft.then_some(match self.lang {
+            Lang::Zh => DRAFT_MARK.0,
+            Lang::En => DRAFT_MARK.1,
+        })
+    }
+
+    /// The title as exports give it: a draft's begins with the mark, "【征求意见稿】2022年…",
+    /// "[DRAFT — for comment] Value added …".
+    pub fn marked_title(&self) -> String {
+        match (self.draft_mark(), self.lang) {
+            (Some(mark), Lang::Zh) => format!("【{mark}】{}", self.title),
+            (Some(mark), Lang::En) => format!("[{mark}] {}", self.title),
+            (None, _) => self.title.clone(),
+        }
+    }
+
+    /// The status as a chart's footer and exports print it: "初步统计数", and for a draft
+    /// "征求意见稿 · 初步统计数".
+    pub fn status_line(&self) -> String {
+        match self.draft_mark() {
+            Some(mark) if self.status.is_empty() => mark.to_owned(),
+            Some(mark) => format!("{mark} · {}", self.status),
+            None => self.status.clone(),
+        }
+    }
+
     /// The data table behind the chart: every drawn series and every extra column, as printed.
     pub fn table(&self) -> TableView {
         let mut columns = vec![self.category_label.clone()];

@@ -15,8 +15,8 @@ pub mod text;
 
 pub use format::Lang;
 
-pub use build::{build, build_in, draft_charts};
-pub use data::{info, ChartData, ChartError, ChartInfo, ChartKind, Reference, SeriesData, TableView, CATALOGUE};
+pub use build::{build, build_in, draft_charts, draft_charts_page, DraftCharts, MAX_DRAFT_CHARTS};
+pub use data::{info, ChartData, DRAFT_MARK, ChartError, ChartInfo, ChartKind, Reference, SeriesData, TableView, CATALOGUE};
 pub use render::{render, render_with, with_unit, Arc, Mark, Mode, Options, Rendered, FONT, MAX_WIDTH, MIN_WIDTH};
 #[cfg(feature = "png")]
 pub use self::png::{render_png, FontError, Fonts, Png, MAX_SCALE};

@@ -23,6 +23,9 @@ pub struct Palette {
     pub grid: RGBColor,
     pub target: RGBColor,
     pub background: RGBColor,
+    /// A draft's watermark: a colour laid over the chart at an opacity (in percent) low enough that every
+    /// label stays legible through it.
+    pub watermark: (RGBColor, u8),
     /// Whether series after the first are overlaid with patterns (see [`pattern`]).
     pub patterns: bool,
 }
@@ -45,6 +48,7 @@ pub const STANDARD: Palette = Palette {
     grid: RGBColor(0xDD, 0xDD, 0xDD),
     target: RGBColor(0x11, 0x11, 0x11),
     background: RGBColor(0xFF, 0xFF, 0xFF),
+    watermark: (RGBColor(0x80, 0x80, 0x80), 16),
     patterns: false,
 };
 
@@ -66,6 +70,7 @@ pub const HIGH_CONTRAST: Palette = Palette {
     grid: RGBColor(0x8C, 0x8C, 0x8C),
     target: RGBColor(0x00, 0x00, 0x00),
     background: RGBColor(0xFF, 0xFF, 0xFF),
+    watermark: (RGBColor(0x60, 0x60, 0x60), 18),
     patterns: true,
 };
 
@@ -87,6 +92,7 @@ pub const PRINT: Palette = Palette {
     grid: RGBColor(0xA6, 0xA6, 0xA6),
     target: RGBColor(0x00, 0x00, 0x00),
     background: RGBColor(0xFF, 0xFF, 0xFF),
+    watermark: (RGBColor(0x80, 0x80, 0x80), 20),
     patterns: true,
 };
 

@@ -199,11 +199,11 @@ fn encode(pixels: &[u8], (width, height): (u32, u32), scale: u32, data: &ChartDa
     // 96 dpi is 3779.5 pixels a metre.
     let per_metre = (3_779.527_6 * f64::from(scale)).round() as u32;
     encoder.set_pixel_dims(Some(::png::PixelDimensions { xppu: per_metre, yppu: per_metre, unit: ::png::Unit::Meter }));
-    encoder.add_itxt_chunk("Title".to_owned(), data.title.clone())?;
+    encoder.add_itxt_chunk("Title".to_owned(), data.marked_title())?;
     if !data.description.is_empty() {
         encoder.add_itxt_chunk("Description".to_owned(), data.description.clone())?;
     }
-    encoder.add_itxt_chunk("Comment".to_owned(), format!("{} · {}", data.source, data.status))?;
+    encoder.add_itxt_chunk("Comment".to_owned(), format!("{} · {}", data.source, data.status_line()))?;
     let mut writer = encoder.write_header()?;
     writer.write_image_data(pixels)?;
     writer.finish()?;

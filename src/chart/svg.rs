@@ -11,7 +11,7 @@ use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle};
 
 use super::render::Canvas;
-pub use super::render::{Dashed, Hatch};
+pub use super::render::{Dashed, Hatch, Watermark};
 
 /// Writing to a `String` cannot fail; the type exists because the trait asks for one.
 #[derive(Debug, Clone, Copy)]
@@ -105,6 +105,21 @@ impl Canvas for Svg<'_> {
         self.out.push_str(r#"<polygon points=""#);
         self.points(points.iter().copied());
         let _ = write!(self.out, r#"" fill="url(#{}-p{pattern})"/>"#, self.patterns);
+        Ok(())
+    }
+
+    /// One `<text>` turned about its centre, hidden from screen readers (the status line says
+    /// the same in words) and from the pointer, so tooltips work through it.
+    fn draw_watermark(&mut self, w: &Watermark) -> Result {
+        let ((x, y), plotters::style::RGBColor(r, g, b)) = (w.centre, w.color);
+        let _ = write!(
+            self.out,
+            r##"<text class="xs-watermark" x="{x}" y="{y}" dy="0.35em" text-anchor="middle" font-size="{}" font-weight="bold" fill="#{r:02X}{g:02X}{b:02X}" fill-opacity="{}" transform="rotate({} {x} {y})" aria-hidden="true" pointer-events="none">{}</text>"##,
+            hundredths(w.size),
+            hundredths(w.opacity),
+            -w.degrees,
+            escape(&w.text)
+        );
         Ok(())
     }
 }

@@ -51,11 +51,15 @@ fn sum_in(parts: &[&Fact], unit: &crate::unit::Unit, pick: impl Fn(&Fact) -> Opt
     Some((exact, Interval::sum(&intervals)?))
 }
 
-/// "A、B之和" for several parts; just "A" for one.
-fn part_names(parts: &[&Fact]) -> String {
+/// "A、B之和" for several parts; just "A" for one. Parts named after their total to keep names
+/// unique ("中央级（全口径税收收入）") are named without it, since the message names the total:
+/// "中央级、自治区级、银川市级、西夏区级之和4.16亿元 ≠ 全口径一般公共预算收入5.16亿元".
+fn part_names(parts: &[&Fact], total: &Fact) -> String {
+    let qualifier = format!("（{}）", total.name);
+    let short = |p: &&Fact| p.name.strip_suffix(qualifier.as_str()).filter(|n| !n.is_empty()).unwrap_or(&p.name).to_owned();
     match parts {
         [one] => one.name.clone(),
-        _ => format!("{}之和", names(&parts.iter().map(|p| p.name.as_str()).collect::<Vec<_>>())),
+        _ => format!("{}之和", names(&parts.iter().map(short).collect::<Vec<_>>().iter().map(String::as_str).collect::<Vec<_>>())),
     }
 }
 
@@ -79,7 +83,7 @@ fn parts_sum(ctx: &mut Ctx, breakdown: &Breakdown, total: &Fact, parts: &[&Fact]
         return;
     };
     let Some(total_interval) = interval_in(total_value, unit) else { return };
-    let what = part_names(parts);
+    let what = part_names(parts, total);
     let (t, u) = (total_value.amount, unit);
     match breakdown.kind {
         BreakdownKind::Exhaustive if sum == t => {
@@ -112,7 +116,7 @@ fn increases_sum(ctx: &mut Ctx, breakdown: &Breakdown, total: &Fact, parts: &[&F
     let unit = &total_increase.unit;
     let Some((sum, sum_interval)) = sum_in(parts, unit, |f| f.increase.as_ref()) else { return };
     let Some(total_interval) = interval_in(total_increase, unit) else { return };
-    let what = part_names(parts);
+    let what = part_names(parts, total);
     let t = total_increase.amount;
     if sum_interval.overlaps(&total_interval) {
         ctx.report(Severity::Ok, Check::IncreasesSum, &breakdown.id, None, total.sentence.as_deref(),
@@ -152,7 +156,7 @@ fn implied_bases(ctx: &mut Ctx, breakdown: &Breakdown, total: &Fact, parts: &[&F
     let middle = |i: &Interval| (i.lo + i.hi) / Decimal::TWO;
     let dp = total.value.as_ref().map_or(2, |v| v.amount.scale());
     let (s, t) = (show(middle(&sum), dp), show(middle(&total_base), dp));
-    let what = part_names(parts);
+    let what = part_names(parts, total);
     let consistent = match breakdown.kind {
         BreakdownKind::Exhaustive => sum.overlaps(&total_base),
         BreakdownKind::Partial => sum.lo <= total_base.hi,
@@ -178,6 +182,16 @@ fn stated_share(ctx: &mut Ctx, fact: &Fact) {
             format!("{}的单位{}不能换算为{}的单位{}，无法核对比重", fact.name, part_value.unit, whole.name, unit));
         return;
     };
+    if whole_interval.contains(Decimal::ZERO) {
+        let (severity, verdict) = if whole_value.amount.is_zero() {
+            (Severity::Error, "总体为0，比重无从计算")
+        } else {
+            (Severity::Warning, "总体在舍入误差内可能为0，无法核对比重")
+        };
+        ctx.report_fact(severity, Check::StatedShare, fact, "share",
+            format!("{}占{}的比重：{}为{}{unit}，{verdict}，表述为{}%", fact.name, whole.name, whole.name, whole_value.amount, share.percent));
+        return;
+    }
     let Some(computed) = part_interval.div(&whole_interval).and_then(|i| i.scale(HUNDRED)) else { return };
     let Some(exact) = part_amount.checked_div(whole_value.amount).and_then(|r| r.checked_mul(HUNDRED)) else { return };
     let stated = share.percent;

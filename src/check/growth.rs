@@ -47,7 +47,20 @@ fn growth_increase(ctx: &mut Ctx, fact: &Fact) {
     };
     let Some(exact_change) = increase.unit.convert(increase.amount, unit).ok() else { return };
     let Some(base) = level.sub(&change) else { return };
-    let exact_base = value.amount - exact_change;
+    let Some(exact_base) = value.amount.checked_sub(exact_change) else { return };
+    if base.contains(Decimal::ZERO) {
+        // The previous period was nothing, or rounding cannot tell it from nothing: no rate of
+        // growth follows from it, so a stated one cannot be right (or cannot be verified).
+        let working = format!("上期数 = {}{unit} − {}{unit} = {exact_base}{unit}", value.amount, exact_change);
+        let (severity, verdict) = if exact_base.is_zero() {
+            (Severity::Error, "上期为0，增速无从计算")
+        } else {
+            (Severity::Warning, "上期数在舍入误差内可能为0，无法核对增速")
+        };
+        ctx.report_fact(severity, Check::GrowthIncrease, fact, "growth",
+            format!("{}：{working}，{verdict}，表述为{}", fact.name, growth));
+        return;
+    }
     let Some(implied) = change.div(&base).and_then(|r| r.scale(HUNDRED)) else { return };
     let exact = exact_change.checked_div(exact_base).and_then(|r| r.checked_mul(HUNDRED));
     let shown = exact.map(|e| show(e, growth.rate.scale())).unwrap_or_default();

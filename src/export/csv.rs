@@ -97,12 +97,12 @@ fn words(lang: Lang) -> &'static Words {
 fn metadata(data: &ChartData) -> Vec<(&'static str, String)> {
     let w = words(data.lang);
     let mut rows = vec![
-        (w.title, data.title.clone()),
+        (w.title, data.marked_title()),
         (w.subtitle, data.subtitle.clone()),
         (w.period, data.period.clone()),
         (w.unit, data.unit.clone()),
         (w.source, super::publishers(data).to_owned()),
-        (w.status, data.status.clone()),
+        (w.status, status(data)),
     ];
     rows.extend(data.notes.iter().map(|note| (w.note, note.clone())));
     if !data.description.is_empty() {
@@ -111,6 +111,17 @@ fn metadata(data: &ChartData) -> Vec<(&'static str, String)> {
     rows.push((w.release, data.release.clone()));
     rows.push((w.chart, data.id.clone()));
     rows
+}
+
+/// The status row's value: "初步统计数"; for a draft "征求意见稿（初步统计数）",
+/// "DRAFT — for comment (Preliminary figures)".
+fn status(data: &ChartData) -> String {
+    match (data.draft_mark(), data.lang, data.status.is_empty()) {
+        (None, ..) => data.status.clone(),
+        (Some(mark), _, true) => mark.to_owned(),
+        (Some(mark), Lang::Zh, false) => format!("{mark}（{}）", data.status),
+        (Some(mark), Lang::En, false) => format!("{mark} ({})", data.status),
+    }
 }
 
 /// A table cell: an exact figure, or text to neutralise.

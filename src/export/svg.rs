@@ -61,15 +61,17 @@ pub fn standalone_svg(svg: &str, data: &ChartData) -> String {
 
 /// `<title>`, `<desc>` and `<metadata>`.
 fn head(out: &mut String, data: &ChartData) {
-    let _ = write!(out, "<title>{}</title>", escape(&data.title));
-    let desc: Vec<&str> = [data.description.as_str(), data.source.as_str(), data.status.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
+    let title = data.marked_title();
+    let _ = write!(out, "<title>{}</title>", escape(&title));
+    let status = data.status_line();
+    let desc: Vec<&str> = [data.description.as_str(), data.source.as_str(), status.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
     let _ = write!(out, "<desc>{}</desc>", escape(&desc.join("\n")));
     out.push_str(concat!(
         r#"<metadata><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#""#,
         r#" xmlns:cc="http://creativecommons.org/ns#" xmlns:dc="http://purl.org/dc/elements/1.1/">"#,
         r#"<cc:Work rdf:about=""><dc:format>image/svg+xml</dc:format>"#
     ));
-    let _ = write!(out, "<dc:title>{}</dc:title>", escape(&data.title));
+    let _ = write!(out, "<dc:title>{}</dc:title>", escape(&title));
     let publishers = super::publishers(data);
     if !publishers.is_empty() {
         let _ = write!(out, "<dc:publisher><cc:Agent><dc:title>{}</dc:title></cc:Agent></dc:publisher>", escape(publishers));
@@ -83,6 +85,9 @@ fn head(out: &mut String, data: &ChartData) {
         escape(&data.release),
         escape(&data.id)
     );
+    if let Some(mark) = data.draft_mark() {
+        let _ = write!(out, "<dc:type>{}</dc:type>", escape(mark));
+    }
     out.push_str("</cc:Work></rdf:RDF></metadata>");
 }
 

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{basis_en, basis_zh, falls_en, falls_zh, growth_name, optional_series, series, terms, Builder, DISTRICT};
+use super::{basis_en, basis_zh, falls_en, falls_zh, growth_name, optional_series, series, terms, Builder, PartWords, DISTRICT};
 use crate::chart::data::{ChartData, ChartError, SeriesData};
 use crate::chart::format::{self, Lang};
 use crate::fact::{Fact, Growth, Prices};
@@ -83,7 +83,7 @@ impl Builder<'_> {
     }
 
     /// The growth of a breakdown's parts, fastest first: the industries of 规模以上工业.
-    pub(super) fn breakdown_growth(&self, breakdown: &str) -> Result<ChartData, ChartError> {
+    pub(super) fn breakdown_growth(&self, breakdown: &str, words: &PartWords) -> Result<ChartData, ChartError> {
         let breakdown = self.breakdown(breakdown)?;
         let mut rows: Vec<(&Fact, String, &Growth)> = Vec::new();
         for part in self.parts(breakdown)? {
@@ -94,7 +94,7 @@ impl Builder<'_> {
         let categories: Vec<String> = rows.iter().map(|r| r.1.clone()).collect();
         let values: Vec<Decimal> = rows.iter().map(|r| r.2.percent()).collect();
         let basis = rows.first().map(|r| r.2.basis);
-        let mut data = self.data("%", categories, vec![series(&growth_name(basis, self.lang), &values, format::percent)], &self.words("行业", "Industry"))?;
+        let mut data = self.data("%", categories, vec![series(&growth_name(basis, self.lang), &values, format::percent)], &self.words(words.category.0, words.category.1))?;
         if rows.iter().any(|r| r.2.prices == Some(Prices::Comparable)) {
             data.notes.push(self.words("增长速度按可比价格计算。", "Growth rates are at comparable prices."));
         }
@@ -110,21 +110,38 @@ impl Builder<'_> {
         let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
             return Err(self.missing(format!("分组 {} 的各部分", breakdown.id)));
         };
-        let middle: Vec<(String, Decimal)> = rows[1..rows.len().saturating_sub(1).max(1)].iter().filter(|r| r.2.percent().is_sign_negative()).map(|r| (r.1.clone(), r.2.percent())).collect();
+        let falls = |g: &Growth| g.percent().is_sign_negative() && !g.percent().is_zero();
+        // Falls in the middle are named, unless every part fell (the first and last say so).
+        let middle: Vec<(String, Decimal)> = if falls(first.2) {
+            Vec::new()
+        } else {
+            rows[1..rows.len().saturating_sub(1).max(1)].iter().filter(|r| r.2.percent().is_sign_negative()).map(|r| (r.1.clone(), r.2.percent())).collect()
+        };
         data.description = match self.lang {
             Lang::Zh => {
-                let mut text = format!("{opening}{}{}，增速最高", self.fact_name(first.0)?, self.printed_growth(first.2));
+                // When every part fell, the fastest "fell least" and the slowest "fell most".
+                let (fastest, slowest) = match (falls(first.2), falls(last.2)) {
+                    (true, _) => ("降幅最小", "降幅最大"),
+                    (false, true) => ("增速最高", "降幅最大"),
+                    (false, false) => ("增速最高", "增速最低"),
+                };
+                let mut text = format!("{opening}{}{}，{fastest}", self.fact_name(first.0)?, self.printed_growth(first.2));
                 if rows.len() > 1 {
-                    text += &format!("；{}{}，增速最低", self.fact_name(last.0)?, self.printed_growth(last.2));
+                    text += &format!("；{}{}，{slowest}", self.fact_name(last.0)?, self.printed_growth(last.2));
                 }
-                text + &falls_zh(&middle, "增加值") + "。"
+                text + &falls_zh(&middle, words.noun.0) + "。"
             }
             Lang::En => {
-                let mut text = format!("{opening}{} grew fastest, {}", format::mid_sentence(&first.1), self.printed_growth(first.2));
+                let (fastest, slowest) = match (falls(first.2), falls(last.2)) {
+                    (true, _) => ("fell least", "most"),
+                    (false, true) => ("grew fastest", "fell most"),
+                    (false, false) => ("grew fastest", "slowest"),
+                };
+                let mut text = format!("{opening}{} {fastest}, {}", format::mid_sentence(&first.1), self.printed_growth(first.2));
                 if rows.len() > 1 {
-                    text += &format!(", and {} slowest, {}", format::mid_sentence(&last.1), self.printed_growth(last.2));
+                    text += &format!(", and {} {slowest}, {}", format::mid_sentence(&last.1), self.printed_growth(last.2));
                 }
-                text + &falls_en(&middle, "value added") + "."
+                text + &falls_en(&middle, words.noun.1) + "."
             }
         };
         Ok(data)

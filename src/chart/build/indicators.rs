@@ -10,15 +10,16 @@ use crate::fact::{Gap, GrowthBasis, StatedRank};
 use crate::release::{Period, Release};
 
 impl Builder<'_> {
-    pub(super) fn indicators_vs_region(&self) -> Result<ChartData, ChartError> {
-        let ids = ["industry-above-scale-va", "investment", "revenue"];
+    /// The growth of indicators with stated gaps to other regions, each region's derived from
+    /// the gap: the 1–11月 indicators against 自治区 and 银川市.
+    pub(super) fn indicators_vs_region(&self, ids: &[&str]) -> Result<ChartData, ChartError> {
         let mut categories = Vec::new();
         let mut own = Vec::new();
         // Comparators by their Chinese name, with the name shown and one derived value per indicator.
         let mut comparators: Vec<(String, String, Vec<Option<Decimal>>)> = Vec::new();
         let mut clauses = Vec::new();
         let mut basis = None;
-        for id in ids {
+        for &id in ids {
             let (fact, growth) = self.growth(id)?;
             let percent = growth.percent();
             let name = self.fact_name(fact)?;

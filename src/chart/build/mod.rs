@@ -1,19 +1,20 @@
 //! Building a chart's data from its release, in Chinese or English: the lookups and shared words
 //! here, the charts by release in the submodules.
 
+mod auto;
 mod bulletin;
 mod draft;
 mod fiscal;
 mod indicators;
 
-pub use draft::draft_charts;
+pub use draft::{draft_charts, draft_charts_page, DraftCharts, MAX_DRAFT_CHARTS};
 
 /// The district every release is about, in Chinese and in English.
 const DISTRICT: (&str, &str) = ("西夏区", "Xixia District");
 
 use rust_decimal::Decimal;
 
-use super::data::{info, ChartData, ChartError, ChartInfo, SeriesData};
+use super::data::{info, ChartData, ChartError, ChartInfo, ChartKind, SeriesData};
 use super::format::{self, Lang};
 use crate::fact::{Fact, Growth, GrowthBasis, Prices};
 use crate::release::{Period, Release};
@@ -45,23 +46,64 @@ pub fn build_in(chart: &str, release: &Release, others: &[Release], lang: Lang) 
     if info.release != release.id {
         return Err(ChartError::WrongRelease { chart: chart.to_owned(), release: release.id.clone(), home: info.release.to_owned() });
     }
-    let b = Builder { info, release, lang };
-    match chart {
+    catalogue(info, release, others, lang)
+}
+
+/// Builds a catalogue chart from `release`, whatever its id: [`build_in`] once it has checked the
+/// release, and a draft's charts for a draft that has the chart's data under the same ids.
+fn catalogue(info: &'static ChartInfo, release: &Release, others: &[Release], lang: Lang) -> Result<ChartData, ChartError> {
+    let b = Builder { head: Head::of(info, lang), release, lang };
+    match info.id {
         "gdp-by-industry" => b.gdp_by_industry(),
         "gdp-structure" => b.gdp_structure(),
-        "industry-growth" => b.breakdown_growth("industry-sub-industries"),
+        "industry-growth" => b.breakdown_growth("industry-sub-industries", &GROWTH_OF_INDUSTRIES),
         "product-growth" => b.product_growth(),
         "services-by-sector" => b.services_by_sector(),
-        "indicators-vs-region" => b.indicators_vs_region(),
+        "indicators-vs-region" => b.indicators_vs_region(&INDICATORS_VS_REGION),
         "structure-comparison" => b.structure_comparison(others),
         "sanbao-cumulative" => b.sanbao_cumulative(),
         "direct-funds-progress" => b.direct_funds_progress(),
-        _ => Err(ChartError::UnknownChart { chart: chart.to_owned(), known: String::new() }),
+        _ => Err(ChartError::UnknownChart { chart: info.id.to_owned(), known: String::new() }),
     }
 }
 
+/// What a chart is called and how it draws, in the builder's language: a catalogue entry's, or
+/// one made up for a draft's structure.
+struct Head {
+    id: String,
+    title: String,
+    kind: ChartKind,
+}
+
+impl Head {
+    fn of(info: &ChartInfo, lang: Lang) -> Head {
+        let title = match lang {
+            Lang::Zh => info.title,
+            Lang::En => info.title_en,
+        };
+        Head { id: info.id.to_owned(), title: title.to_owned(), kind: info.kind }
+    }
+}
+
+/// The words a chart of a breakdown's growth uses for its parts.
+struct PartWords {
+    /// The category column's header: 行业, "Industry".
+    category: (&'static str, &'static str),
+    /// What fell, after the parts' names: 增加值 ("营利性服务业增加值下降3.1%"), "value added".
+    noun: (&'static str, &'static str),
+}
+
+/// The indicators the 1–11月 report compares with 自治区 and 银川市.
+const INDICATORS_VS_REGION: [&str; 3] = ["industry-above-scale-va", "investment", "revenue"];
+
+/// The parts of a draft's breakdown, whatever they are.
+const DRAFT_PARTS: PartWords = PartWords { category: ("项目", "Item"), noun: ("", "") };
+
+/// The industries of 规模以上工业.
+const GROWTH_OF_INDUSTRIES: PartWords = PartWords { category: ("行业", "Industry"), noun: ("增加值", "value added") };
+
 struct Builder<'a> {
-    info: &'static ChartInfo,
+    head: Head,
     release: &'a Release,
     lang: Lang,
 }
@@ -69,7 +111,7 @@ struct Builder<'a> {
 /// Lookups, and the words every chart shares, in the chart's language.
 impl<'a> Builder<'a> {
     fn missing(&self, what: impl Into<String>) -> ChartError {
-        ChartError::MissingData { chart: self.info.id.to_owned(), what: what.into() }
+        ChartError::MissingData { chart: self.head.id.clone(), what: what.into() }
     }
 
     /// Words the builder writes itself.
@@ -275,11 +317,11 @@ impl<'a> Builder<'a> {
     fn data(&self, unit: &str, categories: Vec<String>, series: Vec<SeriesData>, category_label: &str) -> Result<ChartData, ChartError> {
         let period = self.period(&self.release.period);
         Ok(ChartData {
-            id: self.info.id.to_owned(),
+            id: self.head.id.clone(),
             release: self.release.id.clone(),
-            kind: self.info.kind,
+            kind: self.head.kind,
             lang: self.lang,
-            title: self.words(self.info.title, self.info.title_en),
+            title: self.head.title.clone(),
             subtitle: self.subtitle(&period, unit),
             unit: unit.to_owned(),
             period,
@@ -299,6 +341,7 @@ impl<'a> Builder<'a> {
             center: None,
             highlight: None,
             total_labels: Vec::new(),
+            draft: false,
         })
     }
 }
@@ -350,6 +393,9 @@ fn falls_en(falls: &[(String, Decimal)], noun: &str) -> String {
         return String::new();
     }
     let items: Vec<String> = falls.iter().map(|(n, g)| format!("{} ({})", format::mid_sentence(n), format::growth_words_en(*g))).collect();
+    if noun.is_empty() {
+        return format!("; {} fell", format::join_en(&items));
+    }
     format!("; {noun} fell in {}", format::join_en(&items))
 }
 

@@ -17,6 +17,39 @@ pub trait Canvas: DrawingBackend {
     /// tile, aligned to the picture's origin) over the polygon `points`. Pattern 0 and unknown
     /// patterns draw nothing.
     fn draw_hatch(&mut self, points: &[BackendCoord], pattern: usize) -> Result<(), DrawingErrorKind<Self::ErrorType>>;
+
+    /// A draft's watermark: bold `text` of `size` CSS pixels centred on `centre`, turned
+    /// `degrees` anticlockwise, in `color` at `opacity`, over whatever is drawn there.
+    fn draw_watermark(&mut self, watermark: &Watermark) -> Result<(), DrawingErrorKind<Self::ErrorType>>;
+}
+
+/// A draft's watermark, as an element a drawing area places.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Watermark {
+    pub text: String,
+    pub centre: BackendCoord,
+    pub size: f64,
+    pub degrees: i32,
+    pub color: RGBColor,
+    pub opacity: f64,
+}
+
+impl<'a> PointCollection<'a, BackendCoord> for &'a Watermark {
+    type Point = &'a BackendCoord;
+    type IntoIter = [&'a BackendCoord; 1];
+
+    fn point_iter(self) -> Self::IntoIter {
+        [&self.centre]
+    }
+}
+
+impl<B: Canvas> Drawable<B> for Watermark {
+    fn draw<I: Iterator<Item = BackendCoord>>(&self, mut points: I, backend: &mut B, _: (u32, u32)) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        match points.next() {
+            Some(centre) => backend.draw_watermark(&Watermark { centre, ..self.clone() }),
+            None => Ok(()),
+        }
+    }
 }
 
 /// A dashed line, as an element a drawing area places.

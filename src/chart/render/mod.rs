@@ -8,7 +8,7 @@ mod donut;
 mod horizontal;
 mod vertical;
 
-pub use canvas::{Canvas, Dashed, Hatch};
+pub use canvas::{Canvas, Dashed, Hatch, Watermark};
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -380,6 +380,11 @@ impl Placed {
             ChartKind::Donut => donut::draw(root, data, m, top, body)?,
         };
         self.footer.draw(root, m, top + body)?;
+        if let Some(mark) = data.draft_mark() {
+            for watermark in watermarks(mark, m, top, body) {
+                root.draw(&watermark).map_err(drawing)?;
+            }
+        }
         root.present().map_err(drawing)?;
         Ok(marks)
     }
@@ -485,7 +490,7 @@ impl Footer {
         for note in &data.notes {
             lines.extend(text::wrap(note, m.small, inner, 8).into_iter().map(|l| (l, false)));
         }
-        let source = format!("{} · {}", data.source, data.status);
+        let source = format!("{} · {}", data.source, data.status_line());
         lines.extend(text::wrap_parts(&source, m.small, inner, 3).into_iter().map(|l| (l, true)));
         let height = 10 + lines.len() as i32 * m.line_height(m.small) + m.pad;
         Footer { lines, height }
@@ -499,6 +504,33 @@ impl Footer {
         }
         Ok(())
     }
+}
+
+/// How far a draft's watermark is turned, anticlockwise.
+const WATERMARK_DEGREES: i32 = 24;
+
+/// A draft's watermarks across the chart's body (from `top`, `height` high): one in the middle,
+/// as large as fits turned (never larger than 72 px, nor smaller than the labels); a tall body
+/// gets one for each stretch as high as the chart is wide, so one is always in view.
+fn watermarks(text: &str, m: &Metrics, top: i32, height: i32) -> Vec<Watermark> {
+    let (sin, cos) = (0.406_736_643_075_800_2, 0.913_545_457_642_600_9); // 24°, without a maths library in wasm
+    let width = f64::from(m.inner_width());
+    let copies = (f64::from(height) / width).round().max(1.0) as i32;
+    let stretch = f64::from(height) / f64::from(copies);
+    // Bold text is a little wider than the estimate.
+    let ems = text::width(text, 1.0) * 1.08;
+    let size = (width * 0.85 / (ems * cos + sin)).min(stretch * 0.9 / (ems * sin + cos)).min(72.0).max(m.label);
+    let (colour, opacity) = m.colors.watermark;
+    (0..copies)
+        .map(|i| Watermark {
+            text: text.to_owned(),
+            centre: (m.pad + m.inner_width() / 2, top + (stretch * (f64::from(i) + 0.5)).round() as i32),
+            size: size.floor(),
+            degrees: WATERMARK_DEGREES,
+            color: colour,
+            opacity: f64::from(opacity) / 100.0,
+        })
+        .collect()
 }
 
 /// The value as f64 for placing marks; exact values are only ever printed from their labels.
