@@ -122,17 +122,9 @@ pub fn preview(input: &str, format: &str, lang: &str, origin: &str) -> Result<St
     let origin = if origin.trim().is_empty() { "草稿" } else { origin };
     let imported = import::import(input, format, origin).map_err(|err| JsError::new(&message(&err)))?;
     let release = imported.release;
-    let charts = with_published(|published| {
-        let others: Vec<Release> = published.iter().filter(|p| p.id != release.id).cloned().collect();
-        let mut charts = chart::draft_charts(&release, &others, lang);
-        if charts.is_empty() {
-            // Until `draft_charts` is filled in (issue 6, its own branch), the catalogue's charts
-            // for a draft of a published release. Once it is, it gives these itself, marked as
-            // drafts, and this fallback can go.
-            charts = chart::CATALOGUE.iter().filter_map(|info| chart::build_in(info.id, &release, published, lang).ok()).collect();
-        }
-        charts
-    });
+    // The published releases tell which catalogue charts the draft revises, and feed the charts
+    // that compare.
+    let charts = with_published(|published| chart::draft_charts(&release, published, lang));
     let diff = with_published(|published| diff::closest(&release, published).map(|p| diff::compare(&release, p)));
     let report = check::check(&release);
     // Where to jump for a finding or a change: the sentence's span (text, CSV), or the id in JSON.

@@ -98,6 +98,11 @@ describe('a release pasted as JSON', () => {
       assert.ok(c.rows > 0, 'a data table');
     }
     assert.ok(charts.some((c) => /直达资金/.test(c.label)), 'the direct-funds chart');
+    // A draft of a published release shows that release's own charts, with the watermark drawn in.
+    const ids = await p.page.$$eval('#charts .pv-chart', (els) => els.map((e) => e.dataset.chart));
+    for (const id of ['sanbao-cumulative', 'direct-funds-progress']) assert.ok(ids.includes(id), `${id} among ${ids.join(', ')}`);
+    const marked = await p.page.$$eval('#charts .pv-chart__area > svg', (svgs) => svgs.filter((s) => s.textContent.includes('征求意见稿')).length);
+    assert.equal(marked, charts.length, 'every chart drawn with 征求意见稿');
   });
 
   test('the findings panel shows the known errors, with badges in words, and counts that agree', async () => {
@@ -192,9 +197,11 @@ describe('a release pasted as JSON', () => {
     assert.match(csv.name, /征求意见稿\.csv$/);
     assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
     assert.match(csv.bytes.toString('utf8'), /^\uFEFF标题,/);
+    assert.match(csv.bytes.toString('utf8'), /征求意见稿/, 'the CSV says it is a draft');
     const svg = await get('下载 SVG');
     assert.match(svg.name, /\.svg$/);
     assert.match(svg.bytes.toString('utf8'), /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg [^>]*><title>/);
+    assert.match(svg.bytes.toString('utf8'), /征求意见稿/, 'the SVG carries the watermark');
     const png = await get('下载 PNG');
     assert.match(png.name, /\.png$/);
     assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');
