@@ -68,7 +68,7 @@ const ui = {
   downloadPanel: $('download-panel'),
   downloadRelease: $('download-release'),
 };
-const PANELS = [ui.summaryPanel, ui.checksPanel, ui.chartsPanel, ui.figuresPanel, ui.diffPanel, ui.downloadPanel];
+const PANELS = [$('panel-nav'), ui.summaryPanel, ui.checksPanel, ui.chartsPanel, ui.figuresPanel, ui.diffPanel, ui.downloadPanel];
 
 let wasm = null;
 let crashes = 0;
@@ -312,6 +312,9 @@ function show(result) {
   showCharts(result);
   showFigures(result);
   showDiff(result);
+  const { error, warning } = result.counts;
+  $('nav-checks').textContent = `一致性检查（错误${error}，警告${warning}）`;
+  $('nav-charts').textContent = `图表（${result.charts?.length ?? 0}）`;
 }
 
 function showSummary({ format, release, report }) {
