@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the wasm module into www/pkg/, shrinks it with binaryen's wasm-opt from npm, and prints what a
-# page downloads (raw and gzip -9). Fails when that total is over the budget. Run scripts/setup.sh first
-# (`make build` does).
+# page downloads (raw and gzip -9). Fails when that total is over the budget. Then builds the staff
+# preview's own module (www/pkg-preview/, loaded only by www/preview.html) and prints its size apart:
+# visitors never download it. Run scripts/setup.sh first (`make build` does).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -58,6 +59,18 @@ node_modules/.bin/esbuild www/component/xixia-stat.js --minify --format=esm --ta
   --banner:js="/* <xixia-stat> · source: www/component/xixia-stat.js */" --log-level=warning --outfile=www/xixia-stat.js
 node_modules/.bin/esbuild www/component/xixia-stat.css --minify --log-level=warning --outfile=www/xixia-stat.css
 
+# The staff preview page's script and stylesheet: www/preview-src/ → www/preview.js, www/preview.css.
+log "esbuild --minify www/preview-src → www/preview.js, www/preview.css"
+node_modules/.bin/esbuild www/preview-src/preview.js --minify --format=esm --target=es2022 --legal-comments=none \
+  --banner:js="/* 西夏区统计草稿预览 · source: www/preview-src/preview.js */" --log-level=warning --outfile=www/preview.js
+node_modules/.bin/esbuild www/preview-src/preview.css --minify --log-level=warning --outfile=www/preview.css
+
+# The preview's sample drafts (bulletin prose, written for the text import's tests) beside the page.
+mkdir -p www/data/samples
+if compgen -G 'data/samples/*.txt' >/dev/null; then
+  cp data/samples/*.txt www/data/samples/
+fi
+
 # 0a. The downloads every chart offers: PNG at 2× (drawn natively with Noto Sans CJK), standalone SVG,
 #     CSV and the release as JSON-stat, in both languages, under www/data/export/<lang>/.
 for lang in zh-CN en; do
@@ -84,15 +97,20 @@ wasm="$OUT_DIR/${OUT_NAME}_bg.wasm"
 [[ -s $wasm ]] || { log "wasm-pack produced no $wasm"; exit 1; }
 
 # 2. Size optimisation, in place (through a temporary file, so a failure leaves no half-written wasm).
-log "wasm-opt -Oz $wasm"
-tmp="$(mktemp "$OUT_DIR/.opt.XXXXXX.wasm")"
-trap 'rm -f "$tmp"' EXIT
-node_modules/.bin/wasm-opt -Oz \
-  --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-multivalue --enable-mutable-globals \
-  "$wasm" -o "$tmp"
-mv "$tmp" "$wasm"
-trap - EXIT
+optimise() {
+  local wasm=$1 tmp
+  log "wasm-opt -Oz $wasm"
+  tmp="$(mktemp "$(dirname "$wasm")/.opt.XXXXXX.wasm")"
+  trap 'rm -f "$tmp"' EXIT
+  node_modules/.bin/wasm-opt -Oz \
+    --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-multivalue --enable-mutable-globals \
+    "$wasm" -o "$tmp"
+  chmod 644 "$tmp" # mktemp makes it private; the web server must read it
+  mv "$tmp" "$wasm"
+  trap - EXIT
+}
+optimise "$wasm"
 
 # 3. What a page with charts downloads.
 files=("$wasm" "$OUT_DIR/$OUT_NAME.js" www/xixia-stat.js www/xixia-stat.css www/data/charts.json)
@@ -113,3 +131,21 @@ if ((total_gz > GZIP_BUDGET)); then
   log "FAIL: the page downloads $total_gz B gzip, over the budget of $GZIP_BUDGET B"
   exit 1
 fi
+
+# 4. The staff preview's module: the same core with the import, checker, figures, draft charts and
+#    comparison (feature `preview`, src/preview.rs), loaded only by www/preview.html. Not part of
+#    the public budget above; its size is printed on its own.
+PREVIEW_DIR=www/pkg-preview
+PREVIEW_NAME=xixia_preview
+log "wasm-pack build --features preview → $PREVIEW_DIR"
+wasm-pack --quiet build --target web --release --out-dir "$PREVIEW_DIR" --out-name "$PREVIEW_NAME" --no-default-features --features preview
+preview_wasm="$PREVIEW_DIR/${PREVIEW_NAME}_bg.wasm"
+[[ -s $preview_wasm ]] || { log "wasm-pack produced no $preview_wasm"; exit 1; }
+optimise "$preview_wasm"
+
+printf '%-34s %10s %10s\n' 'staff preview only (not public)' 'raw (B)' 'gzip -9 (B)'
+for f in "$preview_wasm" "$PREVIEW_DIR/$PREVIEW_NAME.js" www/preview.js www/preview.css www/preview.html; do
+  [[ -f $f ]] || { log "missing $f"; exit 1; }
+  printf '%-34s %10d %10d\n' "$f" "$(wc -c <"$f")" "$(gzip -9 -c "$f" | wc -c)"
+done
+echo

@@ -1,2 +1,351 @@
-//! The staff preview's wasm exports (feature `preview`, built into `www/pkg-preview/`). To be
-//! written (issue 6).
+//! The staff preview's wasm exports (feature `preview`, built into `www/pkg-preview/` and loaded
+//! only by `www/preview.html`, never by the public pages).
+//!
+//! A draft (our JSON, the CSV template, or bulletin prose) goes in as text; out comes one JSON
+//! document with what the preview page shows: the release read, what the import could not read,
+//! the checker's findings (each with where to jump in the draft), the computed figures, the draft's
+//! charts and the comparison with the closest published release. The last draft stays in the
+//! module, so the page can draw its charts ([`render`]), download them ([`export_chart`]) and
+//! download the release ([`release_json`]) without sending the text again.
+//!
+//! The reading, checking, charting and comparing are the library's (`import`, `check`, `figures`,
+//! `chart::draft_charts`, `diff`); this module only converts. Nothing here panics on any input;
+//! the panic hook and `last_panic` of `src/wasm.rs` (compiled into this module too) report one
+//! should it happen all the same.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::chart::{self, ChartData, Lang, Mark, Mode, Options, TableView};
+use crate::check::{self, Finding, Severity};
+use crate::error::{Error, ErrorKind};
+use crate::import::{self, Format, Report};
+use crate::release::{Release, Span};
+use crate::{bundled, diff, export, figures};
+
+/// The width (CSS px) a chart is drawn at for the SVG download.
+const EXPORT_WIDTH: u32 = 800;
+
+/// The last draft read, kept for drawing and downloads.
+struct Draft {
+    release: Release,
+    charts: Vec<ChartData>,
+}
+
+thread_local! {
+    static DRAFT: RefCell<Option<Draft>> = const { RefCell::new(None) };
+    /// The published releases, loaded once (empty if the bundled data could not be read).
+    static PUBLISHED: RefCell<Option<Vec<Release>>> = const { RefCell::new(None) };
+}
+
+fn to_json(value: &impl Serialize) -> Result<String, JsError> {
+    serde_json::to_string(value).map_err(|err| JsError::new(&err.to_string()))
+}
+
+/// Runs `f` with the published releases, loading them on first use.
+fn with_published<T>(f: impl FnOnce(&[Release]) -> T) -> T {
+    PUBLISHED.with_borrow_mut(|published| f(published.get_or_insert_with(|| bundled::all().unwrap_or_default())))
+}
+
+#[derive(Serialize)]
+struct Preview<'a> {
+    format: Format,
+    release: Summary<'a>,
+    report: &'a Report,
+    findings: Vec<Located<'a>>,
+    counts: Counts,
+    figures: figures::Figures<'a>,
+    charts: &'a [ChartData],
+    diff: Option<&'a diff::Diff>,
+    /// Where ids are in the draft, for the comparison's jumps: sentence ids (their spans, for
+    /// text and CSV drafts) and, in a JSON draft, the ids of changed and added items.
+    anchors: &'a HashMap<&'a str, Span>,
+}
+
+/// What the summary panel shows about the release.
+#[derive(Serialize)]
+struct Summary<'a> {
+    id: &'a str,
+    title: &'a str,
+    /// "2022年", "2023年1-11月".
+    period: String,
+    status: &'static str,
+    publishers: &'a [String],
+    facts: usize,
+    sentences: usize,
+    sections: usize,
+    breakdowns: usize,
+    ratios: usize,
+    series: usize,
+    tables: usize,
+}
+
+/// A finding with where it is in the draft: the sentence's span (text and CSV drafts), or the
+/// characters of its subject's `"id"` value (JSON drafts).
+#[derive(Serialize)]
+struct Located<'a> {
+    #[serde(flatten)]
+    finding: &'a Finding,
+    /// "错误", "警告", "提示", "通过".
+    label: &'static str,
+    /// Characters `[start, end)` to select in the draft, when the finding can be placed there.
+    span: Option<Span>,
+    /// The finding's sentence is the draft's n-th (from 1): "第3句".
+    sentence_index: Option<usize>,
+}
+
+#[derive(Serialize, Default)]
+struct Counts {
+    error: usize,
+    warning: usize,
+    info: usize,
+    ok: usize,
+}
+
+/// Reads a draft and returns everything the preview page shows, as JSON: `{format, release,
+/// report: {unparsed, notes}, findings: [{severity, label, check, location, message, span}],
+/// counts: {error, warning, info, ok}, figures, charts, diff}`.
+///
+/// `format` is "auto" (or "") to pick the reader by content, else "json", "csv" or "text";
+/// `lang` is the charts' language ("zh-CN" or "en"); `origin` names the draft in errors (a file
+/// name, "粘贴的文本"). An error is a Chinese message saying where the draft went wrong.
+#[wasm_bindgen]
+pub fn preview(input: &str, format: &str, lang: &str, origin: &str) -> Result<String, JsError> {
+    let format = match format.trim() {
+        "" | "auto" => None,
+        name => Some(Format::parse(name).ok_or_else(|| JsError::new(&format!("未知的格式“{name}”：应为 json、csv 或 text")))?),
+    };
+    let lang: Lang = lang.parse().unwrap_or_default();
+    let origin = if origin.trim().is_empty() { "草稿" } else { origin };
+    let imported = import::import(input, format, origin).map_err(|err| JsError::new(&message(&err)))?;
+    let release = imported.release;
+    // The published releases tell which catalogue charts the draft revises, and feed the charts
+    // that compare.
+    let charts = with_published(|published| chart::draft_charts(&release, published, lang));
+    let diff = with_published(|published| diff::closest(&release, published).map(|p| diff::compare(&release, p)));
+    let report = check::check(&release);
+    // Where to jump for a finding or a change: the sentence's span (text, CSV), or the id in JSON.
+    let mut anchors = HashMap::new();
+    if imported.format == Format::Json {
+        let findings = report.findings.iter().flat_map(|f| [Some(f.location.subject.as_str()), f.location.sentence.as_deref()]).flatten();
+        let changes = diff.iter().flat_map(|d| d.changed.iter().map(|c| c.draft_id.as_str()).chain(d.added.iter().map(|e| e.id.as_str())));
+        anchors = id_anchors(input, findings.chain(changes));
+    }
+    let sentence_spans: HashMap<&str, Span> = release.sentences.iter().filter_map(|s| Some((s.id.as_str(), s.span?))).collect();
+    anchors.extend(sentence_spans);
+    // Sentence id → (its number from 1, its span), looked up once per finding.
+    let sentences: HashMap<&str, (usize, Option<Span>)> = release.sentences.iter().enumerate().map(|(i, s)| (s.id.as_str(), (i + 1, s.span))).collect();
+    let findings = report
+        .findings
+        .iter()
+        .map(|finding| {
+            let location = &finding.location;
+            let sentence = location.sentence.as_deref().and_then(|id| sentences.get(id).copied());
+            let span = sentence
+                .and_then(|(_, span)| span)
+                .or_else(|| anchors.get(location.subject.as_str()).copied())
+                .or_else(|| location.sentence.as_deref().and_then(|id| anchors.get(id).copied()));
+            Located { finding, label: finding.severity.label(), span, sentence_index: sentence.map(|(n, _)| n) }
+        })
+        .collect();
+    let mut counts = Counts::default();
+    for finding in &report.findings {
+        *match finding.severity {
+            Severity::Error => &mut counts.error,
+            Severity::Warning => &mut counts.warning,
+            Severity::Info => &mut counts.info,
+            Severity::Ok => &mut counts.ok,
+        } += 1;
+    }
+    let json = to_json(&Preview {
+        format: imported.format,
+        release: Summary {
+            id: &release.id,
+            title: &release.title,
+            period: release.period.to_string(),
+            status: release.status.label(),
+            publishers: &release.publishers,
+            facts: release.facts.len(),
+            sentences: release.sentences.len(),
+            sections: release.sections.len(),
+            breakdowns: release.breakdowns.len(),
+            ratios: release.ratios.len(),
+            series: release.series.len(),
+            tables: release.tables.len(),
+        },
+        report: &imported.report,
+        findings,
+        counts,
+        figures: figures::figures(&release),
+        charts: &charts,
+        diff: diff.as_ref(),
+        anchors: &anchors,
+    })?;
+    DRAFT.with_borrow_mut(|draft| *draft = Some(Draft { release, charts }));
+    Ok(json)
+}
+
+/// A loading error in the words staff read, with where it is.
+fn message(err: &Error) -> String {
+    match err.kind() {
+        ErrorKind::Syntax { origin, line, column, message } => format!("{origin}：第{line}行第{column}列不是有效的 JSON（{message}）"),
+        ErrorKind::Field { origin, path, line, column, message } => {
+            format!("{origin}：第{line}行第{column}列，字段 {path} 不符合发布数据格式（{message}）")
+        }
+        ErrorKind::Invalid { origin, problems } => {
+            let mut text = format!("{origin}：发布数据有{}处问题：", problems.len());
+            for problem in problems.iter().take(20) {
+                text.push_str(&format!("\n· 字段 {}：{}", problem.path, problem.message));
+            }
+            if problems.len() > 20 {
+                text.push_str(&format!("\n……另有{}处", problems.len() - 20));
+            }
+            text
+        }
+        ErrorKind::TooLarge { origin, bytes, limit } => format!("{origin}：内容有{bytes}字节，超过单份草稿{limit}字节（4 MiB）的上限"),
+        ErrorKind::Import { origin, place, message } => format!("{origin}：{place}：{message}"),
+        ErrorKind::JsonStat { origin, path, message } => format!("{origin}：JSON-stat 的 {path} 有误：{message}"),
+        _ => err.to_string(),
+    }
+}
+
+/// Where each of `ids` is named in a JSON draft: the characters of the value of its first `"id"`
+/// key, found in one pass over the text.
+fn id_anchors<'a>(text: &str, ids: impl IntoIterator<Item = &'a str>) -> HashMap<&'a str, Span> {
+    let wanted: HashMap<&str, ()> = ids.into_iter().map(|id| (id, ())).collect();
+    // Byte ranges of each wanted id's first `"id": "…"`.
+    let mut found: Vec<(usize, usize, &str)> = Vec::new();
+    let mut seen: HashMap<&str, ()> = HashMap::new();
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = text.get(from..).and_then(|rest| rest.find("\"id\"")) {
+        let key_end = from + at + 4;
+        from = key_end;
+        let mut i = key_end;
+        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        if bytes.get(i) != Some(&b':') {
+            continue;
+        }
+        i += 1;
+        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        if bytes.get(i) != Some(&b'"') {
+            continue;
+        }
+        let start = i + 1;
+        let Some(len) = text.get(start..).and_then(|rest| rest.find('"')) else { break };
+        let Some(value) = text.get(start..start + len) else { continue };
+        if let Some((&id, _)) = wanted.get_key_value(value) {
+            if seen.insert(id, ()).is_none() {
+                found.push((start, start + len, id));
+            }
+        }
+        from = start + len;
+    }
+    // Bytes → characters, walking the text once.
+    found.sort_unstable();
+    let mut anchors = HashMap::new();
+    let (mut byte, mut chars) = (0, 0);
+    for (start, end, id) in found {
+        chars += text.get(byte..start).map_or(0, |s| s.chars().count());
+        let start_char = chars;
+        chars += text.get(start..end).map_or(0, |s| s.chars().count());
+        byte = end;
+        anchors.insert(id, Span { start: start_char, end: chars });
+    }
+    anchors
+}
+
+#[derive(Serialize)]
+struct Drawn<'a> {
+    svg: String,
+    width: u32,
+    height: u32,
+    mode: &'static str,
+    id: &'a str,
+    title: &'a str,
+    subtitle: &'a str,
+    period: &'a str,
+    unit: &'a str,
+    source: &'a str,
+    status: &'a str,
+    description: &'a str,
+    notes: &'a [String],
+    table: TableView,
+    marks: Vec<Mark>,
+}
+
+/// Runs `f` with a chart: `chart` is the index of one of the last draft's charts ("0", "1", …) or
+/// a chart's data as JSON.
+fn with_chart<T>(chart: &str, f: impl FnOnce(&ChartData) -> Result<T, JsError>) -> Result<T, JsError> {
+    if let Ok(index) = chart.trim().parse::<usize>() {
+        return DRAFT.with_borrow(|draft| {
+            let draft = draft.as_ref().ok_or_else(|| JsError::new("还没有读入草稿"))?;
+            let data = draft.charts.get(index).ok_or_else(|| JsError::new(&format!("草稿没有第{}幅图表（共{}幅）", index + 1, draft.charts.len())))?;
+            f(data)
+        });
+    }
+    if chart.len() > crate::load::MAX_BYTES {
+        return Err(JsError::new("图表数据过大"));
+    }
+    let data: ChartData = serde_json::from_str(chart).map_err(|err| JsError::new(&format!("图表数据无法读取（第{}行第{}列）", err.line(), err.column())))?;
+    f(&data)
+}
+
+/// Draws a chart of the last draft (by index) or given as chart data JSON, at `width` CSS pixels,
+/// in `mode` ("standard", "care", "contrast", "print"), with SVG ids starting with `ids`. JSON:
+/// `{svg, width, height, mode, id, title, subtitle, period, unit, source, status, description,
+/// notes, table, marks}`, as `render_chart` of the public module.
+#[wasm_bindgen]
+pub fn render(chart: &str, width: u32, mode: &str, ids: &str) -> Result<String, JsError> {
+    let mode = Mode::parse(mode).ok_or_else(|| JsError::new(&format!("未知的显示模式“{mode}”：standard、care、contrast 或 print")))?;
+    with_chart(chart, |data| {
+        let drawn = chart::render_with(data, width, &Options { mode, ids: ids.to_owned() })?;
+        to_json(&Drawn {
+            svg: drawn.svg,
+            width: drawn.width,
+            height: drawn.height,
+            mode: mode.name(),
+            id: &data.id,
+            title: &data.title,
+            subtitle: &data.subtitle,
+            period: &data.period,
+            unit: &data.unit,
+            source: &data.source,
+            status: &data.status,
+            description: &data.description,
+            notes: &data.notes,
+            table: data.table(),
+            marks: drawn.marks,
+        })
+    })
+}
+
+/// A download of one of the last draft's charts: "svg" (a standalone SVG file, drawn 800 px
+/// wide) or "csv" (UTF-8 with BOM, for Excel), as bytes.
+#[wasm_bindgen]
+pub fn export_chart(index: u32, format: &str) -> Result<Vec<u8>, JsError> {
+    with_chart(&index.to_string(), |data| match format {
+        "svg" => {
+            let drawn = chart::render_with(data, EXPORT_WIDTH, &Options { mode: Mode::default(), ids: format!("x{index}-") })?;
+            Ok(export::standalone_svg(&drawn.svg, data).into_bytes())
+        }
+        "csv" => export::csv::to_csv(data).map_err(|err| JsError::new(&err.to_string())),
+        other => Err(JsError::new(&format!("未知的下载格式“{other}”：svg 或 csv"))),
+    })
+}
+
+/// The last draft as a release in our JSON format (pretty-printed), for staff to download.
+#[wasm_bindgen]
+pub fn release_json() -> Result<String, JsError> {
+    DRAFT.with_borrow(|draft| {
+        let draft = draft.as_ref().ok_or_else(|| JsError::new("还没有读入草稿"))?;
+        serde_json::to_string_pretty(&draft.release).map_err(|err| JsError::new(&err.to_string()))
+    })
+}

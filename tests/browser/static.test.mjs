@@ -15,8 +15,8 @@ async function pages() {
   return Promise.all(names.map(async (name) => ({ name, html: await readFile(path.join(WWW, name), 'utf8') })));
 }
 
-test('the three pages exist', async () => {
-  assert.deepEqual((await pages()).map((p) => p.name), ['csp.html', 'embed.html', 'index.html']);
+test('the four pages exist', async () => {
+  assert.deepEqual((await pages()).map((p) => p.name), ['csp.html', 'embed.html', 'index.html', 'preview.html']);
 });
 
 test('pages: zh-CN, no inline scripts or styles, nothing from elsewhere', async () => {
