@@ -1,0 +1,846 @@
+//! Reading a bulletin's sentences clause by clause into draft facts: the phrase patterns of
+//! statistical bulletins (实现/完成/达到/为 a value; 增长/下降/回落 a growth; 比上年/同比/比上年末 its
+//! basis; 增加/增收/减少 N元 or N个百分点 an increase; 高于/低于 X N个百分点 a gap; 位居X第N位 a
+//! rank; 占X的N% a share; 拉动X增长N个百分点 a contribution; 结构比为a:b:c a ratio), and the
+//! structures around them (其中…, 分…看, 按…分, 在…中).
+
+use rust_decimal::Decimal;
+
+use super::grammar::{self, Kind, Suffix, Token};
+use super::names;
+use crate::fact::{Gap, Growth, GrowthBasis, GrowthForm, Prices, Quantity, StatedRank};
+use crate::release::Period;
+use crate::structure::BreakdownKind;
+use crate::unit::Unit;
+
+/// A fact being read, its references still by index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftFact {
+    pub name: String,
+    pub period: Option<Period>,
+    pub value: Option<Quantity>,
+    pub growth: Option<Growth>,
+    pub increase: Option<Quantity>,
+    pub gaps: Vec<Gap>,
+    pub ranks: Vec<StatedRank>,
+    pub share: Option<(usize, Decimal)>,
+    pub contribution: Option<(usize, Decimal)>,
+    pub footnotes: Vec<String>,
+    /// The index of its (first) sentence.
+    pub sentence: usize,
+    pub note: Option<String>,
+    /// Read in a sentence after 按可比价格计算.
+    pub comparable: bool,
+}
+
+impl DraftFact {
+    fn new(name: String, period: Option<Period>, sentence: usize) -> DraftFact {
+        DraftFact {
+            name,
+            period,
+            value: None,
+            growth: None,
+            increase: None,
+            gaps: Vec::new(),
+            ranks: Vec::new(),
+            share: None,
+            contribution: None,
+            footnotes: Vec::new(),
+            sentence,
+            note: None,
+            comparable: false,
+        }
+    }
+
+    /// Whether it states anything a release requires of a fact.
+    pub fn states_something(&self) -> bool {
+        self.value.is_some() || self.growth.is_some() || self.increase.is_some() || self.share.is_some()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftBreakdown {
+    pub name: String,
+    pub kind: BreakdownKind,
+    pub total: usize,
+    pub parts: Vec<usize>,
+    /// Opened by 分…看 / 按…分.
+    split: bool,
+    /// Opened by 其中： (a list that runs on to the paragraph's end).
+    colon: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftRatio {
+    pub name: String,
+    pub terms: Vec<Decimal>,
+    pub labels: Vec<String>,
+    pub breakdown: Option<usize>,
+    pub sentence: usize,
+}
+
+/// Something with figures that was not read: cleaned characters `[start, end)` of the
+/// sentence, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Miss {
+    pub start: usize,
+    pub end: usize,
+    pub reason: String,
+}
+
+/// A sentence to read: its cleaned characters, the footnote markers in it (by character), its
+/// index among the release's sentences, and whether it starts a paragraph.
+pub struct Input<'a> {
+    pub chars: &'a [char],
+    pub marks: &'a [(usize, String)],
+    pub index: usize,
+    pub paragraph_start: bool,
+}
+
+/// What a figure says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Value,
+    Growth,
+    Increase,
+    Gap,
+    Rank,
+    Share,
+    Contribution,
+}
+
+/// The reader's memory across sentences.
+#[derive(Debug)]
+pub struct Reader {
+    pub facts: Vec<DraftFact>,
+    pub breakdowns: Vec<DraftBreakdown>,
+    pub ratios: Vec<DraftRatio>,
+    release: Period,
+    /// The fact the last sentence was about: the total of a following 其中.
+    subject: Option<usize>,
+    /// The breakdown whose parts are being read.
+    open: Option<usize>,
+    /// The breakdown of a 分…看 that ended with the last sentence: a following 分…看 splits
+    /// the same total.
+    last_split: Option<usize>,
+    /// The index of the sentence being read.
+    index: usize,
+}
+
+/// Verbs of growth and their sign.
+const GROWTH_VERBS: &[(&str, bool)] = &[
+    ("增长了", false), ("增长", false), ("下降了", true), ("下降", true), ("回落", true), ("提高", false), ("上升", false), ("上涨", false),
+    ("增加", false), ("减少", true), ("降低", true), ("下滑", true), ("下跌", true), ("增速为", false), ("增速达", false), ("增速", false),
+    ("增幅为", false), ("增幅", false), ("降幅为", true), ("降幅", true), ("收窄", true), ("扩大", false), ("提升", false), ("增收", false),
+    ("增支", false), ("减收", true), ("减支", true), ("多", false), ("少", true),
+];
+
+/// Verbs that make a figure with a unit (not %) an increase.
+const INCREASE_VERBS: &[(&str, bool)] = &[
+    ("增加了", false), ("增加", false), ("增收", false), ("增支", false), ("多", false), ("增长", false), ("减少了", true), ("减少", true), ("减收", true),
+    ("减支", true), ("少", true), ("下降", true), ("降低", true),
+];
+
+/// Splits that are always exhaustive: every member of the total falls in exactly one part.
+const EXHAUSTIVE_SPLITS: &[&str] = &["性别", "居住地", "城乡", "民族", "三次产业", "产业", "收入级次", "级次"];
+
+impl Reader {
+    pub fn new(release: Period) -> Reader {
+        Reader { facts: Vec::new(), breakdowns: Vec::new(), ratios: Vec::new(), release, subject: None, open: None, last_split: None, index: 0 }
+    }
+
+    /// The release's year.
+    fn year(&self) -> i32 {
+        match &self.release {
+            Period::Year { year } | Period::Cumulative { year, .. } | Period::Month { year, .. } => *year,
+            Period::AsOf { date } => date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2000),
+        }
+    }
+
+    /// A period, or none when it is the release's own.
+    fn own(&self, period: Period) -> Option<Period> {
+        (period != self.release).then_some(period)
+    }
+
+    /// Reads one sentence. Returns what was not understood.
+    pub fn sentence(&mut self, input: &Input) -> Vec<Miss> {
+        let chars = input.chars;
+        self.index = input.index;
+        let mut misses = Vec::new();
+        if input.paragraph_start || chars.first() == Some(&'（') {
+            self.close();
+        }
+        let ends_split = self.open.is_some_and(|b| self.breakdowns[b].split);
+        if !self.open.is_some_and(|b| self.breakdowns[b].colon) {
+            self.close();
+        }
+        if !ends_split {
+            self.last_split = None;
+        }
+        let mut state = Sentence { period: None, basis: None, comparable: false, qualifier: None, first: None, current: None, touched: Vec::new() };
+        // The sentence's own time: 年末 at its start holds for all of it.
+        let lead: String = chars.iter().take(6).collect();
+        if lead.contains("年末") || lead.contains("年底") {
+            state.period = self.own(Period::AsOf { date: format!("{}-12-31", self.year()) });
+        }
+        let clauses = split_clauses(chars);
+        for (ci, &(start, end, separator)) in clauses.iter().enumerate() {
+            let clause = &chars[start..end];
+            let touched_before = self.facts.len();
+            let mut touched: Vec<usize> = Vec::new();
+            self.clause(clause, separator, ci, &mut state, &mut touched, &mut |s, e, reason| {
+                misses.push(Miss { start: start + s, end: start + e, reason })
+            });
+            let _ = touched_before;
+            for &(at, ref id) in input.marks {
+                let in_clause = at >= start && (at < end || (at == end && ci + 1 == clauses.len()) || at == end && separator != '\0');
+                if in_clause && at <= end {
+                    let targets: Vec<usize> = if touched.is_empty() { state.current.into_iter().collect() } else { touched.clone() };
+                    for f in targets {
+                        if !self.facts[f].footnotes.contains(id) {
+                            self.facts[f].footnotes.push(id.clone());
+                        }
+                    }
+                }
+            }
+            state.touched.extend(touched);
+        }
+        // A sentence not in a list of parts sets the subject of what follows.
+        if let Some(first) = state.first {
+            let is_part = self.breakdowns.iter().any(|b| b.parts.contains(&first));
+            if !is_part || self.open.is_none() && self.last_split.is_none() {
+                if !self.breakdowns.iter().any(|b| b.parts.contains(&first)) {
+                    self.subject = Some(first);
+                }
+            }
+        }
+        misses
+    }
+
+    /// Ends the breakdown being read.
+    pub fn close(&mut self) {
+        if let Some(b) = self.open.take() {
+            if self.breakdowns[b].split {
+                self.last_split = Some(b);
+            }
+            self.settle(b);
+        }
+    }
+
+    /// Decides a finished breakdown's kind and name from its parts.
+    fn settle(&mut self, b: usize) {
+        let parts: Vec<String> = self.breakdowns[b].parts.iter().map(|&p| self.facts[p].name.clone()).collect();
+        let breakdown = &mut self.breakdowns[b];
+        let industries = parts.len() == 3
+            && ["第一产业", "第二产业", "第三产业"].iter().zip(&parts).all(|(prefix, part)| part.starts_with(prefix))
+            && parts.iter().map(|p| p.chars().skip(4).collect::<String>()).collect::<std::collections::HashSet<_>>().len() == 1;
+        let levels = parts.len() >= 2 && parts.iter().all(|p| p.ends_with('级')) && parts.iter().any(|p| p.starts_with("中央"));
+        let tax = parts.len() == 2 && parts[0].ends_with("税收收入") && parts[1].ends_with("非税收入");
+        if industries {
+            breakdown.kind = BreakdownKind::Exhaustive;
+            breakdown.name = "三次产业".into();
+        } else if levels {
+            breakdown.kind = BreakdownKind::Exhaustive;
+            breakdown.name = "收入级次".into();
+        } else if tax {
+            breakdown.kind = BreakdownKind::Exhaustive;
+            breakdown.name = "税收与非税".into();
+        } else if EXHAUSTIVE_SPLITS.contains(&breakdown.name.as_str()) && breakdown.split {
+            breakdown.kind = BreakdownKind::Exhaustive;
+        }
+    }
+
+    /// Opens a breakdown of `total`.
+    fn open_breakdown(&mut self, name: String, total: usize, split: bool, colon: bool) {
+        self.close();
+        self.breakdowns.push(DraftBreakdown { name, kind: BreakdownKind::Partial, total, parts: Vec::new(), split, colon });
+        self.open = Some(self.breakdowns.len() - 1);
+    }
+
+    /// The most recent fact of this name, or ending in it ("投资" → 固定资产投资).
+    fn find(&self, name: &str) -> Option<usize> {
+        if name.is_empty() {
+            return None;
+        }
+        let exact = self.facts.iter().rposition(|f| f.name == name);
+        exact.or_else(|| self.facts.iter().rposition(|f| f.name.ends_with(name) || (name.ends_with(&f.name) && f.name.chars().count() >= 2)))
+    }
+
+    /// Reads one clause.
+    #[allow(clippy::too_many_arguments)]
+    fn clause(&mut self, clause: &[char], separator: char, index: usize, state: &mut Sentence, touched: &mut Vec<usize>, miss: &mut dyn FnMut(usize, usize, String)) {
+        let tokens = grammar::tokens(clause);
+        let text: String = clause.iter().collect();
+        let figures = tokens.iter().any(|t| matches!(t.kind, Kind::Figure { .. } | Kind::Ratio { .. }));
+        self.dates(&tokens, clause, state);
+        if !figures {
+            self.context(&text, clause, &tokens, separator, state);
+            return;
+        }
+        let mut prev_end = 0;
+        let mut last_role: Option<(Role, bool)> = None;
+        let mut first_figure = true;
+        for token in &tokens {
+            let before = grammar::words(clause, prev_end, token.start);
+            match &token.kind {
+                Kind::Year { .. } | Kind::Months { .. } | Kind::Day { .. } => {
+                    prev_end = token.after;
+                    continue;
+                }
+                Kind::Ordinal { n, rank } => {
+                    if *rank {
+                        let scope = rank_scope(&before);
+                        match state.current {
+                            Some(f) if !scope.is_empty() => {
+                                self.facts[f].ranks.push(StatedRank { scope, scope_en: None, rank: *n, of: None });
+                                touched.push(f);
+                                last_role = Some((Role::Rank, false));
+                            }
+                            _ => miss(token.start, token.after, format!("未识别的表述：“{text}”（名次没有所属的指标或范围）")),
+                        }
+                    }
+                    prev_end = token.after;
+                    continue;
+                }
+                Kind::Ratio { terms } => {
+                    let name = names::name(&head_words(clause, &tokens, token.start));
+                    let terms: Option<Vec<Decimal>> = terms.iter().map(|t| crate::decimal::parse(t).ok()).collect();
+                    match terms {
+                        Some(terms) if !name.is_empty() => self.ratio(name, terms, state),
+                        _ => miss(token.start, token.after, format!("未识别的表述：“{text}”（比例没有名称）")),
+                    }
+                    prev_end = token.after;
+                    first_figure = false;
+                    continue;
+                }
+                Kind::Figure { .. } => {}
+            }
+            let Kind::Figure { number, unit } = &token.kind else { continue };
+            let Ok(amount) = crate::decimal::parse(number) else {
+                miss(token.start, token.after, format!("未识别的表述：“{text}”（数字过长）"));
+                prev_end = token.after;
+                continue;
+            };
+            let (role, negative) = classify(&before, unit, last_role);
+            // The fact this figure is about.
+            if first_figure {
+                let head = head_words(clause, &tokens, token.start);
+                let name = names::name(&head);
+                if head.contains("扣除") || head.contains("口径") && names::is_qualifier(&name) {
+                    state.qualifier = Some(head.trim_matches(|c: char| "，；：".contains(c)).to_owned());
+                }
+                if !names::is_qualifier(&name) && !matches!(role, Role::Gap | Role::Rank | Role::Contribution) && !(role == Role::Share && name.starts_with('占')) {
+                    let name = strip_share_words(&name);
+                    state.current = Some(self.named(name, state));
+                }
+                first_figure = false;
+            } else if role == Role::Value {
+                let name = names::name(&before);
+                if !names::is_qualifier(&name) && name.chars().count() >= 2 {
+                    state.current = Some(self.named(name, state));
+                }
+            }
+            let Some(mut f) = state.current else {
+                miss(token.start, token.after, format!("未识别的表述：“{text}”（数字前没有指标名）"));
+                prev_end = token.after;
+                continue;
+            };
+            let signed = if negative { -amount } else { amount };
+            // A second figure of a kind the fact already has: the same indicator on another
+            // footing (扣除…后同口径), a fact of its own.
+            if self.has(f, role) && !self.same(f, role, signed, unit) {
+                f = self.fork(f, state);
+                state.current = Some(f);
+            }
+            let done = match role {
+                Role::Value => {
+                    let unit = match unit {
+                        Suffix::Percent => Unit::Percent,
+                        Suffix::Points => Unit::PercentagePoints,
+                        Suffix::Unit(u) => Unit::from(u.as_str()),
+                        Suffix::Bare | Suffix::Times => Unit::Pure,
+                    };
+                    self.facts[f].value = Some(Quantity::new(amount, unit));
+                    true
+                }
+                Role::Growth => {
+                    let form = match unit {
+                        Suffix::Times => GrowthForm::Times,
+                        Suffix::Bare => GrowthForm::Bare,
+                        _ => GrowthForm::Percent,
+                    };
+                    let basis = basis_in(&before).or(state.basis);
+                    if let Some(b) = basis_in(&before) {
+                        state.basis = Some(b);
+                    }
+                    let basis = self.basis_for(basis, self.facts[f].period.as_ref());
+                    self.facts[f].growth = Some(Growth { rate: signed, form, basis, prices: None });
+                    self.facts[f].comparable |= state.comparable;
+                    true
+                }
+                Role::Increase => {
+                    let unit = match unit {
+                        Suffix::Points | Suffix::Percent => Unit::PercentagePoints,
+                        Suffix::Unit(u) => Unit::from(u.as_str()),
+                        _ => Unit::Pure,
+                    };
+                    self.facts[f].increase = Some(Quantity::new(signed, unit));
+                    true
+                }
+                Role::Gap => match gap_comparator(&before, last_role) {
+                    Some((comparator, lower)) => {
+                        let points = if lower { -amount } else { amount };
+                        self.facts[f].gaps.push(Gap { comparator, comparator_en: None, points });
+                        true
+                    }
+                    None => false,
+                },
+                Role::Share => {
+                    let of = share_of(&before).and_then(|x| self.find(&x)).filter(|&o| o != f).or_else(|| self.open.map(|b| self.breakdowns[b].total)).filter(|&o| o != f);
+                    match of {
+                        Some(of) => {
+                            self.facts[f].share = Some((of, amount));
+                            true
+                        }
+                        None => false,
+                    }
+                }
+                Role::Contribution => {
+                    let target = contribution_target(&before).and_then(|x| self.find(&x)).filter(|&t| t != f);
+                    match target {
+                        Some(to) => {
+                            self.facts[f].contribution = Some((to, signed));
+                            true
+                        }
+                        None => false,
+                    }
+                }
+                Role::Rank => false,
+            };
+            if done {
+                touched.push(f);
+                if state.first.is_none() {
+                    state.first = Some(f);
+                }
+            } else {
+                miss(token.start, token.after, format!("未识别的表述：“{text}”"));
+            }
+            last_role = Some((role, negative));
+            prev_end = token.after;
+        }
+        let _ = index;
+    }
+
+    /// Whether a fact already has what a figure of this role states.
+    fn has(&self, f: usize, role: Role) -> bool {
+        let fact = &self.facts[f];
+        match role {
+            Role::Value => fact.value.is_some(),
+            Role::Growth => fact.growth.is_some(),
+            Role::Increase => fact.increase.is_some(),
+            Role::Share => fact.share.is_some(),
+            Role::Contribution => fact.contribution.is_some(),
+            Role::Gap | Role::Rank => false,
+        }
+    }
+
+    /// Whether a fact already states this very figure (a repeat, as a summary repeats).
+    fn same(&self, f: usize, role: Role, signed: Decimal, unit: &Suffix) -> bool {
+        let fact = &self.facts[f];
+        let _ = unit;
+        match role {
+            Role::Value => fact.value.as_ref().is_some_and(|v| v.amount == signed),
+            Role::Growth => fact.growth.as_ref().is_some_and(|g| g.rate == signed),
+            Role::Increase => fact.increase.as_ref().is_some_and(|v| v.amount == signed),
+            _ => false,
+        }
+    }
+
+    /// A new fact for the same indicator on another footing: "地方一般公共预算收入（扣除留抵退税因素后同口径）".
+    fn fork(&mut self, f: usize, state: &Sentence) -> usize {
+        let base = self.facts[f].name.clone();
+        let qualifier = state.qualifier.clone().unwrap_or_else(|| "另一口径".into());
+        let mut fact = DraftFact::new(format!("{base}（{qualifier}）"), self.facts[f].period.clone(), self.facts[f].sentence);
+        fact.note = state.qualifier.clone();
+        self.facts.push(fact);
+        self.facts.len() - 1
+    }
+
+    /// The fact a name starts: an earlier one of the same name and period when the figures
+    /// agree (a summary repeats a figure), else a new one, made a part of the breakdown being
+    /// read.
+    fn named(&mut self, name: String, state: &Sentence) -> usize {
+        let period = state.period.clone();
+        if self.open.is_none() {
+            let same = self.facts.iter().rposition(|f| f.name == name && equivalent(&f.period, &period, &self.release));
+            if let Some(f) = same {
+                return f;
+            }
+        }
+        let mut fact = DraftFact::new(name, period, self.index);
+        fact.comparable = state.comparable;
+        self.facts.push(fact);
+        let f = self.facts.len() - 1;
+        if let Some(b) = self.open {
+            let breakdown = &mut self.breakdowns[b];
+            if breakdown.total != f && !breakdown.parts.contains(&f) {
+                breakdown.parts.push(f);
+            }
+        }
+        f
+    }
+
+    /// Dates in a clause set the time of what follows in the sentence.
+    fn dates(&mut self, tokens: &[Token], clause: &[char], state: &mut Sentence) {
+        let year_of = tokens.iter().find_map(|t| match t.kind {
+            Kind::Year { year } => Some(year),
+            _ => None,
+        });
+        let months = tokens.iter().find_map(|t| match t.kind {
+            Kind::Months { from, to } => Some((from, to, t.after)),
+            _ => None,
+        });
+        let day = tokens.iter().find_map(|t| match t.kind {
+            Kind::Day { day } => Some(day),
+            _ => None,
+        });
+        let text: String = clause.iter().collect();
+        let first_figure = tokens.iter().position(|t| matches!(t.kind, Kind::Figure { .. } | Kind::Ratio { .. }));
+        let date_before_figure = tokens.iter().position(|t| matches!(t.kind, Kind::Year { .. } | Kind::Months { .. } | Kind::Day { .. }));
+        if let (Some(d), Some(fig)) = (date_before_figure, first_figure) {
+            if d > fig {
+                return;
+            }
+        }
+        let year = year_of.unwrap_or_else(|| self.year());
+        let period = match (months, day) {
+            (Some((_, to, _)), Some(day)) if text.contains("截至") || text.contains("截止") || text.contains("末") => {
+                Some(Period::AsOf { date: format!("{year:04}-{to:02}-{day:02}") })
+            }
+            (Some((from, to, after)), None) => {
+                let rest: String = clause.get(after..).map(|r| r.iter().take(3).collect()).unwrap_or_default();
+                if from != to || rest.starts_with("累计") || text.contains("累计") {
+                    Some(Period::Cumulative { year, from_month: if from == to { 1 } else { from }, to_month: to })
+                } else if from == to && text.contains("末") {
+                    Some(Period::AsOf { date: format!("{year:04}-{to:02}-{:02}", last_day(year, to)) })
+                } else {
+                    Some(Period::Month { year, month: to })
+                }
+            }
+            (None, None) if year_of.is_some() => Some(if text.contains("年末") || text.contains("年底") {
+                Period::AsOf { date: format!("{year:04}-12-31") }
+            } else {
+                Period::Year { year }
+            }),
+            _ => None,
+        };
+        if let Some(period) = period.filter(|p| p.validate().is_ok()) {
+            state.period = self.own(period);
+        }
+    }
+
+    /// A clause without figures: 其中, 分…看, 按…分, 在…中, 按可比价格计算, 扣除…后.
+    fn context(&mut self, text: &str, clause: &[char], tokens: &[Token], separator: char, state: &mut Sentence) {
+        let _ = (clause, tokens);
+        let words = text.trim_matches(|c: char| "，；：、（）".contains(c));
+        if words.contains("可比价") || words.contains("不变价") {
+            state.comparable = true;
+            return;
+        }
+        if words.starts_with("扣除") || words.contains("口径") {
+            state.qualifier = Some(words.to_owned());
+            return;
+        }
+        if words == "其中" || words.ends_with("其中") {
+            let total = state.first.or(self.subject);
+            if let Some(total) = total {
+                self.open_breakdown(String::new(), total, false, separator == '：');
+            }
+            return;
+        }
+        if let Some(by) = split_name(words) {
+            let total = match self.last_split.or(self.open.filter(|&b| !self.breakdowns[b].split)) {
+                Some(b) if state.first.is_none() || self.open == Some(b) => Some(self.breakdowns[b].total),
+                _ => state.first.or(self.subject),
+            };
+            if let Some(total) = total {
+                self.open_breakdown(by, total, true, false);
+            }
+            return;
+        }
+        if let Some(within) = words.strip_suffix('中').map(|w| w.trim_start_matches('在')).filter(|w| w.chars().count() >= 2) {
+            let total = self.facts.iter().rposition(|f| f.name.starts_with(within) && f.name != within);
+            if let Some(total) = total.or_else(|| self.find(within)) {
+                self.open_breakdown(within.to_owned(), total, false, false);
+            }
+        }
+    }
+
+    /// A stated structure ratio: labels from the three industries, or from the breakdown it
+    /// describes.
+    fn ratio(&mut self, name: String, terms: Vec<Decimal>, state: &Sentence) {
+        let n = terms.len();
+        let breakdown = self.breakdowns.iter().rposition(|b| b.kind == BreakdownKind::Exhaustive && b.parts.len() == n);
+        let labels: Vec<String> = if name.contains("三次产业") && n == 3 {
+            vec!["第一产业".into(), "第二产业".into(), "第三产业".into()]
+        } else if let Some(b) = breakdown {
+            self.breakdowns[b].parts.iter().map(|&p| self.facts[p].name.clone()).collect()
+        } else {
+            (1..=n).map(|i| format!("第{i}项")).collect()
+        };
+        let breakdown = breakdown.filter(|&b| {
+            let parts = &self.breakdowns[b].parts;
+            labels.iter().zip(parts).all(|(label, &p)| self.facts[p].name.starts_with(label.as_str()))
+        });
+        self.ratios.push(DraftRatio { name, terms, labels, breakdown, sentence: self.index });
+    }
+
+    /// A growth basis, fitted to the period: 同比 over a cumulative period is cumulative.
+    fn basis_for(&self, stated: Option<GrowthBasis>, period: Option<&Period>) -> GrowthBasis {
+        let period = period.unwrap_or(&self.release);
+        let default = match period {
+            Period::Year { .. } => GrowthBasis::PreviousYear,
+            Period::Cumulative { .. } => GrowthBasis::CumulativeYearOnYear,
+            Period::Month { .. } => GrowthBasis::YearOnYear,
+            Period::AsOf { .. } => GrowthBasis::YearOnYear,
+        };
+        match (stated, period) {
+            (None, _) => default,
+            (Some(GrowthBasis::YearOnYear), Period::Cumulative { .. }) => GrowthBasis::CumulativeYearOnYear,
+            (Some(basis), _) => basis,
+        }
+    }
+
+}
+
+/// What a sentence being read keeps between its clauses.
+#[derive(Debug)]
+struct Sentence {
+    period: Option<Period>,
+    basis: Option<GrowthBasis>,
+    comparable: bool,
+    qualifier: Option<String>,
+    /// The first fact the sentence states.
+    first: Option<usize>,
+    /// The fact the last clause was about.
+    current: Option<usize>,
+    touched: Vec<usize>,
+}
+
+/// Whether two periods name the same figure: equal, or "截至M月末" and "1-M月累计".
+fn equivalent(a: &Option<Period>, b: &Option<Period>, release: &Period) -> bool {
+    let a = a.as_ref().unwrap_or(release);
+    let b = b.as_ref().unwrap_or(release);
+    if a == b {
+        return true;
+    }
+    let to_date = |p: &Period| match p {
+        Period::Cumulative { year, from_month: 1, to_month } => Some(format!("{year:04}-{to_month:02}-{:02}", last_day(*year, *to_month))),
+        Period::AsOf { date } => Some(date.clone()),
+        _ => None,
+    };
+    matches!((a, b), (Period::AsOf { .. }, Period::Cumulative { .. }) | (Period::Cumulative { .. }, Period::AsOf { .. })) && to_date(a) == to_date(b)
+}
+
+/// The last day of a month.
+fn last_day(year: i32, month: u8) -> u8 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Cuts a sentence into clauses at ，；：。！？ and brackets: `(start, end, separator)`.
+fn split_clauses(chars: &[char]) -> Vec<(usize, usize, char)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if "，；：。！？（）".contains(c) {
+            if i > start {
+                out.push((start, i, c));
+            }
+            start = i + 1;
+        }
+    }
+    if start < chars.len() {
+        out.push((start, chars.len(), '\0'));
+    }
+    out
+}
+
+/// The words before the first figure of a clause, without its dates.
+fn head_words(clause: &[char], tokens: &[Token], upto: usize) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for t in tokens.iter().filter(|t| t.start < upto) {
+        out.push_str(&grammar::words(clause, at, t.start));
+        at = t.after;
+        // "2月累计", "11月当月": the period words go with the date.
+        for word in ["累计", "当月", "份"] {
+            if grammar::starts(clause, at, word) {
+                at += word.chars().count();
+            }
+        }
+    }
+    out.push_str(&grammar::words(clause, at, upto));
+    out.trim_start_matches("截至").trim_start_matches("截止").trim_start_matches("到").to_owned()
+}
+
+/// Whether the words before a figure end in one of `verbs` (allowing 了/为/达 after it): its
+/// sign.
+fn ends_with_verb(before: &str, verbs: &[(&str, bool)]) -> Option<bool> {
+    let trimmed = before.trim_end_matches(['了', '为', '达', '约', '近', '超']);
+    verbs.iter().find(|(verb, _)| trimmed.ends_with(verb) || before.ends_with(verb)).map(|(_, negative)| *negative)
+}
+
+/// What a figure says, from the words before it and its unit.
+fn classify(before: &str, unit: &Suffix, last: Option<(Role, bool)>) -> (Role, bool) {
+    let b = before.trim_matches(|c: char| "，；：".contains(c));
+    match unit {
+        Suffix::Points => {
+            if gap_comparator(b, last).is_some() {
+                let lower = gap_comparator(b, last).is_some_and(|(_, lower)| lower);
+                return (Role::Gap, lower);
+            }
+            if b.contains("拉动") || b.contains("带动") || b.contains("贡献") {
+                return (Role::Contribution, b.contains("拉低") || b.contains("下拉"));
+            }
+            if b.contains("拉低") || b.contains("下拉") {
+                return (Role::Contribution, true);
+            }
+            let negative = ends_with_verb(b, GROWTH_VERBS).unwrap_or(false);
+            (Role::Increase, negative)
+        }
+        Suffix::Percent | Suffix::Times | Suffix::Bare => {
+            if b.contains('占') || b.ends_with("比重为") || b.ends_with("比重") || b.ends_with("占比") || b.ends_with("占比为") {
+                if matches!(unit, Suffix::Percent) {
+                    return (Role::Share, false);
+                }
+            }
+            if let Some(negative) = ends_with_verb(b, GROWTH_VERBS) {
+                return (Role::Growth, negative);
+            }
+            if matches!(unit, Suffix::Times) {
+                return (Role::Growth, false);
+            }
+            (Role::Value, false)
+        }
+        Suffix::Unit(_) => match ends_with_verb(b, INCREASE_VERBS) {
+            Some(negative) => (Role::Increase, negative),
+            None => (Role::Value, false),
+        },
+    }
+}
+
+/// The comparator of a gap: "高于自治区" → (自治区, higher); "、银川市" after a gap → the same sign.
+fn gap_comparator(before: &str, last: Option<(Role, bool)>) -> Option<(String, bool)> {
+    let b = before.trim_matches(|c: char| "，；：".contains(c));
+    for (word, lower) in [("高于", false), ("快于", false), ("超过", false), ("超出", false), ("低于", true), ("慢于", true)] {
+        if let Some(at) = b.rfind(word) {
+            let comparator = b[at + word.len()..].trim_end_matches("平均水平").trim();
+            if !comparator.is_empty() {
+                return Some((comparator.to_owned(), lower));
+            }
+        }
+    }
+    // 比X高/低 N个百分点.
+    if let Some(rest) = b.strip_prefix('比') {
+        for (word, lower) in [("高", false), ("快", false), ("低", true), ("慢", true)] {
+            if let Some(comparator) = rest.strip_suffix(word) {
+                if !comparator.is_empty() && !comparator.starts_with("上年") && !comparator.starts_with("去年") {
+                    return Some((comparator.to_owned(), lower));
+                }
+            }
+        }
+    }
+    if let (Some(rest), Some((Role::Gap, lower))) = (b.strip_prefix('、'), last) {
+        if !rest.is_empty() && rest.chars().count() <= 12 {
+            return Some((rest.to_owned(), lower));
+        }
+    }
+    None
+}
+
+/// The scope of a rank: "位居全区第" → 全区; "、全市第" → 全市.
+fn rank_scope(before: &str) -> String {
+    let mut b = before.trim_matches(|c: char| "，；：、".contains(c));
+    b = b.strip_suffix('第').unwrap_or(b);
+    for word in ["位居", "位列", "排名", "排在", "排位", "居", "列", "排"] {
+        if let Some(at) = b.rfind(word) {
+            b = &b[at + word.len()..];
+            break;
+        }
+    }
+    b.trim_start_matches('在').trim_end_matches('的').to_owned()
+}
+
+/// The whole a share is of: "占地方一般公共预算收入的" → 地方一般公共预算收入.
+fn share_of(before: &str) -> Option<String> {
+    let at = before.rfind('占')?;
+    let rest = &before[at + '占'.len_utf8()..];
+    let rest = rest.trim_end_matches("比重为").trim_end_matches("比重").trim_end_matches("份额").trim_end_matches("为").trim_end_matches('的');
+    (!rest.is_empty()).then(|| rest.to_owned())
+}
+
+/// A name's words that belong to a share, not to the indicator.
+fn strip_share_words(name: &str) -> String {
+    match name.find('占') {
+        Some(at) if at > 0 => name[..at].to_owned(),
+        _ => name.to_owned(),
+    }
+}
+
+/// What a contribution is to: "拉动投资增长" → 投资.
+fn contribution_target(before: &str) -> Option<String> {
+    let at = before.rfind("拉动").or_else(|| before.rfind("带动")).or_else(|| before.rfind("拉低"))?;
+    let rest = &before[at + "拉动".len()..];
+    let rest = rest.trim_end_matches("增长").trim_end_matches("增速").trim_end_matches("下降").trim_end_matches('了');
+    let rest = rest.trim_start_matches("全区").trim_start_matches("全市").trim_start_matches("全县");
+    (!rest.is_empty()).then(|| rest.to_owned())
+}
+
+/// What a split is by: 分城乡看 → 城乡; 按性别分 → 性别.
+fn split_name(words: &str) -> Option<String> {
+    let words = words.trim_start_matches("从").trim_start_matches('在');
+    let by = if let Some(rest) = words.strip_prefix('分') {
+        rest.strip_suffix('看').or_else(|| rest.strip_suffix("来看")).or(Some(rest).filter(|r| r.chars().count() <= 6))
+    } else if let Some(rest) = words.strip_prefix('按') {
+        if rest.ends_with("计算") || rest.ends_with("价格") {
+            None
+        } else {
+            rest.strip_suffix("划分").or_else(|| rest.strip_suffix("分组")).or_else(|| rest.strip_suffix('分')).or_else(|| rest.strip_suffix("来看")).or_else(|| rest.strip_suffix('看'))
+        }
+    } else {
+        None
+    }?;
+    let by = by.trim_end_matches("来").trim_start_matches('按');
+    (!by.is_empty() && by.chars().count() <= 10).then(|| by.to_owned())
+}
+
+/// The growth basis named in the words before a figure.
+fn basis_in(before: &str) -> Option<GrowthBasis> {
+    if before.contains("比上年末") || before.contains("较上年末") || before.contains("比年初") || before.contains("较年初") {
+        Some(GrowthBasis::PreviousYearEnd)
+    } else if before.contains("比上年") || before.contains("较上年") || before.contains("比去年") || before.contains("与上年") {
+        Some(GrowthBasis::PreviousYear)
+    } else if before.contains("同比") || before.contains("比上年同期") {
+        Some(GrowthBasis::YearOnYear)
+    } else {
+        None
+    }
+}
+
+/// Prices of a growth: comparable for output and value added (by rule, 生产总值 / 增加值 /
+/// 总产值), or when the sentence said so; current for money.
+pub fn prices(fact: &DraftFact) -> Option<Prices> {
+    let name = &fact.name;
+    if fact.comparable || name.contains("生产总值") || name.contains("增加值") || name.contains("总产值") {
+        return Some(Prices::Comparable);
+    }
+    let money = fact.value.as_ref().or(fact.increase.as_ref()).is_some_and(|q| matches!(q.unit, Unit::YiYuan | Unit::WanYuan | Unit::Yuan));
+    let money_words = ["收入", "支出", "投资", "零售额", "销售额", "利润", "成本", "产值", "税", "消费", "贷款", "存款"];
+    (money || money_words.iter().any(|w| name.contains(w))).then_some(Prices::Current)
+}
+
