@@ -125,6 +125,9 @@ pub struct Reader {
     last_split: Option<usize>,
     /// The index of the sentence being read.
     index: usize,
+    /// The time and prices the paragraph has set so far (截至…, 按可比价格计算).
+    paragraph_period: Option<Period>,
+    paragraph_comparable: bool,
 }
 
 /// Verbs of growth and their sign.
@@ -132,7 +135,7 @@ const GROWTH_VERBS: &[(&str, bool)] = &[
     ("增长了", false), ("增长", false), ("下降了", true), ("下降", true), ("回落", true), ("提高", false), ("上升", false), ("上涨", false),
     ("增加", false), ("减少", true), ("降低", true), ("下滑", true), ("下跌", true), ("增速为", false), ("增速达", false), ("增速", false),
     ("增幅为", false), ("增幅", false), ("降幅为", true), ("降幅", true), ("收窄", true), ("扩大", false), ("提升", false), ("增收", false),
-    ("增支", false), ("减收", true), ("减支", true), ("多", false), ("少", true),
+    ("增支", false), ("减收", true), ("减支", true), ("减低", true), ("放缓", true), ("多", false), ("少", true),
 ];
 
 /// Verbs that make a figure with a unit (not %) an increase.
@@ -146,7 +149,7 @@ const EXHAUSTIVE_SPLITS: &[&str] = &["性别", "居住地", "城乡", "民族", 
 
 impl Reader {
     pub fn new(release: Period) -> Reader {
-        Reader { facts: Vec::new(), breakdowns: Vec::new(), ratios: Vec::new(), release, subject: None, open: None, last_split: None, index: 0 }
+        Reader { facts: Vec::new(), breakdowns: Vec::new(), ratios: Vec::new(), release, subject: None, open: None, last_split: None, index: 0, paragraph_period: None, paragraph_comparable: false }
     }
 
     /// The release's year.
@@ -177,7 +180,11 @@ impl Reader {
         if !ends_split {
             self.last_split = None;
         }
-        let mut state = Sentence { period: None, basis: None, comparable: false, qualifier: None, first: None, current: None, touched: Vec::new() };
+        if input.paragraph_start {
+            self.paragraph_period = None;
+            self.paragraph_comparable = false;
+        }
+        let mut state = Sentence { period: self.paragraph_period.clone(), basis: None, comparable: self.paragraph_comparable, qualifier: None, first: None, current: None, touched: Vec::new() };
         // The sentence's own time: 年末 at its start holds for all of it.
         let lead: String = chars.iter().take(6).collect();
         if lead.contains("年末") || lead.contains("年底") {
@@ -266,12 +273,26 @@ impl Reader {
         exact.or_else(|| self.facts.iter().rposition(|f| f.name.ends_with(name) || (name.ends_with(&f.name) && f.name.chars().count() >= 2)))
     }
 
+    /// The fact a contribution is to: named `name`, else the most general one ending in it
+    /// (投资 → 固定资产投资, the shortest such name), passing over `not`.
+    fn find_other(&self, name: &str, not: usize) -> Option<usize> {
+        if name.is_empty() {
+            return None;
+        }
+        let exact = self.facts.iter().enumerate().rev().find(|(i, f)| *i != not && f.name == name).map(|(i, _)| i);
+        exact.or_else(|| {
+            (0..self.facts.len())
+                .filter(|&i| i != not && self.facts[i].name.ends_with(name))
+                .min_by_key(|&i| (self.facts[i].name.chars().count(), std::cmp::Reverse(i)))
+        })
+    }
+
     /// Reads one clause.
     #[allow(clippy::too_many_arguments)]
     fn clause(&mut self, clause: &[char], separator: char, index: usize, state: &mut Sentence, touched: &mut Vec<usize>, miss: &mut dyn FnMut(usize, usize, String)) {
         let tokens = grammar::tokens(clause);
         let text: String = clause.iter().collect();
-        let figures = tokens.iter().any(|t| matches!(t.kind, Kind::Figure { .. } | Kind::Ratio { .. }));
+        let figures = tokens.iter().any(|t| matches!(t.kind, Kind::Figure { .. } | Kind::Ratio { .. } | Kind::Ordinal { rank: true, .. }));
         self.dates(&tokens, clause, state);
         if !figures {
             self.context(&text, clause, &tokens, separator, state);
@@ -306,7 +327,7 @@ impl Reader {
                     let name = names::name(&head_words(clause, &tokens, token.start));
                     let terms: Option<Vec<Decimal>> = terms.iter().map(|t| crate::decimal::parse(t).ok()).collect();
                     match terms {
-                        Some(terms) if !name.is_empty() => self.ratio(name, terms, state),
+                        Some(terms) if !name.is_empty() => self.ratio(name, terms),
                         _ => miss(token.start, token.after, format!("未识别的表述：“{text}”（比例没有名称）")),
                     }
                     prev_end = token.after;
@@ -322,20 +343,57 @@ impl Reader {
                 continue;
             };
             let (role, negative) = classify(&before, unit, last_role);
+            // A count's noun follows its classifier: "21个行业大类中13个行业…".
+            let counted = if role == Role::Value { counted_noun(clause, token.after, unit) } else { None };
+            let mut figure_end = token.after;
             // The fact this figure is about.
             if first_figure {
                 let head = head_words(clause, &tokens, token.start);
-                let name = names::name(&head);
-                if head.contains("扣除") || head.contains("口径") && names::is_qualifier(&name) {
-                    state.qualifier = Some(head.trim_matches(|c: char| "，；：".contains(c)).to_owned());
+                let mut name = names::name(&head);
+                if let Some((noun, end)) = counted.clone() {
+                    if names::is_qualifier(&name) || head.ends_with('的') {
+                        name = noun;
+                        figure_end = end;
+                    }
                 }
-                if !names::is_qualifier(&name) && !matches!(role, Role::Gap | Role::Rank | Role::Contribution) && !(role == Role::Share && name.starts_with('占')) {
+                // 增速比上年回落2.2个百分点: the speed of growth of what was just named.
+                if ["增速", "增幅", "增长率", "增长速度"].contains(&name.as_str()) {
+                    if let Some(f) = state.current.or(state.first).or(self.facts.len().checked_sub(1)) {
+                        name = format!("{}{}", self.facts[f].name, name);
+                    }
+                }
+                // A share of a fact just named by its first words: 民营经济 for 民营经济增加值.
+                if role == Role::Share {
+                    if let Some(last) = self.facts.len().checked_sub(1) {
+                        let full = &self.facts[last].name;
+                        if !name.is_empty() && full.starts_with(name.as_str()) && full.len() > name.len() && self.facts[last].share.is_none() {
+                            name = full.clone();
+                            state.current = Some(last);
+                            first_figure = false;
+                        }
+                    }
+                }
+                if head.contains("扣除") || head.contains("口径") && names::is_qualifier(&name) {
+                    let words = qualifier_words(&head);
+                    state.qualifier = Some(match state.qualifier.take() {
+                        Some(q) if !q.contains(&words) => format!("{q}{words}"),
+                        Some(q) => q,
+                        None => words,
+                    });
+                }
+                if first_figure && !names::is_qualifier(&name) && !matches!(role, Role::Gap | Role::Rank | Role::Contribution) && !(role == Role::Share && name.starts_with('占')) {
                     let name = strip_share_words(&name);
                     state.current = Some(self.named(name, state));
                 }
                 first_figure = false;
             } else if role == Role::Value {
-                let name = names::name(&before);
+                let mut name = names::name(&before);
+                if let Some((noun, end)) = counted.clone() {
+                    if names::is_qualifier(&name) || before.ends_with('中') || before.ends_with('的') {
+                        name = noun;
+                        figure_end = end;
+                    }
+                }
                 if !names::is_qualifier(&name) && name.chars().count() >= 2 {
                     state.current = Some(self.named(name, state));
                 }
@@ -406,7 +464,7 @@ impl Reader {
                     }
                 }
                 Role::Contribution => {
-                    let target = contribution_target(&before).and_then(|x| self.find(&x)).filter(|&t| t != f);
+                    let target = contribution_target(&before).and_then(|x| self.find_other(&x, f));
                     match target {
                         Some(to) => {
                             self.facts[f].contribution = Some((to, signed));
@@ -426,7 +484,7 @@ impl Reader {
                 miss(token.start, token.after, format!("未识别的表述：“{text}”"));
             }
             last_role = Some((role, negative));
-            prev_end = token.after;
+            prev_end = figure_end;
         }
         let _ = index;
     }
@@ -466,18 +524,10 @@ impl Reader {
         self.facts.len() - 1
     }
 
-    /// The fact a name starts: an earlier one of the same name and period when the figures
-    /// agree (a summary repeats a figure), else a new one, made a part of the breakdown being
-    /// read.
+    /// A new fact for a name, made a part of the breakdown being read. A figure printed twice
+    /// (a summary repeats one) is two facts: each printing is read.
     fn named(&mut self, name: String, state: &Sentence) -> usize {
-        let period = state.period.clone();
-        if self.open.is_none() {
-            let same = self.facts.iter().rposition(|f| f.name == name && equivalent(&f.period, &period, &self.release));
-            if let Some(f) = same {
-                return f;
-            }
-        }
-        let mut fact = DraftFact::new(name, period, self.index);
+        let mut fact = DraftFact::new(name, state.period.clone(), self.index);
         fact.comparable = state.comparable;
         self.facts.push(fact);
         let f = self.facts.len() - 1;
@@ -486,8 +536,36 @@ impl Reader {
             if breakdown.total != f && !breakdown.parts.contains(&f) {
                 breakdown.parts.push(f);
             }
+        } else {
+            self.three_industries(f);
         }
         f
+    }
+
+    /// 第一产业X, 第二产业X, 第三产业X stated one after another outside a 其中 list: an
+    /// exhaustive breakdown of the fact named X (or ending in X: 投资 → 固定资产投资).
+    fn three_industries(&mut self, f: usize) {
+        let n = self.facts.len();
+        if n < 3 || f + 1 != n {
+            return;
+        }
+        let names: Vec<&str> = self.facts[n - 3..].iter().map(|f| f.name.as_str()).collect();
+        let suffix: Vec<&str> = ["第一产业", "第二产业", "第三产业"].iter().zip(&names).filter_map(|(p, name)| name.strip_prefix(p)).collect();
+        if suffix.len() != 3 || suffix[0] != suffix[1] || suffix[1] != suffix[2] || suffix[0].is_empty() {
+            return;
+        }
+        let parts: Vec<usize> = (n - 3..n).collect();
+        if self.breakdowns.iter().any(|b| parts.iter().any(|p| b.parts.contains(p))) {
+            return;
+        }
+        let x = suffix[0];
+        let in_parts = |i: usize| self.breakdowns.iter().any(|b| b.parts.contains(&i));
+        let total = (0..n - 3)
+            .filter(|&i| (self.facts[i].name == x || self.facts[i].name.ends_with(x)) && !in_parts(i))
+            .min_by_key(|&i| (self.facts[i].name.chars().count(), std::cmp::Reverse(i)));
+        if let Some(total) = total {
+            self.breakdowns.push(DraftBreakdown { name: "三次产业".into(), kind: BreakdownKind::Exhaustive, total, parts, split: false, colon: false });
+        }
     }
 
     /// Dates in a clause set the time of what follows in the sentence.
@@ -536,6 +614,7 @@ impl Reader {
         };
         if let Some(period) = period.filter(|p| p.validate().is_ok()) {
             state.period = self.own(period);
+            self.paragraph_period = state.period.clone();
         }
     }
 
@@ -545,6 +624,7 @@ impl Reader {
         let words = text.trim_matches(|c: char| "，；：、（）".contains(c));
         if words.contains("可比价") || words.contains("不变价") {
             state.comparable = true;
+            self.paragraph_comparable = true;
             return;
         }
         if words.starts_with("扣除") || words.contains("口径") {
@@ -578,7 +658,7 @@ impl Reader {
 
     /// A stated structure ratio: labels from the three industries, or from the breakdown it
     /// describes.
-    fn ratio(&mut self, name: String, terms: Vec<Decimal>, state: &Sentence) {
+    fn ratio(&mut self, name: String, terms: Vec<Decimal>) {
         let n = terms.len();
         let breakdown = self.breakdowns.iter().rposition(|b| b.kind == BreakdownKind::Exhaustive && b.parts.len() == n);
         let labels: Vec<String> = if name.contains("三次产业") && n == 3 {
@@ -627,21 +707,6 @@ struct Sentence {
     touched: Vec<usize>,
 }
 
-/// Whether two periods name the same figure: equal, or "截至M月末" and "1-M月累计".
-fn equivalent(a: &Option<Period>, b: &Option<Period>, release: &Period) -> bool {
-    let a = a.as_ref().unwrap_or(release);
-    let b = b.as_ref().unwrap_or(release);
-    if a == b {
-        return true;
-    }
-    let to_date = |p: &Period| match p {
-        Period::Cumulative { year, from_month: 1, to_month } => Some(format!("{year:04}-{to_month:02}-{:02}", last_day(*year, *to_month))),
-        Period::AsOf { date } => Some(date.clone()),
-        _ => None,
-    };
-    matches!((a, b), (Period::AsOf { .. }, Period::Cumulative { .. }) | (Period::Cumulative { .. }, Period::AsOf { .. })) && to_date(a) == to_date(b)
-}
-
 /// The last day of a month.
 fn last_day(year: i32, month: u8) -> u8 {
     match month {
@@ -675,7 +740,12 @@ fn head_words(clause: &[char], tokens: &[Token], upto: usize) -> String {
     let mut out = String::new();
     let mut at = 0;
     for t in tokens.iter().filter(|t| t.start < upto) {
-        out.push_str(&grammar::words(clause, at, t.start));
+        let mut piece = grammar::words(clause, at, t.start);
+        // "增速比2021年减低": 比 and the year are the basis, not the name.
+        if matches!(t.kind, Kind::Year { .. }) && (piece.ends_with('比') || piece.ends_with('较')) {
+            piece.pop();
+        }
+        out.push_str(&piece);
         at = t.after;
         // "2月累计", "11月当月": the period words go with the date.
         for word in ["累计", "当月", "份"] {
@@ -686,6 +756,38 @@ fn head_words(clause: &[char], tokens: &[Token], upto: usize) -> String {
     }
     out.push_str(&grammar::words(clause, at, upto));
     out.trim_start_matches("截至").trim_start_matches("截止").trim_start_matches("到").to_owned()
+}
+
+/// Classifiers: a count's unit, after which the counted noun may follow ("21个行业大类").
+const CLASSIFIERS: &[&str] = &["个", "家", "户", "项", "所", "座", "名", "条", "种", "类", "批", "宗", "处"];
+
+/// The noun a count counts, when it follows the classifier: "个行业大类中" → 行业大类. It ends
+/// at 中, at punctuation or a number, at a verb, or where a measure begins (行业增加值 → 行业).
+fn counted_noun(clause: &[char], after: usize, unit: &Suffix) -> Option<(String, usize)> {
+    let Suffix::Unit(unit) = unit else { return None };
+    if !CLASSIFIERS.contains(&unit.as_str()) {
+        return None;
+    }
+    let stops = ["中", "的", "呈现", "实现", "完成", "增加值", "产值", "收入", "增长", "下降", "保持", "达到", "占", "为", "是", "有", "比", "同比"];
+    let mut end = after;
+    while end < clause.len() && !clause[end].is_ascii_digit() && !"，；：。、（）".contains(clause[end]) && !stops.iter().any(|w| grammar::starts(clause, end, w)) {
+        end += 1;
+    }
+    let noun = grammar::words(clause, after, end);
+    (noun.chars().count() >= 2 && noun.chars().count() <= 12).then_some((noun, end))
+}
+
+/// The words of a qualifier without the verb after them: "同口径下降" → 同口径.
+fn qualifier_words(head: &str) -> String {
+    let mut words = head.trim_matches(|c: char| "，；：".contains(c)).to_owned();
+    for _ in 0..3 {
+        for (verb, _) in GROWTH_VERBS {
+            if let Some(rest) = words.strip_suffix(verb) {
+                words = rest.to_owned();
+            }
+        }
+    }
+    words
 }
 
 /// Whether the words before a figure end in one of `verbs` (allowing 了/为/达 after it): its

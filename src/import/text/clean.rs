@@ -75,6 +75,13 @@ pub fn clean(original: &[char], ranges: &[(usize, usize)]) -> Cleaned {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
             '％' => '%',
             '．' if out.chars.last().is_some_and(char::is_ascii_digit) => '.',
+            // A middle dot for the decimal point (OCR, some PDFs): 1·8%.
+            '·' | '•' | '・'
+                if out.chars.last().is_some_and(char::is_ascii_digit)
+                    && raw.get(i + 1).is_some_and(|(c, _)| c.is_ascii_digit() || ('０'..='９').contains(c)) =>
+            {
+                '.'
+            }
             '－' | '—' | '–' | '~' | '～' if out.chars.last().is_some_and(char::is_ascii_digit) => '-',
             '：' if out.chars.last().is_some_and(char::is_ascii_digit) => ':',
             ',' | '，' if is_thousands(&out.chars, &raw, i) => {

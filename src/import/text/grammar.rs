@@ -191,6 +191,12 @@ fn suffix(chars: &[char], i: usize) -> (Suffix, usize) {
     (Suffix::Bare, i)
 }
 
+/// Whether a character may follow a figure in the same sentence: a unit's first character,
+/// %, 倍, a digit, punctuation.
+pub fn may_follow_figure(c: char) -> bool {
+    c.is_ascii_digit() || c.is_ascii_punctuation() || "%倍个百，。；：、）".contains(c) || UNITS.iter().any(|u| u.starts_with(c))
+}
+
 /// The text `[start, end)` of a clause.
 pub fn words(chars: &[char], start: usize, end: usize) -> String {
     text(chars, start.min(end), end)

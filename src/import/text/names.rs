@@ -14,7 +14,7 @@ const LEADING: &[&str] = &[
 /// first within each group.
 const TRAILING: &[&str] = &[
     "比上年末", "比上年同期", "比上年", "比上月", "比去年", "较上年末", "较上年", "较去年", "与上年", "同比", "环比", "同口径", "增长了", "增长", "下降了", "下降",
-    "回落", "提高", "上升", "增加", "减少", "降低", "下滑", "增速为", "增速", "增幅为", "增幅", "增收", "增支", "减收", "减支", "达到", "达", "为",
+    "回落", "提高", "上升", "上涨", "下跌", "减低", "放缓", "增加", "减少", "降低", "下滑", "增速为", "增速", "增幅为", "增幅", "增收", "增支", "减收", "减支", "达到", "达", "为",
     "是", "共有", "有", "约", "合计", "共计", "总计", "累计", "完成", "实现", "分别", "已", "了", "总量为", "规模为", "共", "的", "均",
 ];
 
@@ -40,6 +40,24 @@ pub fn name(words: &str) -> String {
         s = s.trim_start_matches(|c: char| "，、：".contains(c)).to_owned();
         if s == before {
             break;
+        }
+    }
+    // A framing word inside the name starts the indicator's words: "粮食全年农作物播种面积"
+    // (a run-in lead word, then 全年) → 农作物播种面积.
+    for word in ["全年", "年末", "年底"] {
+        if let Some(at) = s.find(word).filter(|&at| at > 0) {
+            let rest = &s[at + word.len()..];
+            if rest.chars().count() >= 2 {
+                s = rest.to_owned();
+            }
+        }
+    }
+    s = strip_place(&s);
+    for word in LEADING {
+        if let Some(rest) = s.strip_prefix(word) {
+            if !rest.is_empty() {
+                s = rest.to_owned();
+            }
         }
     }
     for verb in ["实现", "完成"] {
@@ -81,7 +99,8 @@ fn strip_place(s: &str) -> String {
             continue;
         }
         let head: String = chars[..len].iter().collect();
-        if head.contains(['在', '的', '中', '和', '及', '级']) || head.starts_with("自治") || head.ends_with("辖区") {
+        let generic = ["地区", "社区", "园区", "城区", "辖区", "小区", "景区", "片区", "库区", "牧区", "山区", "矿区", "城市", "都市", "超市", "门市", "上市", "股市", "楼市", "车市", "郊县"];
+        if head.contains(['在', '的', '中', '和', '及', '级', '位']) || head.starts_with("自治") || generic.iter().any(|g| head.ends_with(g)) {
             return s.to_owned();
         }
         let rest: String = chars[len..].iter().collect();

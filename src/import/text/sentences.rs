@@ -43,6 +43,8 @@ pub fn blocks(original: &[char]) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     // Whether the last paragraph is still open: its last line did not end a sentence.
     let mut open = false;
+    // Whether the open paragraph's last line ended in a figure ("…结构为9.2:51:39.8").
+    let mut ended_in_figure = false;
     for (start, end) in lines(original) {
         let line: String = original[start..end].iter().collect();
         let trimmed = line.trim_matches(|c: char| is_blank(c) || c.is_whitespace());
@@ -84,6 +86,13 @@ pub fn blocks(original: &[char]) -> Vec<Block> {
             }
         }
         let punctuated = cleaned.contains(['，', '。', '；', '：', '、']) && cleaned.chars().count() > 12;
+        // A line ending in a figure goes on only into the figure's unit or punctuation: a line
+        // starting with words starts a new paragraph (one paragraph per line, a last sentence
+        // without its 。).
+        if open && ended_in_figure && cleaned.chars().next().is_some_and(|c| !super::grammar::may_follow_figure(c)) {
+            open = false;
+        }
+        ended_in_figure = cleaned.ends_with(|c: char| c.is_ascii_digit() || c == '%');
         if open {
             if let Some(Block::Paragraph { ranges }) = out.last_mut() {
                 ranges.push(range);
