@@ -133,9 +133,6 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
                     let marks: Vec<(usize, String)> = cleaned.marks.iter().filter(|(at, _)| *at >= start && *at <= end).map(|(at, id)| (at - start, id.clone())).collect();
                     let has_digit = chars.iter().any(char::is_ascii_digit);
                     let Some((span_start, span_end)) = cleaned.span(start, end) else { continue };
-                    let n = sentence_count.entry(section.clone()).or_insert(0);
-                    *n += 1;
-                    let id = format!("{section}-{n}");
                     let facts_before = reader.facts.len();
                     let touched_before: Vec<usize> = Vec::new();
                     let _ = touched_before;
@@ -145,12 +142,14 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
                         let (s, e) = cleaned.span(start + miss.start, start + miss.end).unwrap_or((span_start, span_end));
                         report.unparsed.push(Unparsed { span: Span { start: s, end: e }, text: original[s..e].iter().collect(), reason: miss.reason });
                     }
+                    // Only sentences with figures are kept: those are what facts point at.
                     if has_digit {
+                        let n = sentence_count.entry(section.clone()).or_insert(0);
+                        *n += 1;
+                        let id = format!("{section}-{n}");
                         release_sentences.push(Sentence { id, section: section.clone(), text, span: Some(Span { start: span_start, end: span_end }) });
-                    } else {
-                        release_sentences.push(Sentence { id, section: section.clone(), text, span: Some(Span { start: span_start, end: span_end }) });
+                        sentence_index += 1;
                     }
-                    sentence_index += 1;
                 }
             }
         }
@@ -158,7 +157,7 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
     if let Some((header, caption)) = table_header.take() {
         pending_tables.push((header, caption, std::mem::take(&mut table_rows), sections.last().map(|s| s.id.clone())));
     }
-    reader.close();
+    reader.finish();
 
     // Lines with figures that are nothing we know.
     for (range, text) in &lines {

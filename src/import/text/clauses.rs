@@ -234,6 +234,50 @@ impl Reader {
         }
     }
 
+    /// Ends the reading: the last breakdown closes, and two identities of bulletins become
+    /// breakdowns where no sentence made them: parts whose contributions (拉动) to a total's
+    /// growth add up to it are its exhaustive split; X税收收入 + X非税收入 = X一般公共预算收入.
+    pub fn finish(&mut self) {
+        self.close();
+        let mut by_target: Vec<(usize, Vec<usize>)> = Vec::new();
+        for (i, f) in self.facts.iter().enumerate() {
+            if let Some((to, _)) = f.contribution {
+                match by_target.iter_mut().find(|(t, _)| *t == to) {
+                    Some((_, parts)) => parts.push(i),
+                    None => by_target.push((to, vec![i])),
+                }
+            }
+        }
+        for (total, parts) in by_target {
+            if parts.len() < 2 || self.breakdowns.iter().any(|b| b.total == total && b.parts == parts) {
+                continue;
+            }
+            let sum = parts.iter().filter_map(|&p| self.facts[p].contribution.map(|(_, points)| points)).try_fold(Decimal::ZERO, |a, b| a.checked_add(b));
+            let growth = self.facts[total].growth.as_ref().filter(|g| g.form == GrowthForm::Percent).map(|g| g.rate);
+            let half = Decimal::new(5, 2).checked_mul(Decimal::from(parts.len() as u64 + 1));
+            let adds_up = match (sum, growth, half) {
+                (Some(sum), Some(growth), Some(half)) => sum.checked_sub(growth).is_some_and(|d| d.abs() <= half),
+                _ => false,
+            };
+            let kind = if adds_up { BreakdownKind::Exhaustive } else { BreakdownKind::Partial };
+            self.breakdowns.push(DraftBreakdown { name: "拉动".into(), kind, total, parts, split: false, colon: false });
+        }
+        let n = self.facts.len();
+        for tax in 0..n {
+            let Some(prefix) = self.facts[tax].name.strip_suffix("税收收入").filter(|p| !p.ends_with('非')) else { continue };
+            let prefix = prefix.to_owned();
+            let period = self.facts[tax].period.clone();
+            let find = |name: String| (0..n).find(|&i| self.facts[i].name == name && self.facts[i].period == period);
+            let (Some(nontax), Some(total)) = (find(format!("{prefix}非税收入")), find(format!("{prefix}一般公共预算收入"))) else { continue };
+            let parts = vec![tax, nontax];
+            let stated = self.breakdowns.iter().any(|b| b.total == total && b.parts.contains(&tax) && b.parts.contains(&nontax));
+            let inside = self.breakdowns.iter().any(|b| b.parts.contains(&tax) && b.total != total);
+            if !stated && !inside {
+                self.breakdowns.push(DraftBreakdown { name: "税收与非税".into(), kind: BreakdownKind::Exhaustive, total, parts, split: false, colon: false });
+            }
+        }
+    }
+
     /// Decides a finished breakdown's kind and name from its parts.
     fn settle(&mut self, b: usize) {
         let parts: Vec<String> = self.breakdowns[b].parts.iter().map(|&p| self.facts[p].name.clone()).collect();
@@ -252,7 +296,7 @@ impl Reader {
         } else if tax {
             breakdown.kind = BreakdownKind::Exhaustive;
             breakdown.name = "税收与非税".into();
-        } else if EXHAUSTIVE_SPLITS.contains(&breakdown.name.as_str()) && breakdown.split {
+        } else if breakdown.split && (EXHAUSTIVE_SPLITS.contains(&breakdown.name.as_str()) || parts.len() >= 2 && parts.last().is_some_and(|p| p.starts_with("其他") || p.starts_with("其它"))) {
             breakdown.kind = BreakdownKind::Exhaustive;
         }
     }
@@ -364,6 +408,7 @@ impl Reader {
                 }
                 // A share of a fact just named by its first words: 民营经济 for 民营经济增加值.
                 if role == Role::Share {
+                    name = strip_share_words(&name);
                     if let Some(last) = self.facts.len().checked_sub(1) {
                         let full = &self.facts[last].name;
                         if !name.is_empty() && full.starts_with(name.as_str()) && full.len() > name.len() && self.facts[last].share.is_none() {
@@ -717,17 +762,31 @@ fn last_day(year: i32, month: u8) -> u8 {
     }
 }
 
-/// Cuts a sentence into clauses at ，；：。！？ and brackets: `(start, end, separator)`.
+/// Cuts a sentence into clauses at ，；：。！？ and at brackets that hold a clause of their own;
+/// a short bracket inside a name stays in it ("地区生产总值（GDP）"): `(start, end, separator)`.
 fn split_clauses(chars: &[char]) -> Vec<(usize, usize, char)> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, &c) in chars.iter().enumerate() {
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '（' {
+            let close = chars[i..].iter().position(|&c| c == '）').map(|p| i + p);
+            if let Some(close) = close {
+                let inner = &chars[i + 1..close];
+                if inner.len() <= 12 && !inner.iter().any(|c| "，。；：".contains(*c) || c.is_ascii_digit()) && i > start {
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
         if "，；：。！？（）".contains(c) {
             if i > start {
                 out.push((start, i, c));
             }
             start = i + 1;
         }
+        i += 1;
     }
     if start < chars.len() {
         out.push((start, chars.len(), '\0'));

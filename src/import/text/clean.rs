@@ -176,7 +176,7 @@ mod tests {
         }
         let chars: Vec<char> = "增长 8.3%^[2]。".chars().collect();
         let cleaned = clean(&chars, &[(0, chars.len())]);
-        assert_eq!(cleaned.marks, vec![(7, "2".to_owned())]);
+        assert_eq!(cleaned.marks, vec![(6, "2".to_owned())]);
         assert_eq!(cleaned.span(2, 6), Some((3, 7)));
         assert_eq!(cleaned.chars.len(), cleaned.origin.len());
     }

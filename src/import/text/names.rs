@@ -26,7 +26,14 @@ const TRAILING: &[&str] = &[
 /// assert_eq!(name("西夏区实现地区生产总值"), "地区生产总值");
 /// ```
 pub fn name(words: &str) -> String {
-    let mut s: String = words.trim_matches(|c: char| "，；：、。（）“”《》 ".contains(c)).to_owned();
+    let mut s: String = words.trim_matches(|c: char| "，；：、。“”《》 ".contains(c)).to_owned();
+    // A bracket left open by the clause's cut, not one the name holds ("地区生产总值（GDP）").
+    if !s.contains('）') {
+        s = s.replace('（', "");
+    }
+    if !s.contains('（') {
+        s = s.replace('）', "");
+    }
     for _ in 0..8 {
         let before = s.clone();
         for word in LEADING {

@@ -85,7 +85,7 @@ pub fn blocks(original: &[char]) -> Vec<Block> {
                 }
             }
         }
-        let punctuated = cleaned.contains(['，', '。', '；', '：', '、']) && cleaned.chars().count() > 12;
+        let punctuated = cleaned.contains(['，', '。', '；', '：']) || cleaned.contains('、') && cleaned.chars().count() > 12;
         // A line ending in a figure goes on only into the figure's unit or punctuation: a line
         // starting with words starts a new paragraph (one paragraph per line, a last sentence
         // without its 。).
@@ -285,7 +285,7 @@ mod tests {
                 Block::Paragraph { .. } => "paragraph",
             })
             .collect();
-        assert_eq!(kinds, ["line", "line", "heading", "paragraph", "line", "footnote"]);
+        assert_eq!(kinds, ["line", "line", "heading", "paragraph", "paragraph", "footnote"]);
         let Block::Paragraph { ranges } = &blocks[3] else { panic!() };
         let (cleaned, cut) = sentences(&text, ranges);
         assert_eq!(cut.len(), 1);

@@ -94,8 +94,8 @@ mod tests {
         assert_eq!(table.rows[0].cells["c4"], "-14.6");
         let header: Vec<String> = ["项目", "金额（万元）", "备注"].map(String::from).to_vec();
         let rows = vec![["工资", "1,200", "已拨付"].map(String::from).to_vec()];
-        let table = table("t-2".into(), "支出".into(), &header, &rows, None, &Known::default(), &mut Ids::default()).unwrap();
-        assert_eq!(table.columns[1].kind, ColumnKind::Quantity { unit: Some(Unit::WanYuan) });
-        assert_eq!(table.columns[2].kind, ColumnKind::Text);
+        let second = super::table("t-2".into(), "支出".into(), &header, &rows, None, &Known::default(), &mut Ids::default()).unwrap();
+        assert_eq!(second.columns[1].kind, ColumnKind::Quantity { unit: Some(Unit::WanYuan) });
+        assert_eq!(second.columns[2].kind, ColumnKind::Text);
     }
 }
