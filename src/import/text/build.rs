@@ -88,7 +88,8 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
         match block {
             Block::Heading { title, .. } => {
                 reader.close();
-                sections.push(Section { id: format!("s{}", sections.len() + 1), title: title.clone() });
+                let number = sections.iter().filter(|s| s.id != "s0").count() + 1;
+                sections.push(Section { id: format!("s{number}"), title: title.clone() });
                 last_line = None;
             }
             Block::Footnote { id, text, .. } => {
@@ -138,6 +139,11 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
                     let _ = touched_before;
                     let misses = reader.sentence(&Input { chars, marks: &marks, index: sentence_index, paragraph_start: k == 0 });
                     let _ = facts_before;
+                    if reader.facts.len() > crate::load::MAX_FACTS {
+                        let place = format!("第{}个字符起", span_start + 1);
+                        let message = format!("文本中的指标超过{}个，一份公报不会有这么多：请分开导入", crate::load::MAX_FACTS);
+                        return Err(ErrorKind::Import { origin: origin.to_owned(), place, message }.into());
+                    }
                     for miss in misses {
                         let (s, e) = cleaned.span(start + miss.start, start + miss.end).unwrap_or((span_start, span_end));
                         report.unparsed.push(Unparsed { span: Span { start: s, end: e }, text: original[s..e].iter().collect(), reason: miss.reason });
@@ -277,10 +283,16 @@ fn assemble(reader: Reader, sentences: &[Sentence], footnotes: &[Footnote], know
     for (i, f) in facts.iter().enumerate() {
         by_name.entry((f.name.clone(), f.period.clone())).or_default().push(i);
     }
+    let mut part_of: HashMap<usize, usize> = HashMap::new();
+    for (k, b) in breakdowns.iter().enumerate() {
+        for &p in &b.parts {
+            part_of.entry(p).or_insert(k);
+        }
+    }
     let mut renames: Vec<(usize, String)> = Vec::new();
     for same in by_name.values().filter(|v| v.len() > 1) {
         for &i in same {
-            if let Some(b) = breakdowns.iter().find(|b| b.parts.contains(&i)) {
+            if let Some(b) = part_of.get(&i).and_then(|&k| breakdowns.get(k)) {
                 let total = &facts[b.total].name;
                 renames.push((i, format!("{}（{}）", facts[i].name, total)));
             }

@@ -128,7 +128,14 @@ pub struct Reader {
     /// The time and prices the paragraph has set so far (截至…, 按可比价格计算).
     paragraph_period: Option<Period>,
     paragraph_comparable: bool,
+    /// The facts that are parts of a breakdown.
+    parts: std::collections::HashSet<usize>,
 }
+
+/// How far back a name is looked for (a share's whole, a contribution's total, the total of a
+/// 在…中): bulletins refer to what they stated recently, and a bounded look keeps reading a
+/// long text linear.
+const LOOK_BACK: usize = 400;
 
 /// Verbs of growth and their sign.
 const GROWTH_VERBS: &[(&str, bool)] = &[
@@ -149,7 +156,7 @@ const EXHAUSTIVE_SPLITS: &[&str] = &["性别", "居住地", "城乡", "民族", 
 
 impl Reader {
     pub fn new(release: Period) -> Reader {
-        Reader { facts: Vec::new(), breakdowns: Vec::new(), ratios: Vec::new(), release, subject: None, open: None, last_split: None, index: 0, paragraph_period: None, paragraph_comparable: false }
+        Reader { facts: Vec::new(), breakdowns: Vec::new(), ratios: Vec::new(), release, subject: None, open: None, last_split: None, index: 0, paragraph_period: None, paragraph_comparable: false, parts: Default::default() }
     }
 
     /// The release's year.
@@ -214,11 +221,8 @@ impl Reader {
         }
         // A sentence not in a list of parts sets the subject of what follows.
         if let Some(first) = state.first {
-            let is_part = self.breakdowns.iter().any(|b| b.parts.contains(&first));
-            if !is_part || self.open.is_none() && self.last_split.is_none() {
-                if !self.breakdowns.iter().any(|b| b.parts.contains(&first)) {
-                    self.subject = Some(first);
-                }
+            if !self.parts.contains(&first) {
+                self.subject = Some(first);
             }
         }
         misses
@@ -248,8 +252,9 @@ impl Reader {
                 }
             }
         }
+        let stated: std::collections::HashSet<(usize, Vec<usize>)> = self.breakdowns.iter().map(|b| (b.total, b.parts.clone())).collect();
         for (total, parts) in by_target {
-            if parts.len() < 2 || self.breakdowns.iter().any(|b| b.total == total && b.parts == parts) {
+            if parts.len() < 2 || stated.contains(&(total, parts.clone())) {
                 continue;
             }
             let sum = parts.iter().filter_map(|&p| self.facts[p].contribution.map(|(_, points)| points)).try_fold(Decimal::ZERO, |a, b| a.checked_add(b));
@@ -262,20 +267,29 @@ impl Reader {
             let kind = if adds_up { BreakdownKind::Exhaustive } else { BreakdownKind::Partial };
             self.breakdowns.push(DraftBreakdown { name: "拉动".into(), kind, total, parts, split: false, colon: false });
         }
-        let n = self.facts.len();
-        for tax in 0..n {
-            let Some(prefix) = self.facts[tax].name.strip_suffix("税收收入").filter(|p| !p.ends_with('非')) else { continue };
-            let prefix = prefix.to_owned();
-            let period = self.facts[tax].period.clone();
-            let find = |name: String| (0..n).find(|&i| self.facts[i].name == name && self.facts[i].period == period);
-            let (Some(nontax), Some(total)) = (find(format!("{prefix}非税收入")), find(format!("{prefix}一般公共预算收入"))) else { continue };
-            let parts = vec![tax, nontax];
-            let stated = self.breakdowns.iter().any(|b| b.total == total && b.parts.contains(&tax) && b.parts.contains(&nontax));
-            let inside = self.breakdowns.iter().any(|b| b.parts.contains(&tax) && b.total != total);
-            if !stated && !inside {
-                self.breakdowns.push(DraftBreakdown { name: "税收与非税".into(), kind: BreakdownKind::Exhaustive, total, parts, split: false, colon: false });
+        let mut by_name: std::collections::HashMap<(&str, Option<&Period>), usize> = std::collections::HashMap::new();
+        for (i, f) in self.facts.iter().enumerate() {
+            by_name.entry((f.name.as_str(), f.period.as_ref())).or_insert(i);
+        }
+        let mut parents: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+        for (k, b) in self.breakdowns.iter().enumerate() {
+            for &p in &b.parts {
+                parents.entry(p).or_default().push(k);
             }
         }
+        let mut found = Vec::new();
+        for (tax, fact) in self.facts.iter().enumerate() {
+            let Some(prefix) = fact.name.strip_suffix("税收收入").filter(|p| !p.ends_with('非')) else { continue };
+            let period = fact.period.as_ref();
+            let nontax = by_name.get(&(format!("{prefix}非税收入").as_str(), period)).copied();
+            let total = by_name.get(&(format!("{prefix}一般公共预算收入").as_str(), period)).copied();
+            let (Some(nontax), Some(total)) = (nontax, total) else { continue };
+            let in_any = parents.get(&tax).is_some_and(|ks| !ks.is_empty());
+            if !in_any {
+                found.push(DraftBreakdown { name: "税收与非税".into(), kind: BreakdownKind::Exhaustive, total, parts: vec![tax, nontax], split: false, colon: false });
+            }
+        }
+        self.breakdowns.extend(found);
     }
 
     /// Decides a finished breakdown's kind and name from its parts.
@@ -313,8 +327,13 @@ impl Reader {
         if name.is_empty() {
             return None;
         }
-        let exact = self.facts.iter().rposition(|f| f.name == name);
-        exact.or_else(|| self.facts.iter().rposition(|f| f.name.ends_with(name) || (name.ends_with(&f.name) && f.name.chars().count() >= 2)))
+        let from = self.facts.len().saturating_sub(LOOK_BACK);
+        let exact = self.facts[from..].iter().rposition(|f| f.name == name).map(|i| i + from);
+        let from = self.facts.len().saturating_sub(LOOK_BACK);
+        let recent = &self.facts[from..];
+        let exact = exact.filter(|&i| i >= from);
+        exact
+            .or_else(|| recent.iter().rposition(|f| f.name.ends_with(name) || (name.ends_with(&f.name) && f.name.chars().count() >= 2)).map(|i| i + from))
     }
 
     /// The fact a contribution is to: named `name`, else the most general one ending in it
@@ -323,9 +342,10 @@ impl Reader {
         if name.is_empty() {
             return None;
         }
-        let exact = self.facts.iter().enumerate().rev().find(|(i, f)| *i != not && f.name == name).map(|(i, _)| i);
+        let from = self.facts.len().saturating_sub(LOOK_BACK);
+        let exact = (from..self.facts.len()).rev().find(|&i| i != not && self.facts[i].name == name);
         exact.or_else(|| {
-            (0..self.facts.len())
+            (from..self.facts.len())
                 .filter(|&i| i != not && self.facts[i].name.ends_with(name))
                 .min_by_key(|&i| (self.facts[i].name.chars().count(), std::cmp::Reverse(i)))
         })
@@ -580,6 +600,7 @@ impl Reader {
             let breakdown = &mut self.breakdowns[b];
             if breakdown.total != f && !breakdown.parts.contains(&f) {
                 breakdown.parts.push(f);
+                self.parts.insert(f);
             }
         } else {
             self.three_industries(f);
@@ -600,15 +621,16 @@ impl Reader {
             return;
         }
         let parts: Vec<usize> = (n - 3..n).collect();
-        if self.breakdowns.iter().any(|b| parts.iter().any(|p| b.parts.contains(p))) {
+        if parts.iter().any(|p| self.parts.contains(p)) {
             return;
         }
         let x = suffix[0];
-        let in_parts = |i: usize| self.breakdowns.iter().any(|b| b.parts.contains(&i));
-        let total = (0..n - 3)
+        let in_parts = |i: usize| self.parts.contains(&i);
+        let total = (n.saturating_sub(LOOK_BACK)..n - 3)
             .filter(|&i| (self.facts[i].name == x || self.facts[i].name.ends_with(x)) && !in_parts(i))
             .min_by_key(|&i| (self.facts[i].name.chars().count(), std::cmp::Reverse(i)));
         if let Some(total) = total {
+            self.parts.extend(parts.iter().copied());
             self.breakdowns.push(DraftBreakdown { name: "三次产业".into(), kind: BreakdownKind::Exhaustive, total, parts, split: false, colon: false });
         }
     }
@@ -694,7 +716,8 @@ impl Reader {
             return;
         }
         if let Some(within) = words.strip_suffix('中').map(|w| w.trim_start_matches('在')).filter(|w| w.chars().count() >= 2) {
-            let total = self.facts.iter().rposition(|f| f.name.starts_with(within) && f.name != within);
+            let from = self.facts.len().saturating_sub(LOOK_BACK);
+            let total = self.facts[from..].iter().rposition(|f| f.name.starts_with(within) && f.name != within).map(|i| i + from);
             if let Some(total) = total.or_else(|| self.find(within)) {
                 self.open_breakdown(within.to_owned(), total, false, false);
             }

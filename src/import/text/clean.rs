@@ -49,6 +49,13 @@ pub fn clean(original: &[char], ranges: &[(usize, usize)]) -> Cleaned {
         }
         raw.push(('\n', end.saturating_sub(1)));
     }
+    // For each position, the next character that is not a blank or a line break: found once,
+    // backwards, so that long runs of blanks cost their length, not its square.
+    let mut next_solid: Vec<Option<char>> = vec![None; raw.len() + 1];
+    for j in (0..raw.len()).rev() {
+        let c = raw[j].0;
+        next_solid[j] = if is_blank(c) || c == '\n' || c == '\r' { next_solid[j + 1] } else { Some(c) };
+    }
     let mut out = Cleaned::default();
     let mut i = 0;
     while i < raw.len() {
@@ -61,7 +68,7 @@ pub fn clean(original: &[char], ranges: &[(usize, usize)]) -> Cleaned {
         }
         if is_blank(c) || c == '\n' || c == '\r' {
             let prev = out.chars.last().copied();
-            let next = raw[i + 1..].iter().map(|(c, _)| *c).find(|c| !is_blank(*c) && *c != '\n' && *c != '\r');
+            let next = next_solid[i + 1];
             if let (Some(p), Some(n)) = (prev, next) {
                 if p.is_ascii_alphabetic() && n.is_ascii_alphabetic() && p != ' ' {
                     out.chars.push(' ');
