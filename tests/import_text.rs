@@ -10,6 +10,10 @@ use xixia_stats::ErrorKind;
 use xixia_stats::import::{self, text, Format};
 use xixia_stats::{bundled, check, load, Release};
 
+#[path = "../fuzz/src/lib.rs"]
+#[allow(dead_code)]
+mod targets;
+
 const SAMPLES: [&str; 3] = ["2022-bulletin", "2023-1-11-indicators", "fiscal-report-7"];
 
 fn sample(name: &str) -> String {
@@ -187,4 +191,26 @@ fn a_large_text_reads_in_linear_time() {
     let start = Instant::now();
     let _ = import::import(&long, Some(Format::Text), "long.txt");
     assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
+}
+
+#[test]
+fn cut_and_mangled_samples_never_panic_and_what_is_read_holds() {
+    // Every prefix and suffix at a stride, and the samples with characters dropped or doubled:
+    // the fuzz target's properties must hold for each.
+    let all = [sample("2022-bulletin"), sample("2023-1-11-indicators"), sample("fiscal-report-7"), sample("other-mianchi")];
+    for text in &all {
+        let chars: Vec<char> = text.chars().collect();
+        for cut in (0..chars.len()).step_by(37) {
+            let head: String = chars[..cut].iter().collect();
+            let tail: String = chars[cut..].iter().collect();
+            targets::text_import(head.as_bytes());
+            targets::text_import(tail.as_bytes());
+        }
+        for stride in [3, 5, 11] {
+            let dropped: String = chars.iter().enumerate().filter(|(i, _)| i % stride != 0).map(|(_, c)| *c).collect();
+            targets::text_import(dropped.as_bytes());
+            let doubled: String = chars.iter().enumerate().flat_map(|(i, c)| if i % stride == 0 { vec![*c, *c] } else { vec![*c] }).collect();
+            targets::text_import(doubled.as_bytes());
+        }
+    }
 }
