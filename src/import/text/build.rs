@@ -18,6 +18,9 @@ use crate::structure::{Breakdown, StructureRatio};
 /// Words that make a line a release's title.
 const TITLE_WORDS: &[&str] = &["公报", "主要经济指标", "专报", "快报", "简报", "经济运行", "统计月报", "统计资料", "指标"];
 
+/// A table's lines as read: header cells, caption, rows of cells, section id.
+type PendingTable = (Vec<String>, Option<String>, Vec<Vec<String>>, Option<String>);
+
 /// Reads the whole text.
 pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
     let original: Vec<char> = input.chars().collect();
@@ -71,7 +74,7 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
     let mut source_note: Option<String> = None;
     let mut table_rows: Vec<Vec<String>> = Vec::new();
     let mut table_header: Option<(Vec<String>, Option<String>)> = None;
-    let mut pending_tables: Vec<(Vec<String>, Option<String>, Vec<Vec<String>>, Option<String>)> = Vec::new();
+    let mut pending_tables: Vec<PendingTable> = Vec::new();
     let mut last_line: Option<&String> = None;
     let mut sentence_count: HashMap<String, usize> = HashMap::new();
     let mut used_lines: HashSet<(usize, usize)> = HashSet::new();

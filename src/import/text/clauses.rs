@@ -107,6 +107,8 @@ enum Role {
     Rank,
     Share,
     Contribution,
+    /// 完成年度预算的53.6%: progress against a plan, which a fact has no field for.
+    Progress,
 }
 
 /// The reader's memory across sentences.
@@ -191,7 +193,7 @@ impl Reader {
             self.paragraph_period = None;
             self.paragraph_comparable = false;
         }
-        let mut state = Sentence { period: self.paragraph_period.clone(), basis: None, comparable: self.paragraph_comparable, qualifier: None, first: None, current: None, touched: Vec::new() };
+        let mut state = Sentence { period: self.paragraph_period.clone(), basis: None, comparable: self.paragraph_comparable, qualifier: None, first: None, current: None, touched: Vec::new(), named: Vec::new() };
         // The sentence's own time: 年末 at its start holds for all of it.
         let lead: String = chars.iter().take(6).collect();
         if lead.contains("年末") || lead.contains("年底") {
@@ -301,6 +303,9 @@ impl Reader {
             && parts.iter().map(|p| p.chars().skip(4).collect::<String>()).collect::<std::collections::HashSet<_>>().len() == 1;
         let levels = parts.len() >= 2 && parts.iter().all(|p| p.ends_with('级')) && parts.iter().any(|p| p.starts_with("中央"));
         let tax = parts.len() == 2 && parts[0].ends_with("税收收入") && parts[1].ends_with("非税收入");
+        let urban_rural = parts.len() == 2
+            && (parts[0].starts_with("城镇") && parts[1].starts_with("乡村") || parts[0].starts_with("城市") && parts[1].starts_with("农村"))
+            && breakdown.split;
         if industries {
             breakdown.kind = BreakdownKind::Exhaustive;
             breakdown.name = "三次产业".into();
@@ -310,6 +315,9 @@ impl Reader {
         } else if tax {
             breakdown.kind = BreakdownKind::Exhaustive;
             breakdown.name = "税收与非税".into();
+        } else if urban_rural {
+            breakdown.kind = BreakdownKind::Exhaustive;
+            breakdown.name = "城乡".into();
         } else if breakdown.split && (EXHAUSTIVE_SPLITS.contains(&breakdown.name.as_str()) || parts.len() >= 2 && parts.last().is_some_and(|p| p.starts_with("其他") || p.starts_with("其它"))) {
             breakdown.kind = BreakdownKind::Exhaustive;
         }
@@ -365,6 +373,13 @@ impl Reader {
         let mut prev_end = 0;
         let mut last_role: Option<(Role, bool)> = None;
         let mut first_figure = true;
+        let mut restore: Option<usize> = None;
+        // 分别增长38.5%和42.1%: the figures go to the facts just named, in order.
+        let figure_count = tokens.iter().filter(|t| matches!(t.kind, Kind::Figure { .. })).count();
+        let spread: Option<Vec<usize>> = (text.contains("分别") && figure_count >= 2 && state.named.len() >= figure_count)
+            .then(|| state.named[state.named.len() - figure_count..].to_vec());
+        let mut spread_role: Option<(Role, bool)> = None;
+        let mut figure_index = 0usize;
         for token in &tokens {
             let before = grammar::words(clause, prev_end, token.start);
             match &token.kind {
@@ -406,7 +421,17 @@ impl Reader {
                 prev_end = token.after;
                 continue;
             };
-            let (role, negative) = classify(&before, unit, last_role);
+            let (mut role, mut negative) = classify(&before, unit, last_role);
+            if let Some(targets) = &spread {
+                if let Some((r, n)) = spread_role {
+                    (role, negative) = (r, n);
+                } else {
+                    spread_role = Some((role, negative));
+                }
+                state.current = targets.get(figure_index).copied();
+                first_figure = false;
+            }
+            figure_index += 1;
             // A count's noun follows its classifier: "21个行业大类中13个行业…".
             let counted = if role == Role::Value { counted_noun(clause, token.after, unit) } else { None };
             let mut figure_end = token.after;
@@ -420,10 +445,23 @@ impl Reader {
                         figure_end = end;
                     }
                 }
-                // 增速比上年回落2.2个百分点: the speed of growth of what was just named.
-                if ["增速", "增幅", "增长率", "增长速度"].contains(&name.as_str()) {
-                    if let Some(f) = state.current.or(state.first).or(self.facts.len().checked_sub(1)) {
-                        name = format!("{}{}", self.facts[f].name, name);
+                // 增速比上年回落2.2个百分点: the speed of growth of what was just named, a fact of
+                // its own; 增速高于全省… and 增速居全市… are that fact's gap and rank.
+                let speed = ["增长速度", "增长率", "增速", "增幅"].into_iter().find(|w| {
+                    name.strip_prefix(w).is_some_and(|rest| rest.is_empty() || rest.starts_with(['比', '较']))
+                });
+                if let Some(word) = speed {
+                    name = word.to_owned();
+                    let base = state.current.or(state.first).or(self.facts.len().checked_sub(1));
+                    if let (Some(base), false) = (base, matches!(role, Role::Gap | Role::Rank)) {
+                        name = format!("{}{word}", self.facts[base].name);
+                        restore = Some(base);
+                    }
+                }
+                // 其中 run into the clause ("其中税收收入10.97亿元"): a list of parts begins.
+                if head.trim_start_matches(|c: char| "，；：".contains(c)).starts_with("其中") && self.open.is_none() {
+                    if let Some(total) = state.first.or(self.subject) {
+                        self.open_breakdown(String::new(), total, false, false);
                     }
                 }
                 // A share of a fact just named by its first words: 民营经济 for 民营经济增加值.
@@ -446,7 +484,8 @@ impl Reader {
                         None => words,
                     });
                 }
-                if first_figure && !names::is_qualifier(&name) && !matches!(role, Role::Gap | Role::Rank | Role::Contribution) && !(role == Role::Share && name.starts_with('占')) {
+                let names_a_fact = !names::is_qualifier(&name) && !matches!(role, Role::Gap | Role::Rank | Role::Contribution);
+                if first_figure && names_a_fact && !(role == Role::Share && name.starts_with('占')) {
                     let name = strip_share_words(&name);
                     state.current = Some(self.named(name, state));
                 }
@@ -519,7 +558,13 @@ impl Reader {
                     None => false,
                 },
                 Role::Share => {
-                    let of = share_of(&before).and_then(|x| self.find(&x)).filter(|&o| o != f).or_else(|| self.open.map(|b| self.breakdowns[b].total)).filter(|&o| o != f);
+                    let named_whole = share_of(&before).and_then(|x| {
+                        self.find_other(&x, f).or_else(|| {
+                            let general = x.trim_start_matches("全部").trim_start_matches('全').trim_start_matches('总');
+                            (general != x).then(|| self.find_other(general, f)).flatten()
+                        })
+                    });
+                    let of = named_whole.or_else(|| self.open.map(|b| self.breakdowns[b].total)).filter(|&o| o != f);
                     match of {
                         Some(of) => {
                             self.facts[f].share = Some((of, amount));
@@ -529,7 +574,11 @@ impl Reader {
                     }
                 }
                 Role::Contribution => {
-                    let target = contribution_target(&before).and_then(|x| self.find_other(&x, f));
+                    // 拉动经济增长: the economy's growth is that of 地区生产总值.
+                    let target = contribution_target(&before).and_then(|x| {
+                        let x = if x == "经济" || x == "经济增长" || x == "GDP" { "生产总值".to_owned() } else { x };
+                        self.find_other(&x, f)
+                    });
                     match target {
                         Some(to) => {
                             self.facts[f].contribution = Some((to, signed));
@@ -538,7 +587,7 @@ impl Reader {
                         None => false,
                     }
                 }
-                Role::Rank => false,
+                Role::Rank | Role::Progress => false,
             };
             if done {
                 touched.push(f);
@@ -550,6 +599,14 @@ impl Reader {
             }
             last_role = Some((role, negative));
             prev_end = figure_end;
+            if let Some(f) = state.current {
+                if !state.named.contains(&f) {
+                    state.named.push(f);
+                }
+            }
+            if let Some(base) = restore.take() {
+                state.current = Some(base);
+            }
         }
         let _ = index;
     }
@@ -563,7 +620,7 @@ impl Reader {
             Role::Increase => fact.increase.is_some(),
             Role::Share => fact.share.is_some(),
             Role::Contribution => fact.contribution.is_some(),
-            Role::Gap | Role::Rank => false,
+            Role::Gap | Role::Rank | Role::Progress => false,
         }
     }
 
@@ -773,6 +830,8 @@ struct Sentence {
     /// The fact the last clause was about.
     current: Option<usize>,
     touched: Vec<usize>,
+    /// The facts the sentence has named, in order (for 分别).
+    named: Vec<usize>,
 }
 
 /// The last day of a month.
@@ -824,7 +883,7 @@ fn head_words(clause: &[char], tokens: &[Token], upto: usize) -> String {
     for t in tokens.iter().filter(|t| t.start < upto) {
         let mut piece = grammar::words(clause, at, t.start);
         // "增速比2021年减低": 比 and the year are the basis, not the name.
-        if matches!(t.kind, Kind::Year { .. }) && (piece.ends_with('比') || piece.ends_with('较')) {
+        if matches!(t.kind, Kind::Year { .. } | Kind::Months { .. }) && (piece.ends_with('比') || piece.ends_with('较')) {
             piece.pop();
         }
         out.push_str(&piece);
@@ -898,10 +957,12 @@ fn classify(before: &str, unit: &Suffix, last: Option<(Role, bool)>) -> (Role, b
             (Role::Increase, negative)
         }
         Suffix::Percent | Suffix::Times | Suffix::Bare => {
-            if b.contains('占') || b.ends_with("比重为") || b.ends_with("比重") || b.ends_with("占比") || b.ends_with("占比为") {
-                if matches!(unit, Suffix::Percent) {
-                    return (Role::Share, false);
-                }
+            if matches!(unit, Suffix::Percent) && b.contains("完成") && b.ends_with('的') && (b.contains("预算") || b.contains("计划") || b.contains("目标") || b.contains("任务")) {
+                return (Role::Progress, false);
+            }
+            let share_words = b.contains('占') || b.ends_with("比重为") || b.ends_with("比重") || b.ends_with("占比") || b.ends_with("占比为");
+            if share_words && matches!(unit, Suffix::Percent) {
+                return (Role::Share, false);
             }
             if let Some(negative) = ends_with_verb(b, GROWTH_VERBS) {
                 return (Role::Growth, negative);
@@ -964,7 +1025,11 @@ fn rank_scope(before: &str) -> String {
 fn share_of(before: &str) -> Option<String> {
     let at = before.rfind('占')?;
     let rest = &before[at + '占'.len_utf8()..];
-    let rest = rest.trim_end_matches("比重为").trim_end_matches("比重").trim_end_matches("份额").trim_end_matches("为").trim_end_matches('的');
+    let rest = match rest.find("比重").or_else(|| rest.find("份额")) {
+        Some(at) => &rest[..at],
+        None => rest.trim_end_matches(['为', '达']),
+    };
+    let rest = rest.trim_end_matches('的');
     (!rest.is_empty()).then(|| rest.to_owned())
 }
 
@@ -987,8 +1052,10 @@ fn contribution_target(before: &str) -> Option<String> {
 
 /// What a split is by: 分城乡看 → 城乡; 按性别分 → 性别.
 fn split_name(words: &str) -> Option<String> {
-    let words = words.trim_start_matches("从").trim_start_matches('在');
-    let by = if let Some(rest) = words.strip_prefix('分') {
+    let words = words.trim_start_matches('在');
+    let by = if let Some(rest) = words.strip_prefix('从') {
+        rest.strip_suffix("来看").or_else(|| rest.strip_suffix('看'))
+    } else if let Some(rest) = words.strip_prefix('分') {
         rest.strip_suffix('看').or_else(|| rest.strip_suffix("来看")).or(Some(rest).filter(|r| r.chars().count() <= 6))
     } else if let Some(rest) = words.strip_prefix('按') {
         if rest.ends_with("计算") || rest.ends_with("价格") {

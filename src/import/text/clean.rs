@@ -90,7 +90,7 @@ pub fn clean(original: &[char], ranges: &[(usize, usize)]) -> Cleaned {
                 '.'
             }
             '－' | '—' | '–' | '~' | '～' if out.chars.last().is_some_and(char::is_ascii_digit) => '-',
-            '：' if out.chars.last().is_some_and(char::is_ascii_digit) => ':',
+            '：' | '∶' if out.chars.last().is_some_and(char::is_ascii_digit) => ':',
             ',' | '，' if is_thousands(&out.chars, &raw, i) => {
                 i += 1;
                 continue;

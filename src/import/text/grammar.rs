@@ -49,14 +49,7 @@ const UNITS: &[&str] = &[
 ];
 
 fn at(chars: &[char], i: usize, word: &str) -> bool {
-    let mut j = i;
-    for w in word.chars() {
-        if chars.get(j) != Some(&w) {
-            return false;
-        }
-        j += 1;
-    }
-    true
+    (i..).zip(word.chars()).all(|(j, w)| chars.get(j) == Some(&w))
 }
 
 /// Whether `word` is at `i`.

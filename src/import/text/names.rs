@@ -7,15 +7,15 @@ use std::collections::{HashMap, HashSet};
 /// Words that frame a figure at the start of a name and are not part of it.
 const LEADING: &[&str] = &[
     "其中", "另外", "此外", "同时", "而", "全年", "年末", "年底", "年初", "当年", "本年", "全区", "全市", "全县", "全旗", "本区", "本市",
-    "本县", "累计", "当月", "初步核算", "据初步统计", "据统计", "合计", "共计", "总计", "以及",
+    "本县", "累计", "当月", "上半年", "下半年", "前三季度", "一季度", "二季度", "三季度", "四季度", "今年以来", "今年", "共", "初步核算", "据初步统计", "据统计", "合计", "共计", "总计", "以及",
 ];
 
 /// Predicate words that end the words before a figure and are not part of the name, longest
 /// first within each group.
 const TRAILING: &[&str] = &[
     "比上年末", "比上年同期", "比上年", "比上月", "比去年", "较上年末", "较上年", "较去年", "与上年", "同比", "环比", "同口径", "增长了", "增长", "下降了", "下降",
-    "回落", "提高", "上升", "上涨", "下跌", "减低", "放缓", "增加", "减少", "降低", "下滑", "增速为", "增速", "增幅为", "增幅", "增收", "增支", "减收", "减支", "达到", "达", "为",
-    "是", "共有", "有", "约", "合计", "共计", "总计", "累计", "完成", "实现", "分别", "已", "了", "总量为", "规模为", "共", "的", "均",
+    "回落", "提高", "上升", "上涨", "下跌", "减低", "放缓", "调整", "增加", "减少", "降低", "下滑", "增速为", "增速", "增幅为", "增幅", "增收", "增支", "减收", "减支", "达到", "达", "为",
+    "是", "共有", "有", "约", "合计", "共计", "总计", "累计", "完成", "实现", "分别", "已", "了", "总量为", "规模为", "共", "的", "均", "多", "少",
 ];
 
 /// A name cut free: framing words, a leading place ("西夏区"), a period ("2月累计") and the
@@ -67,7 +67,7 @@ pub fn name(words: &str) -> String {
             }
         }
     }
-    for verb in ["实现", "完成"] {
+    for verb in ["实现", "完成", "接待"] {
         while let Some(at) = s.find(verb) {
             let after = &s[at + verb.len()..];
             if verb == "完成" && after.starts_with("投资") {
@@ -124,6 +124,9 @@ pub fn is_qualifier(name: &str) -> bool {
     name.is_empty() || matches!(name, "同口径" | "可比口径" | "同比" | "其中" | "分别" | "现价" | "按现价计算" | "按可比价格计算")
 }
 
+/// A bundled ratio: its id, its breakdown's id, its English name and labels.
+pub type KnownRatio = (String, Option<String>, Option<String>, Vec<String>);
+
 /// Ids of a bundled release's facts, breakdowns and ratios by name, so that a draft of a
 /// published release gets the same ids (and the catalogue's charts and the diff find them).
 #[derive(Debug, Default)]
@@ -132,7 +135,7 @@ pub struct Known {
     /// (total id, sorted part ids) → (breakdown id, English name).
     pub breakdowns: HashMap<(String, Vec<String>), (String, Option<String>)>,
     /// (name, breakdown id) → (ratio id, English name, English labels).
-    pub ratios: HashMap<String, (String, Option<String>, Option<String>, Vec<String>)>,
+    pub ratios: HashMap<String, KnownRatio>,
     /// (table title without year) → row labels → (row id, English label).
     pub rows: HashMap<String, (String, Option<String>)>,
     pub columns: HashMap<String, Option<String>>,
@@ -218,7 +221,7 @@ mod tests {
             ("兴庆区社会消费品零售总额比上年", "社会消费品零售总额"),
             ("税收收入完成", "税收收入"),
             ("国有控股企业增加值增长", "国有控股企业增加值"),
-            ("永宁县全年接待游客", "接待游客"),
+            ("永宁县全年接待游客", "游客"),
         ];
         for (words, expected) in rows {
             assert_eq!(name(words), expected, "{words}");

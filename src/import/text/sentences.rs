@@ -200,9 +200,7 @@ fn table_cells(original: &[char], (start, end): Range) -> Option<Vec<(String, Ra
     let mut cell_start: Option<usize> = None;
     let mut i = 0;
     while i <= line.len() {
-        let gap = if i == line.len() {
-            1
-        } else if line[i] == '\t' {
+        let gap = if i == line.len() || line[i] == '\t' {
             1
         } else if !has_tab && is_blank(line[i]) {
             let run = line[i..].iter().take_while(|c| is_blank(**c)).count();

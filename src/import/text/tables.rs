@@ -28,7 +28,7 @@ pub fn table(id: String, title: String, header: &[String], rows: &[Vec<String>],
             ColumnKind::Quantity { unit: unit_in(&label) }
         };
         let numeric = matches!(kind, ColumnKind::Growth | ColumnKind::Quantity { .. });
-        let all_numbers = rows.iter().all(|row| row.get(j).is_none_or(|cell| read_cell(cell).is_ok()));
+        let all_numbers = rows.iter().all(|row| row.get(j).map_or(true, |cell| read_cell(cell).is_ok()));
         let kind = if numeric && !all_numbers { ColumnKind::Text } else { kind };
         let basis = (kind == ColumnKind::Growth).then(|| {
             if label.contains("同比") {
