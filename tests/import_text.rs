@@ -26,36 +26,6 @@ fn import_sample(name: &str) -> (Release, import::Report) {
 }
 
 #[test]
-#[ignore]
-fn dump() {
-    for name in SAMPLES {
-        let (release, report) = import_sample(name);
-        println!("== {name} {} {:?} {:?}", release.title, release.period, release.publishers);
-        for f in &release.facts {
-            let mut j = serde_json::to_value(f).unwrap();
-            j.as_object_mut().unwrap().remove("name_en");
-            j.as_object_mut().unwrap().remove("sentence");
-            println!("{j}");
-        }
-        for b in &release.breakdowns {
-            println!("B {}", serde_json::to_string(b).unwrap());
-        }
-        for r in &release.ratios {
-            println!("R {}", serde_json::to_string(r).unwrap());
-        }
-        for t in &release.tables {
-            println!("T {}", serde_json::to_string(t).unwrap());
-        }
-        for u in &report.unparsed {
-            println!("U {:?} {} {}", u.span, u.text, u.reason);
-        }
-        for n in &report.notes {
-            println!("N {n}");
-        }
-    }
-}
-
-#[test]
 fn the_samples_import_and_validate_with_nothing_left_unread() {
     for name in SAMPLES {
         let (release, report) = import_sample(name);

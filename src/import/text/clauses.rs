@@ -132,6 +132,8 @@ pub struct Reader {
     paragraph_comparable: bool,
     /// The facts that are parts of a breakdown.
     parts: std::collections::HashSet<usize>,
+    /// The first fact of the last sentence.
+    last_first: Option<usize>,
 }
 
 /// How far back a name is looked for (a share's whole, a contribution's total, the total of a
@@ -158,7 +160,7 @@ const EXHAUSTIVE_SPLITS: &[&str] = &["性别", "居住地", "城乡", "民族", 
 
 impl Reader {
     pub fn new(release: Period) -> Reader {
-        Reader { facts: Vec::new(), breakdowns: Vec::new(), ratios: Vec::new(), release, subject: None, open: None, last_split: None, index: 0, paragraph_period: None, paragraph_comparable: false, parts: Default::default() }
+        Reader { facts: Vec::new(), breakdowns: Vec::new(), ratios: Vec::new(), release, subject: None, open: None, last_split: None, index: 0, paragraph_period: None, paragraph_comparable: false, parts: Default::default(), last_first: None }
     }
 
     /// The release's year.
@@ -221,6 +223,7 @@ impl Reader {
             }
             state.touched.extend(touched);
         }
+        self.last_first = state.first;
         // A sentence not in a list of parts sets the subject of what follows.
         if let Some(first) = state.first {
             if !self.parts.contains(&first) {
@@ -321,6 +324,23 @@ impl Reader {
         } else if breakdown.split && (EXHAUSTIVE_SPLITS.contains(&breakdown.name.as_str()) || parts.len() >= 2 && parts.last().is_some_and(|p| p.starts_with("其他") || p.starts_with("其它"))) {
             breakdown.kind = BreakdownKind::Exhaustive;
         }
+    }
+
+    /// The total of a 其中 list: the sentence's first fact, else the last sentence's. A sentence
+    /// that a list of parts (其中：…) seemed to run on into, but that opens a list of its own, is
+    /// a new total, not one more part.
+    fn of_which_total(&mut self, state: &Sentence) -> Option<usize> {
+        if state.first.is_some() {
+            return state.first;
+        }
+        if let (Some(b), Some(last)) = (self.open, self.last_first) {
+            if self.breakdowns[b].parts.last() == Some(&last) {
+                self.breakdowns[b].parts.pop();
+                self.parts.remove(&last);
+                return Some(last);
+            }
+        }
+        self.subject
     }
 
     /// Opens a breakdown of `total`.
@@ -460,7 +480,7 @@ impl Reader {
                 }
                 // 其中 run into the clause ("其中税收收入10.97亿元"): a list of parts begins.
                 if head.trim_start_matches(|c: char| "，；：".contains(c)).starts_with("其中") && self.open.is_none() {
-                    if let Some(total) = state.first.or(self.subject) {
+                    if let Some(total) = self.of_which_total(state) {
                         self.open_breakdown(String::new(), total, false, false);
                     }
                 }
@@ -756,7 +776,7 @@ impl Reader {
             return;
         }
         if words == "其中" || words.ends_with("其中") {
-            let total = state.first.or(self.subject);
+            let total = self.of_which_total(state);
             if let Some(total) = total {
                 self.open_breakdown(String::new(), total, false, separator == '：');
             }
@@ -1095,3 +1115,121 @@ pub fn prices(fact: &DraftFact) -> Option<Prices> {
     (money || money_words.iter().any(|w| name.contains(w))).then_some(Prices::Current)
 }
 
+
+#[cfg(test)]
+mod tests {
+    use crate::fact::{Fact, GrowthBasis, GrowthForm, Prices};
+    use crate::release::{Period, Release};
+    use crate::structure::BreakdownKind;
+
+    /// Reads a bulletin of one section around `body`.
+    fn read(body: &str) -> Release {
+        let text = format!("某县2022年国民经济和社会发展统计公报\n\n某县统计局\n\n一、综合\n\n{body}\n");
+        let (release, report) = crate::import::text::import(&text, "test").unwrap_or_else(|e| panic!("{body}: {e}"));
+        assert!(report.unparsed.is_empty(), "{body}: {:?}", report.unparsed);
+        release
+    }
+
+    fn fact<'a>(release: &'a Release, name: &str) -> &'a Fact {
+        release.facts.iter().find(|f| f.name == name).unwrap_or_else(|| panic!("no {name} in {:?}", release.facts.iter().map(|f| &f.name).collect::<Vec<_>>()))
+    }
+
+    /// One row: a sentence, the fact's name, its value and unit, its growth and form.
+    type Row<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>, Option<(&'a str, GrowthForm)>);
+
+    #[test]
+    fn values_and_growth_read_from_the_usual_phrasings() {
+        let rows: Vec<Row> = vec![
+            ("全年实现社会消费品零售总额56.3亿元，比上年下降2.1%。", "社会消费品零售总额", Some(("56.3", "亿元")), Some(("-2.1", GrowthForm::Percent))),
+            ("全县共有医疗卫生机构215个。", "医疗卫生机构", Some(("215", "个")), None),
+            ("第一产业投资同比增长2.5倍。", "第一产业投资", None, Some(("2.5", GrowthForm::Times))),
+            ("蔬菜产量12.4万吨，增长3.5。", "蔬菜产量", Some(("12.4", "万吨")), Some(("3.5", GrowthForm::Bare))),
+            ("工业产品销售率为98.6%。", "工业产品销售率", Some(("98.6", "%")), None),
+            ("全年接待国内游客320.5万人次，增长28.1%。", "国内游客", Some(("320.5", "万人次")), Some(("28.1", GrowthForm::Percent))),
+            ("全年新建农村光缆120芯。", "新建农村光缆", Some(("120", "芯")), None),
+            ("年末全县户籍人口达到52.3万人，比上年末减少0.4%。", "户籍人口", Some(("52.3", "万人")), Some(("-0.4", GrowthForm::Percent))),
+            ("规模以上工业企业实现利润总额 12.6 亿元，增长 15.0%。", "规模以上工业企业利润总额", Some(("12.6", "亿元")), Some(("15.0", GrowthForm::Percent))),
+            ("全年粮食产量９．６万吨，下降１．２％。", "粮食产量", Some(("9.6", "万吨")), Some(("-1.2", GrowthForm::Percent))),
+            ("一般公共预算收入完成12,345万元，同比增长6.7%。", "一般公共预算收入", Some(("12345", "万元")), Some(("6.7", GrowthForm::Percent))),
+        ];
+        for (sentence, name, value, growth) in rows {
+            let release = read(sentence);
+            let f = fact(&release, name);
+            assert_eq!(f.value.as_ref().map(|v| (v.amount.to_string(), v.unit.symbol().to_owned())), value.map(|(a, u)| (a.to_owned(), u.to_owned())), "{sentence}");
+            assert_eq!(f.growth.as_ref().map(|g| (g.rate.to_string(), g.form)), growth.map(|(r, form)| (r.to_owned(), form)), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn basis_prices_and_periods_follow_the_words_and_the_release() {
+        let release = read("年末金融机构人民币各项存款余额320.5亿元，比上年末增长8.1%。全年地区生产总值200亿元，增长6.0%。全年旅游收入30亿元，同比增长12.0%。");
+        let deposits = fact(&release, "金融机构人民币各项存款余额");
+        assert_eq!(deposits.period, Some(Period::AsOf { date: "2022-12-31".into() }));
+        assert_eq!(deposits.growth.as_ref().unwrap().basis, GrowthBasis::PreviousYearEnd);
+        let gdp = fact(&release, "地区生产总值");
+        assert_eq!(gdp.growth.as_ref().unwrap().basis, GrowthBasis::PreviousYear);
+        assert_eq!(gdp.growth.as_ref().unwrap().prices, Some(Prices::Comparable));
+        let tourism = fact(&release, "旅游收入");
+        assert_eq!(tourism.growth.as_ref().unwrap().basis, GrowthBasis::YearOnYear);
+        assert_eq!(tourism.growth.as_ref().unwrap().prices, Some(Prices::Current));
+        // In a report of months, 同比 over the months is cumulative.
+        let (months, _) = crate::import::text::import("某区2023年1-9月主要经济指标\n\n1-9月，全区社会消费品零售总额45.6亿元，同比增长5.5%。9月当月产销率97.1%。", "t").unwrap();
+        assert_eq!(months.period, Period::Cumulative { year: 2023, from_month: 1, to_month: 9 });
+        assert_eq!(fact(&months, "社会消费品零售总额").growth.as_ref().unwrap().basis, GrowthBasis::CumulativeYearOnYear);
+        assert_eq!(fact(&months, "产销率").period, Some(Period::Month { year: 2023, month: 9 }));
+    }
+
+    #[test]
+    fn increases_gaps_ranks_shares_and_contributions() {
+        let release = read("城镇居民人均可支配收入42000元，比上年增加1800元，增长4.5%。年末规模以上工业企业资产负债率55.1%，比上年末提高1.2个百分点。全年固定资产投资增长9.2%，高于全省3.1个百分点、全市1.5个百分点，位居全市第3位、全省第15位。其中，工业投资增长15.3%，拉动投资增长4.8个百分点，占全部投资的比重为31.2%。一般公共预算支出18.5亿元，同比增支2.1亿元。");
+        let income = fact(&release, "城镇居民人均可支配收入");
+        assert_eq!(income.increase.as_ref().unwrap().amount.to_string(), "1800");
+        let debt = fact(&release, "规模以上工业企业资产负债率");
+        assert_eq!(debt.increase.as_ref().map(|q| (q.amount.to_string(), q.unit.symbol().to_owned())), Some(("1.2".into(), "个百分点".into())));
+        let investment = fact(&release, "固定资产投资");
+        let gaps: Vec<(String, String)> = investment.gaps.iter().map(|g| (g.comparator.clone(), g.points.to_string())).collect();
+        assert_eq!(gaps, [("全省".to_owned(), "3.1".to_owned()), ("全市".to_owned(), "1.5".to_owned())]);
+        let ranks: Vec<(String, u32)> = investment.ranks.iter().map(|r| (r.scope.clone(), r.rank)).collect();
+        assert_eq!(ranks, [("全市".to_owned(), 3), ("全省".to_owned(), 15)]);
+        let industrial = fact(&release, "工业投资");
+        assert_eq!(industrial.contribution.as_ref().map(|c| (c.to.as_str(), c.points.to_string())), Some((investment.id.as_str(), "4.8".into())));
+        assert_eq!(industrial.share.as_ref().map(|s| (s.of.as_str(), s.percent.to_string())), Some((investment.id.as_str(), "31.2".into())));
+        let spending = fact(&release, "一般公共预算支出");
+        assert_eq!(spending.increase.as_ref().unwrap().amount.to_string(), "2.1");
+        // Lower is negative.
+        let lower = read("全年一般公共预算收入8.2亿元，下降3.0%，低于全市2.4个百分点，比上年减收0.3亿元。");
+        let revenue = fact(&lower, "一般公共预算收入");
+        assert_eq!(revenue.gaps[0].points.to_string(), "-2.4");
+        assert_eq!(revenue.increase.as_ref().unwrap().amount.to_string(), "-0.3");
+    }
+
+    #[test]
+    fn structures_are_read_from_lists_and_splits() {
+        let release = read("全年地区生产总值150亿元，增长5.0%。其中，第一产业增加值20亿元，增长3.0%；第二产业增加值60亿元，增长6.0%；第三产业增加值70亿元，增长5.0%。三次产业结构比为13.3:40.0:46.7。年末常住人口20.5万人，按性别分，男性10.4万人，占50.7%；女性10.1万人，占49.3%。全年肉类总产量2.1万吨，其中，猪肉产量1.2万吨。全年社会消费品零售总额30亿元，增长4.0%。分城乡看，城镇消费品零售额25亿元，增长3.8%；乡村消费品零售额5亿元，增长5.1%。");
+        let by = |total: &str| -> Vec<(String, BreakdownKind, Vec<String>)> {
+            let id = &fact(&release, total).id;
+            release
+                .breakdowns
+                .iter()
+                .filter(|b| &b.total == id)
+                .map(|b| (b.name.clone(), b.kind, b.parts.iter().map(|p| release.fact(p).unwrap().name.clone()).collect()))
+                .collect()
+        };
+        assert_eq!(by("地区生产总值"), [("三次产业".to_owned(), BreakdownKind::Exhaustive, vec!["第一产业增加值".to_owned(), "第二产业增加值".into(), "第三产业增加值".into()])]);
+        assert_eq!(by("常住人口"), [("性别".to_owned(), BreakdownKind::Exhaustive, vec!["男性".to_owned(), "女性".into()])]);
+        assert_eq!(by("肉类总产量"), [("其中：肉类总产量".to_owned(), BreakdownKind::Partial, vec!["猪肉产量".to_owned()])]);
+        assert_eq!(by("社会消费品零售总额")[0].1, BreakdownKind::Exhaustive);
+        let ratio = &release.ratios[0];
+        assert_eq!(ratio.labels, ["第一产业", "第二产业", "第三产业"]);
+        assert_eq!(ratio.breakdown.as_deref(), Some(release.breakdowns[0].id.as_str()));
+        assert!(fact(&release, "男性").share.as_ref().is_some_and(|s| s.of == fact(&release, "常住人口").id));
+    }
+
+    #[test]
+    fn repeated_level_names_are_named_with_their_totals() {
+        let release = read("全口径税收收入4.2亿元。其中：中央级2.0亿元，占47.6%；地方级2.2亿元，占52.4%。全口径非税收入1.0亿元。其中：中央级0.1亿元，占10%；地方级0.9亿元，占90%。");
+        let names: Vec<&str> = release.facts.iter().map(|f| f.name.as_str()).collect();
+        assert!(names.contains(&"中央级（全口径税收收入）") && names.contains(&"中央级（全口径非税收入）"), "{names:?}");
+        assert!(release.breakdowns.iter().all(|b| b.kind == BreakdownKind::Exhaustive && b.name == "收入级次"));
+    }
+}

@@ -181,6 +181,17 @@ fn suffix(chars: &[char], i: usize) -> (Suffix, usize) {
             return (Suffix::Unit((*unit).to_owned()), i + unit.chars().count());
         }
     }
+    // A unit not in the list is kept as printed: one or two 汉字 (万/亿 and a measure) standing
+    // at the end of the clause ("光缆120芯", "造林2.3万亩次").
+    let cjk = |c: &char| ('\u{4e00}'..='\u{9fff}').contains(c);
+    for len in [1usize, 2, 3] {
+        let word: Vec<char> = chars.iter().skip(i).take(len).copied().collect();
+        if word.len() == len && word.iter().all(cjk) && ends_clause(chars.get(i + len)) && !word.iter().any(|c| "的了和及与等中".contains(*c)) {
+            if len == 1 || word[0] == '万' || word[0] == '亿' || word[0] == '千' {
+                return (Suffix::Unit(word.into_iter().collect()), i + len);
+            }
+        }
+    }
     (Suffix::Bare, i)
 }
 
@@ -188,6 +199,11 @@ fn suffix(chars: &[char], i: usize) -> (Suffix, usize) {
 /// %, 倍, a digit, punctuation.
 pub fn may_follow_figure(c: char) -> bool {
     c.is_ascii_digit() || c.is_ascii_punctuation() || "%倍个百，。；：、）".contains(c) || UNITS.iter().any(|u| u.starts_with(c))
+}
+
+/// Whether a clause ends at this character (or there is none).
+fn ends_clause(c: Option<&char>) -> bool {
+    c.map_or(true, |c| "，。；：、！？）".contains(*c))
 }
 
 /// The text `[start, end)` of a clause.
@@ -223,6 +239,9 @@ mod tests {
             ("对2002-2018年地区生产总值进行了修订", vec![Kind::Year { year: 2018 }]),
             ("企业14个", vec![figure("14", Suffix::Unit("个".into()))]),
             ("接待游客12.5万人次", vec![figure("12.5", Suffix::Unit("万人次".into()))]),
+            ("新建光缆120芯", vec![figure("120", Suffix::Unit("芯".into()))]),
+            ("完成造林2.3万亩次，", vec![figure("2.3", Suffix::Unit("万亩".into()))]),
+            ("增长3成", vec![figure("3", Suffix::Unit("成".into()))]),
         ];
         for (clause, expected) in rows {
             assert_eq!(kinds(clause), expected, "{clause}");

@@ -115,7 +115,7 @@ mod tests {
     #[test]
     fn figures_not_understood_are_reported_never_dropped() {
         let (_, report) = read("某区2022年统计公报\n\n全年地区生产总值100亿元，增长5%。据测算，约有3成。完成了12项。");
-        assert!(report.unparsed.iter().any(|u| u.text == "3" && u.reason.contains("约有3成")), "{:?}", report.unparsed);
+        assert!(report.unparsed.iter().any(|u| u.text == "3成" && u.reason.contains("约有3成")), "{:?}", report.unparsed);
         assert!(report.unparsed.iter().any(|u| u.text == "12项" && u.reason.contains("完成了12项")), "{:?}", report.unparsed);
     }
 }

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 /// Words that frame a figure at the start of a name and are not part of it.
 const LEADING: &[&str] = &[
     "其中", "另外", "此外", "同时", "而", "全年", "年末", "年底", "年初", "当年", "本年", "全区", "全市", "全县", "全旗", "本区", "本市",
-    "本县", "累计", "当月", "上半年", "下半年", "前三季度", "一季度", "二季度", "三季度", "四季度", "今年以来", "今年", "共", "初步核算", "据初步统计", "据统计", "合计", "共计", "总计", "以及",
+    "本县", "累计", "当月", "上半年", "下半年", "前三季度", "一季度", "二季度", "三季度", "四季度", "今年以来", "今年", "共有", "共", "初步核算", "据初步统计", "据统计", "合计", "共计", "总计", "以及",
 ];
 
 /// Predicate words that end the words before a figure and are not part of the name, longest
