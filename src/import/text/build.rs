@@ -167,6 +167,18 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
         pending_tables.push((header, caption, std::mem::take(&mut table_rows), sections.last().map(|s| s.id.clone())));
     }
     reader.finish();
+    if reader.unstated_basis > 0 {
+        let default = match &period {
+            Period::Year { .. } => "比上年",
+            Period::Cumulative { .. } => "累计同比",
+            Period::Month { .. } | Period::AsOf { .. } => "同比",
+        };
+        report.notes.push(format!("{}处增速未写明比较基期（比上年、同比等），按本期的通常口径“{default}”（句中前文写明的，从前文）", reader.unstated_basis));
+    }
+    let by_rule = reader.facts.iter().filter(|f| f.growth.is_some() && !f.comparable && super::clauses::prices(f) == Some(crate::fact::Prices::Comparable)).count();
+    if by_rule > 0 {
+        report.notes.push(format!("{by_rule}项生产总值、增加值或总产值的增速未写明价格口径，按可比价格（统计制度规定）"));
+    }
 
     // Lines with figures that are nothing we know.
     for (range, text) in &lines {

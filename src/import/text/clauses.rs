@@ -134,6 +134,8 @@ pub struct Reader {
     parts: std::collections::HashSet<usize>,
     /// The first fact of the last sentence.
     last_first: Option<usize>,
+    /// How many growth rates were read without a stated basis (比上年, 同比…).
+    pub unstated_basis: usize,
 }
 
 /// How far back a name is looked for (a share's whole, a contribution's total, the total of a
@@ -160,7 +162,7 @@ const EXHAUSTIVE_SPLITS: &[&str] = &["性别", "居住地", "城乡", "民族", 
 
 impl Reader {
     pub fn new(release: Period) -> Reader {
-        Reader { facts: Vec::new(), breakdowns: Vec::new(), ratios: Vec::new(), release, subject: None, open: None, last_split: None, index: 0, paragraph_period: None, paragraph_comparable: false, parts: Default::default(), last_first: None }
+        Reader { facts: Vec::new(), breakdowns: Vec::new(), ratios: Vec::new(), release, subject: None, open: None, last_split: None, index: 0, paragraph_period: None, paragraph_comparable: false, parts: Default::default(), last_first: None, unstated_basis: 0 }
     }
 
     /// The release's year.
@@ -552,6 +554,9 @@ impl Reader {
                         _ => GrowthForm::Percent,
                     };
                     let basis = basis_in(&before).or(state.basis);
+                    if basis.is_none() {
+                        self.unstated_basis += 1;
+                    }
                     if let Some(b) = basis_in(&before) {
                         state.basis = Some(b);
                     }
