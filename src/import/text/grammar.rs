@@ -186,10 +186,9 @@ fn suffix(chars: &[char], i: usize) -> (Suffix, usize) {
     let cjk = |c: &char| ('\u{4e00}'..='\u{9fff}').contains(c);
     for len in [1usize, 2, 3] {
         let word: Vec<char> = chars.iter().skip(i).take(len).copied().collect();
-        if word.len() == len && word.iter().all(cjk) && ends_clause(chars.get(i + len)) && !word.iter().any(|c| "的了和及与等中".contains(*c)) {
-            if len == 1 || word[0] == '万' || word[0] == '亿' || word[0] == '千' {
-                return (Suffix::Unit(word.into_iter().collect()), i + len);
-            }
+        let measure = len == 1 || word.first().is_some_and(|c| "万亿千".contains(*c));
+        if measure && word.len() == len && word.iter().all(cjk) && ends_clause(chars.get(i + len)) && !word.iter().any(|c| "的了和及与等中".contains(*c)) {
+            return (Suffix::Unit(word.into_iter().collect()), i + len);
         }
     }
     (Suffix::Bare, i)

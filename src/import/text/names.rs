@@ -22,8 +22,10 @@ const TRAILING: &[&str] = &[
 /// predicate words before the figure taken off; "X实现Y" and "X完成Y" read as "XY", except that
 /// 完成投资 is a name of its own.
 ///
-/// ```ignore
+/// ```
+/// use xixia_stats::import::text::names::name;
 /// assert_eq!(name("西夏区实现地区生产总值"), "地区生产总值");
+/// assert_eq!(name("建设项目完成投资同比增长"), "建设项目完成投资");
 /// ```
 pub fn name(words: &str) -> String {
     let mut s: String = words.trim_matches(|c: char| "，；：、。“”《》 ".contains(c)).to_owned();
