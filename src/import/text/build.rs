@@ -101,7 +101,7 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
                 }
             }
             Block::Line { text, .. } => last_line = Some(text),
-            Block::TableRow { cells, range } => {
+            Block::TableRow { cells, .. } => {
                 let cells: Vec<String> = cells.iter().map(|(c, _)| c.clone()).collect();
                 if table_header.is_none() {
                     let caption = last_line.filter(|l| !l.is_empty()).cloned();
@@ -112,7 +112,6 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
                 } else {
                     table_rows.push(cells);
                 }
-                let _ = range;
             }
             Block::Paragraph { ranges } => {
                 let (cleaned, cut) = sentences::sentences(&original, ranges);
@@ -137,11 +136,7 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
                     let marks: Vec<(usize, String)> = cleaned.marks.iter().filter(|(at, _)| *at >= start && *at <= end).map(|(at, id)| (at - start, id.clone())).collect();
                     let has_digit = chars.iter().any(char::is_ascii_digit);
                     let Some((span_start, span_end)) = cleaned.span(start, end) else { continue };
-                    let facts_before = reader.facts.len();
-                    let touched_before: Vec<usize> = Vec::new();
-                    let _ = touched_before;
                     let misses = reader.sentence(&Input { chars, marks: &marks, index: sentence_index, paragraph_start: k == 0 });
-                    let _ = facts_before;
                     if reader.facts.len() > crate::load::MAX_FACTS {
                         let place = format!("第{}个字符起", span_start + 1);
                         let message = format!("文本中的指标超过{}个，一份公报不会有这么多：请分开导入", crate::load::MAX_FACTS);

@@ -204,17 +204,15 @@ impl Reader {
             state.period = self.own(Period::AsOf { date: format!("{}-12-31", self.year()) });
         }
         let clauses = split_clauses(chars);
-        for (ci, &(start, end, separator)) in clauses.iter().enumerate() {
+        for &(start, end, separator) in &clauses {
             let clause = &chars[start..end];
-            let touched_before = self.facts.len();
             let mut touched: Vec<usize> = Vec::new();
-            self.clause(clause, separator, ci, &mut state, &mut touched, &mut |s, e, reason| {
+            self.clause(clause, separator, &mut state, &mut touched, &mut |s, e, reason| {
                 misses.push(Miss { start: start + s, end: start + e, reason })
             });
-            let _ = touched_before;
             for &(at, ref id) in input.marks {
-                let in_clause = at >= start && (at < end || (at == end && ci + 1 == clauses.len()) || at == end && separator != '\0');
-                if in_clause && at <= end {
+                // A marker stands after the figure it notes: in this clause, or at its end.
+                if at >= start && at <= end {
                     let targets: Vec<usize> = if touched.is_empty() { state.current.into_iter().collect() } else { touched.clone() };
                     for f in targets {
                         if !self.facts[f].footnotes.contains(id) {
@@ -382,14 +380,13 @@ impl Reader {
     }
 
     /// Reads one clause.
-    #[allow(clippy::too_many_arguments)]
-    fn clause(&mut self, clause: &[char], separator: char, index: usize, state: &mut Sentence, touched: &mut Vec<usize>, miss: &mut dyn FnMut(usize, usize, String)) {
+    fn clause(&mut self, clause: &[char], separator: char, state: &mut Sentence, touched: &mut Vec<usize>, miss: &mut dyn FnMut(usize, usize, String)) {
         let tokens = grammar::tokens(clause);
         let text: String = clause.iter().collect();
         let figures = tokens.iter().any(|t| matches!(t.kind, Kind::Figure { .. } | Kind::Ratio { .. } | Kind::Ordinal { rank: true, .. }));
         self.dates(&tokens, clause, state);
         if !figures {
-            self.context(&text, clause, &tokens, separator, state);
+            self.context(&text, separator, state);
             return;
         }
         let mut prev_end = 0;
@@ -532,7 +529,7 @@ impl Reader {
             let signed = if negative { -amount } else { amount };
             // A second figure of a kind the fact already has: the same indicator on another
             // footing (扣除…后同口径), a fact of its own.
-            if self.has(f, role) && !self.same(f, role, signed, unit) {
+            if self.has(f, role) && !self.same(f, role, signed) {
                 f = self.fork(f, state);
                 state.current = Some(f);
             }
@@ -633,7 +630,6 @@ impl Reader {
                 state.current = Some(base);
             }
         }
-        let _ = index;
     }
 
     /// Whether a fact already has what a figure of this role states.
@@ -650,9 +646,8 @@ impl Reader {
     }
 
     /// Whether a fact already states this very figure (a repeat, as a summary repeats).
-    fn same(&self, f: usize, role: Role, signed: Decimal, unit: &Suffix) -> bool {
+    fn same(&self, f: usize, role: Role, signed: Decimal) -> bool {
         let fact = &self.facts[f];
-        let _ = unit;
         match role {
             Role::Value => fact.value.as_ref().is_some_and(|v| v.amount == signed),
             Role::Growth => fact.growth.as_ref().is_some_and(|g| g.rate == signed),
@@ -768,8 +763,7 @@ impl Reader {
     }
 
     /// A clause without figures: 其中, 分…看, 按…分, 在…中, 按可比价格计算, 扣除…后.
-    fn context(&mut self, text: &str, clause: &[char], tokens: &[Token], separator: char, state: &mut Sentence) {
-        let _ = (clause, tokens);
+    fn context(&mut self, text: &str, separator: char, state: &mut Sentence) {
         let words = text.trim_matches(|c: char| "，；：、（）".contains(c));
         if words.contains("可比价") || words.contains("不变价") {
             state.comparable = true;

@@ -183,8 +183,7 @@ fn rest_after_heading(original: &[char], (start, end): Range, heading_chars: usi
     let line: Vec<char> = original[start..end].to_vec();
     let cleaned = clean(&line, &[(0, line.len())]);
     // The 。 after the heading, in original characters.
-    let stop = cleaned.chars.get(heading_chars).filter(|c| **c == '。')?;
-    let _ = stop;
+    cleaned.chars.get(heading_chars).filter(|c| **c == '。')?;
     let after = cleaned.origin.get(heading_chars)? + 1;
     let rest = (start + after, end);
     let text: String = original[rest.0..rest.1].iter().collect();
