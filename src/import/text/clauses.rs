@@ -148,7 +148,7 @@ const GROWTH_VERBS: &[(&str, bool)] = &[
     ("增长了", false), ("增长", false), ("下降了", true), ("下降", true), ("回落", true), ("提高", false), ("上升", false), ("上涨", false),
     ("增加", false), ("减少", true), ("降低", true), ("下滑", true), ("下跌", true), ("增速为", false), ("增速达", false), ("增速", false),
     ("增幅为", false), ("增幅", false), ("降幅为", true), ("降幅", true), ("收窄", true), ("扩大", false), ("提升", false), ("增收", false),
-    ("增支", false), ("减收", true), ("减支", true), ("减低", true), ("放缓", true), ("多", false), ("少", true),
+    ("增支", false), ("减收", true), ("减支", true), ("减低", true), ("放缓", true), ("增产", false), ("减产", true), ("多", false), ("少", true),
 ];
 
 /// Verbs that make a figure with a unit (not %) an increase.
@@ -197,7 +197,7 @@ impl Reader {
             self.paragraph_period = None;
             self.paragraph_comparable = false;
         }
-        let mut state = Sentence { period: self.paragraph_period.clone(), basis: None, comparable: self.paragraph_comparable, qualifier: None, first: None, current: None, touched: Vec::new(), named: Vec::new() };
+        let mut state = Sentence { period: self.paragraph_period.clone(), basis: None, comparable: self.paragraph_comparable, qualifier: None, first: None, current: None, touched: Vec::new(), named: Vec::new(), whole: None };
         // The sentence's own time: 年末 at its start holds for all of it.
         let lead: String = chars.iter().take(6).collect();
         if lead.contains("年末") || lead.contains("年底") {
@@ -364,6 +364,12 @@ impl Reader {
             .or_else(|| recent.iter().rposition(|f| f.name.ends_with(name) || (name.ends_with(&f.name) && f.name.chars().count() >= 2)).map(|i| i + from))
     }
 
+    /// A recent fact of exactly this name and period.
+    fn find_exact(&self, name: &str, period: &Option<Period>) -> Option<usize> {
+        let from = self.facts.len().saturating_sub(LOOK_BACK);
+        (from..self.facts.len()).rev().find(|&i| self.facts[i].name == name && self.facts[i].period == *period)
+    }
+
     /// The fact a contribution is to: named `name`, else the most general one ending in it
     /// (投资 → 固定资产投资, the shortest such name), passing over `not`.
     fn find_other(&self, name: &str, not: usize) -> Option<usize> {
@@ -381,7 +387,21 @@ impl Reader {
 
     /// Reads one clause.
     fn clause(&mut self, clause: &[char], separator: char, state: &mut Sentence, touched: &mut Vec<usize>, miss: &mut dyn FnMut(usize, usize, String)) {
-        let tokens = grammar::tokens(clause);
+        let mut tokens = grammar::tokens(clause);
+        // A bare number run into words before another figure is part of a name:
+        // "60周岁及以上人口29697万人", "5G基站3.2万个".
+        let last_figure = tokens.iter().rposition(|t| matches!(t.kind, Kind::Figure { .. }));
+        let in_name = |(k, t): (usize, &Token)| {
+            matches!(&t.kind, Kind::Figure { unit: Suffix::Bare, .. })
+                && last_figure.is_some_and(|last| k < last)
+                && clause.get(t.after).is_some_and(|c| c.is_ascii_alphabetic() || ('\u{4e00}'..='\u{9fff}').contains(c) && !"的了和与及等增下占为是比较达年月日".contains(*c))
+        };
+        let keep: Vec<bool> = tokens.iter().enumerate().map(|kt| !in_name(kt)).collect();
+        let mut k = 0;
+        tokens.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
         let text: String = clause.iter().collect();
         let figures = tokens.iter().any(|t| matches!(t.kind, Kind::Figure { .. } | Kind::Ratio { .. } | Kind::Ordinal { rank: true, .. }));
         self.dates(&tokens, clause, state);
@@ -457,6 +477,11 @@ impl Reader {
             // The fact this figure is about.
             if first_figure {
                 let head = head_words(clause, &tokens, token.start);
+                // 全年… after 年末…: a flow of the whole period again.
+                if head.starts_with("全年") && matches!(state.period, Some(Period::AsOf { .. })) {
+                    state.period = None;
+                    state.basis = None;
+                }
                 let mut name = names::name(&head);
                 if let Some((noun, end)) = counted.clone() {
                     if names::is_qualifier(&name) || head.ends_with('的') {
@@ -506,7 +531,16 @@ impl Reader {
                 let names_a_fact = !names::is_qualifier(&name) && !matches!(role, Role::Gap | Role::Rank | Role::Contribution);
                 if first_figure && names_a_fact && !(role == Role::Share && name.starts_with('占')) {
                     let name = strip_share_words(&name);
-                    state.current = Some(self.named(name, state));
+                    // "第一产业增加值占国内生产总值比重为7.1%" after its value: the share is the
+                    // stated fact's, not a second printing of it.
+                    let stated = (role == Role::Share && self.open.is_none())
+                        .then(|| self.find_exact(&name, &state.period))
+                        .flatten()
+                        .filter(|&f| self.facts[f].share.is_none());
+                    state.current = Some(match stated {
+                        Some(f) => f,
+                        None => self.named(name, state),
+                    });
                 }
                 first_figure = false;
             } else if role == Role::Value {
@@ -522,7 +556,11 @@ impl Reader {
                 }
             }
             let Some(mut f) = state.current else {
-                miss(token.start, token.after, format!("未识别的表述：“{text}”（数字前没有指标名）"));
+                let why = match role {
+                    Role::Contribution => "拉动之前没有读出增速的指标",
+                    _ => "数字前没有指标名",
+                };
+                miss(token.start, token.after, format!("未识别的表述：“{text}”（{why}）"));
                 prev_end = token.after;
                 continue;
             };
@@ -586,9 +624,10 @@ impl Reader {
                             (general != x).then(|| self.find_other(general, f)).flatten()
                         })
                     });
-                    let of = named_whole.or_else(|| self.open.map(|b| self.breakdowns[b].total)).filter(|&o| o != f);
+                    let of = named_whole.or(state.whole).or_else(|| self.open.map(|b| self.breakdowns[b].total)).filter(|&o| o != f);
                     match of {
                         Some(of) => {
+                            state.whole = Some(of);
                             self.facts[f].share = Some((of, amount));
                             true
                         }
@@ -851,6 +890,8 @@ struct Sentence {
     touched: Vec<usize>,
     /// The facts the sentence has named, in order (for 分别).
     named: Vec<usize>,
+    /// The whole of the sentence's last share: "…比重为38.3%" without 占 is a share of it too.
+    whole: Option<usize>,
 }
 
 /// The last day of a month.
@@ -1054,10 +1095,12 @@ fn share_of(before: &str) -> Option<String> {
 
 /// A name's words that belong to a share, not to the indicator.
 fn strip_share_words(name: &str) -> String {
-    match name.find('占') {
-        Some(at) if at > 0 => name[..at].to_owned(),
-        _ => name.to_owned(),
-    }
+    let name = match name.find('占') {
+        Some(at) if at > 0 => &name[..at],
+        _ => name,
+    };
+    let name = name.strip_suffix("比重").or_else(|| name.strip_suffix("占比")).map_or(name, |n| n.trim_end_matches('的'));
+    name.to_owned()
 }
 
 /// What a contribution is to: "拉动投资增长" → 投资.
@@ -1222,6 +1265,24 @@ mod tests {
         assert_eq!(ratio.labels, ["第一产业", "第二产业", "第三产业"]);
         assert_eq!(ratio.breakdown.as_deref(), Some(release.breakdowns[0].id.as_str()));
         assert!(fact(&release, "男性").share.as_ref().is_some_and(|s| s.of == fact(&release, "常住人口").id));
+    }
+
+    #[test]
+    fn national_bulletin_phrasings() {
+        let release = read("全年国内生产总值1260582亿元，比上年增长5.2%。其中，第一产业增加值89755亿元，增长4.1%；第二产业增加值482589亿元，增长4.7%；第三产业增加值688238亿元，增长5.8%。第一产业增加值占国内生产总值比重为7.1%，第二产业增加值比重为38.3%。全员劳动生产率为161615元/人，比上年提高5.7%。年末全国人口140967万人，比上年末减少208万人，其中60周岁及以上人口29697万人，占全国人口的21.1%。年末生猪存栏43422万头，比上年末下降4.1%；全年生猪出栏72662万头，增长3.8%。全年粮食产量69541万吨，比上年增加888万吨，增产1.3%。");
+        let gdp = fact(&release, "国内生产总值");
+        let primary = fact(&release, "第一产业增加值");
+        assert_eq!(primary.share.as_ref().map(|s| (s.of.as_str(), s.percent.to_string())), Some((gdp.id.as_str(), "7.1".into())));
+        assert_eq!(fact(&release, "第二产业增加值").share.as_ref().map(|s| s.percent.to_string()), Some("38.3".into()));
+        assert_eq!(fact(&release, "全员劳动生产率").value.as_ref().map(|v| v.unit.symbol().to_owned()), Some("元/人".into()));
+        assert!(fact(&release, "60周岁及以上人口").share.is_some());
+        let slaughter = fact(&release, "生猪出栏");
+        assert_eq!(slaughter.period, None);
+        assert_eq!(slaughter.growth.as_ref().unwrap().basis, GrowthBasis::PreviousYear);
+        assert_eq!(fact(&release, "生猪存栏").growth.as_ref().unwrap().basis, GrowthBasis::PreviousYearEnd);
+        let grain = fact(&release, "粮食产量");
+        assert_eq!(grain.increase.as_ref().unwrap().amount.to_string(), "888");
+        assert_eq!(grain.growth.as_ref().unwrap().rate.to_string(), "1.3");
     }
 
     #[test]

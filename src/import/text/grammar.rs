@@ -178,7 +178,15 @@ fn suffix(chars: &[char], i: usize) -> (Suffix, usize) {
     }
     for unit in UNITS {
         if at(chars, i, unit) {
-            return (Suffix::Unit((*unit).to_owned()), i + unit.chars().count());
+            let end = i + unit.chars().count();
+            // A compound unit: 元/人, 万元/公顷.
+            if chars.get(end) == Some(&'/') {
+                let per = chars[end + 1..].iter().take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).take(3).count();
+                if per > 0 && !unit.contains('/') {
+                    return (Suffix::Unit(words(chars, i, end + 1 + per)), end + 1 + per);
+                }
+            }
+            return (Suffix::Unit((*unit).to_owned()), end);
         }
     }
     // A unit not in the list is kept as printed: one or two 汉字 (万/亿 and a measure) standing
@@ -239,6 +247,7 @@ mod tests {
             ("企业14个", vec![figure("14", Suffix::Unit("个".into()))]),
             ("接待游客12.5万人次", vec![figure("12.5", Suffix::Unit("万人次".into()))]),
             ("新建光缆120芯", vec![figure("120", Suffix::Unit("芯".into()))]),
+            ("全员劳动生产率为161615元/人", vec![figure("161615", Suffix::Unit("元/人".into()))]),
             ("完成造林2.3万亩次，", vec![figure("2.3", Suffix::Unit("万亩".into()))]),
             ("增长3成", vec![figure("3", Suffix::Unit("成".into()))]),
         ];
