@@ -103,14 +103,19 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
             Block::Line { text, .. } => last_line = Some(text),
             Block::TableRow { cells, .. } => {
                 let cells: Vec<String> = cells.iter().map(|(c, _)| c.clone()).collect();
-                if table_header.is_none() {
-                    let caption = last_line.filter(|l| !l.is_empty()).cloned();
-                    if let Some(caption) = &caption {
-                        used_lines.extend(lines.iter().filter(|(_, t)| *t == caption).map(|(r, _)| **r));
+                match &mut table_header {
+                    None => {
+                        let caption = last_line.filter(|l| !l.is_empty()).cloned();
+                        if let Some(caption) = &caption {
+                            used_lines.extend(lines.iter().filter(|(_, t)| *t == caption).map(|(r, _)| **r));
+                        }
+                        table_header = Some((cells, caption));
                     }
-                    table_header = Some((cells, caption));
-                } else {
-                    table_rows.push(cells);
+                    // A second header line under the first (merged cells above).
+                    Some((header, _)) if table_rows.is_empty() && !tables::has_figures(&cells) => {
+                        *header = tables::merge_headers(header, &cells);
+                    }
+                    Some(_) => table_rows.push(cells),
                 }
             }
             Block::Paragraph { ranges } => {

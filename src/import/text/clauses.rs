@@ -568,8 +568,17 @@ impl Reader {
             // A second figure of a kind the fact already has: the same indicator on another
             // footing (扣除…后同口径), a fact of its own.
             if self.has(f, role) && !self.same(f, role, signed) {
-                f = self.fork(f, state);
-                state.current = Some(f);
+                match &state.qualifier {
+                    Some(qualifier) if !self.facts[f].name.ends_with(&format!("（{qualifier}）")) => {
+                        f = self.fork(f, qualifier.clone());
+                        state.current = Some(f);
+                    }
+                    _ => {
+                        miss(token.start, token.after, format!("未识别的表述：“{text}”（“{}”已有此项数字，口径不明）", self.facts[f].name));
+                        prev_end = token.after;
+                        continue;
+                    }
+                }
             }
             let done = match role {
                 Role::Value => {
@@ -696,11 +705,10 @@ impl Reader {
     }
 
     /// A new fact for the same indicator on another footing: "地方一般公共预算收入（扣除留抵退税因素后同口径）".
-    fn fork(&mut self, f: usize, state: &Sentence) -> usize {
+    fn fork(&mut self, f: usize, qualifier: String) -> usize {
         let base = self.facts[f].name.clone();
-        let qualifier = state.qualifier.clone().unwrap_or_else(|| "另一口径".into());
         let mut fact = DraftFact::new(format!("{base}（{qualifier}）"), self.facts[f].period.clone(), self.facts[f].sentence);
-        fact.note = state.qualifier.clone();
+        fact.note = Some(qualifier);
         self.facts.push(fact);
         self.facts.len() - 1
     }
@@ -782,7 +790,7 @@ impl Reader {
                 let rest: String = clause.get(after..).map(|r| r.iter().take(3).collect()).unwrap_or_default();
                 if from != to || rest.starts_with("累计") || text.contains("累计") {
                     Some(Period::Cumulative { year, from_month: if from == to { 1 } else { from }, to_month: to })
-                } else if from == to && text.contains("末") {
+                } else if from == to && (text.contains("末") || text.contains("月底")) {
                     Some(Period::AsOf { date: format!("{year:04}-{to:02}-{:02}", last_day(year, to)) })
                 } else {
                     Some(Period::Month { year, month: to })

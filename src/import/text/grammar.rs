@@ -124,7 +124,7 @@ pub fn tokens(chars: &[char]) -> Vec<Token> {
                 continue;
             }
             if at(chars, end, "月") && (1..=12).contains(&v) && !at(chars, end, "月末") {
-                let after = end + if at(chars, end, "月份") { 2 } else { 1 };
+                let after = end + if at(chars, end, "月份") || at(chars, end, "月底") || at(chars, end, "月初") { 2 } else { 1 };
                 out.push(Token { start: i, end, after, kind: Kind::Months { from: v as u8, to: v as u8 } });
                 i = after;
                 continue;

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 /// Words that frame a figure at the start of a name and are not part of it.
 const LEADING: &[&str] = &[
     "其中", "另外", "此外", "同时", "而", "全年", "年末", "年底", "年初", "当年", "本年", "全区", "全市", "全县", "全旗", "本区", "本市",
-    "本县", "累计", "当月", "上半年", "下半年", "前三季度", "一季度", "二季度", "三季度", "四季度", "今年以来", "今年", "共有", "共", "初步核算", "据初步统计", "据统计", "合计", "共计", "总计", "以及",
+    "本县", "累计", "当月", "上半年", "下半年", "前三季度", "一季度", "二季度", "三季度", "四季度", "今年以来", "今年", "共有", "共计", "共实现", "共完成", "共接待", "共收到", "已", "初步核算", "据初步统计", "据统计", "合计", "共计", "总计", "以及",
 ];
 
 /// Predicate words that end the words before a figure and are not part of the name, longest
@@ -69,7 +69,14 @@ pub fn name(words: &str) -> String {
             }
         }
     }
-    for verb in ["实现", "完成", "接待"] {
+    // An enumeration's lead: 一是, 二是 …
+    let mut chars = s.chars();
+    if let (Some(n), Some('是')) = (chars.next(), chars.next()) {
+        if "一二三四五六七八九十".contains(n) && s.chars().count() > 3 {
+            s = s.chars().skip(2).collect();
+        }
+    }
+    for verb in ["实现", "完成", "接待", "形成"] {
         while let Some(at) = s.find(verb) {
             let after = &s[at + verb.len()..];
             if verb == "完成" && after.starts_with("投资") {

@@ -190,40 +190,46 @@ fn rest_after_heading(original: &[char], (start, end): Range, heading_chars: usi
     (!text.trim().is_empty()).then_some(rest)
 }
 
-/// The cells of a table line: separated by a tab, or by two or more blanks, with at least two
-/// cells of which one is a number.
+/// The cells of a table line: separated by tabs (an empty cell between two tabs is kept, as a
+/// merged header leaves them), or by two or more blanks; at least two cells with words.
 fn table_cells(original: &[char], (start, end): Range) -> Option<Vec<(String, Range)>> {
     let line = &original[start..end];
     let has_tab = line.contains(&'\t');
     let mut cells: Vec<(String, Range)> = Vec::new();
-    let mut cell_start: Option<usize> = None;
-    let mut i = 0;
-    while i <= line.len() {
-        let gap = if i == line.len() || line[i] == '\t' {
-            1
-        } else if !has_tab && is_blank(line[i]) {
-            let run = line[i..].iter().take_while(|c| is_blank(**c)).count();
-            if run >= 2 { run } else { 0 }
-        } else {
-            0
-        };
-        if gap > 0 {
-            if let Some(s) = cell_start.take() {
-                let text: String = line[s..i].iter().collect::<String>();
-                let text = super::clean::clean_str(text.trim());
-                cells.push((text, (start + s, start + i)));
+    let mut push = |s: usize, e: usize| {
+        let text: String = line[s..e].iter().collect();
+        cells.push((super::clean::clean_str(text.trim()), (start + s, start + e)));
+    };
+    if has_tab {
+        let mut s = 0;
+        for (i, &c) in line.iter().enumerate() {
+            if c == '\t' {
+                push(s, i);
+                s = i + 1;
             }
-            i += gap;
-        } else {
-            if cell_start.is_none() && !is_blank(line[i]) {
-                cell_start = Some(i);
+        }
+        push(s, line.len());
+    } else {
+        let mut i = 0;
+        let mut cell_start: Option<usize> = None;
+        while i <= line.len() {
+            let run = if i == line.len() { 2 } else { line[i..].iter().take_while(|c| is_blank(**c)).count() };
+            if run >= 2 {
+                if let Some(s) = cell_start.take() {
+                    push(s, i);
+                }
+                i += run.max(1);
+            } else {
+                if cell_start.is_none() && !is_blank(line[i]) {
+                    cell_start = Some(i);
+                }
+                i += 1;
             }
-            i += 1;
         }
     }
     let cleaned_line = super::clean::clean_str(&line.iter().collect::<String>());
-    let is_header_or_row = cells.len() >= 2 && !cleaned_line.contains('。');
-    is_header_or_row.then_some(cells)
+    let filled = cells.iter().filter(|(text, _)| !text.is_empty()).count();
+    (filled >= 2 && !cleaned_line.contains('。') && cells.iter().all(|(t, _)| t.chars().count() <= 60)).then_some(cells)
 }
 
 /// A paragraph cut into sentences: the cleaned paragraph, and for each sentence its cleaned
