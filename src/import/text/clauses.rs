@@ -153,7 +153,7 @@ const GROWTH_VERBS: &[(&str, bool)] = &[
 
 /// Verbs that make a figure with a unit (not %) an increase.
 const INCREASE_VERBS: &[(&str, bool)] = &[
-    ("增加了", false), ("增加", false), ("增收", false), ("增支", false), ("多", false), ("增长", false), ("减少了", true), ("减少", true), ("减收", true),
+    ("净增", false), ("净减", true), ("增加了", false), ("增加", false), ("增收", false), ("增支", false), ("多", false), ("增长", false), ("减少了", true), ("减少", true), ("减收", true),
     ("减支", true), ("少", true), ("下降", true), ("降低", true),
 ];
 
@@ -610,6 +610,9 @@ impl Reader {
                     true
                 }
                 Role::Increase => {
+                    if let Some(b) = basis_in(&before) {
+                        state.basis = Some(b);
+                    }
                     let unit = match unit {
                         Suffix::Points | Suffix::Percent => Unit::PercentagePoints,
                         Suffix::Unit(u) => Unit::from(u.as_str()),
@@ -873,6 +876,7 @@ impl Reader {
             Period::Year { .. } => GrowthBasis::PreviousYear,
             Period::Cumulative { .. } => GrowthBasis::CumulativeYearOnYear,
             Period::Month { .. } => GrowthBasis::YearOnYear,
+            Period::AsOf { date } if date.ends_with("-12-31") => GrowthBasis::PreviousYearEnd,
             Period::AsOf { .. } => GrowthBasis::YearOnYear,
         };
         match (stated, period) {
@@ -1291,6 +1295,16 @@ mod tests {
         let grain = fact(&release, "粮食产量");
         assert_eq!(grain.increase.as_ref().unwrap().amount.to_string(), "888");
         assert_eq!(grain.growth.as_ref().unwrap().rate.to_string(), "1.3");
+    }
+
+    #[test]
+    fn changes_since_the_start_of_the_year_and_net_changes() {
+        let release = read("年末金融机构各项存款余额356.2亿元，较年初增加28.4亿元，增长8.7%。全县规模以上工业企业达到86家，比上年净增5家。");
+        let deposits = fact(&release, "金融机构各项存款余额");
+        assert_eq!(deposits.increase.as_ref().unwrap().amount.to_string(), "28.4");
+        assert_eq!(deposits.growth.as_ref().unwrap().basis, GrowthBasis::PreviousYearEnd);
+        assert_eq!(fact(&release, "规模以上工业企业").increase.as_ref().unwrap().amount.to_string(), "5");
+        assert_eq!(release.facts.len(), 2);
     }
 
     #[test]
