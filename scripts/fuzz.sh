@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzing the entry points that take outside data (docs/security.md, "Fuzzing and hostile input").
 #
-#   scripts/fuzz.sh [run] [TARGET...]   fuzz each target in turn (all four by default), then
+#   scripts/fuzz.sh [run] [TARGET...]   fuzz each target in turn (all five by default), then
 #                                       minimize its corpus into fuzz/corpus/TARGET (`make fuzz`)
 #   scripts/fuzz.sh replay [TARGET...]  run each target over its seeds and kept corpus only
 #                                       (`make fuzz-replay`); without cargo-fuzz or nightly, the
@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TARGETS=(release_json jsonstat csv_export chart_data)
+TARGETS=(release_json jsonstat csv_export chart_data text_import)
 FUZZ_TIME=${FUZZ_TIME:-600}
 FUZZ_TIMEOUT=${FUZZ_TIMEOUT:-5}
 FUZZ_RSS_MB=${FUZZ_RSS_MB:-2048}

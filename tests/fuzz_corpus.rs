@@ -54,3 +54,8 @@ fn csv_export_corpus() {
 fn chart_data_corpus() {
     replay("chart_data", targets::chart_data);
 }
+
+#[test]
+fn text_import_corpus() {
+    replay("text_import", targets::text_import);
+}

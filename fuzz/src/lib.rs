@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use rust_decimal::Decimal;
 use xixia_stats::chart::{self, ChartData, ChartKind, Lang, Mode, Options, Reference, SeriesData, CATALOGUE};
 use xixia_stats::export::{self, jsonstat};
-use xixia_stats::{bundled, check::check, figures::figures, load, Release};
+use xixia_stats::{bundled, check::check, figures::figures, import, load, Release};
 
 /// The widths `release_json` draws at: a phone and a wide page.
 const RELEASE_WIDTHS: [u32; 2] = [280, 1024];
@@ -66,6 +66,42 @@ pub fn release_json(data: &[u8]) {
             }
             csv_holds(&data);
         }
+    }
+}
+
+/// `text_import`: bulletin prose read into a draft release (`import --format text`, the preview
+/// page's paste). Reading must never panic; an error names the input; a draft that is read passes
+/// validation, reads back from its JSON as the same release, and every span (of a sentence or of
+/// something not read) lies within the input, a sentence's span slicing the input to the
+/// sentence's text as cleaning makes it.
+pub fn text_import(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let imported = match import::import(text, Some(import::Format::Text), "fuzz.txt") {
+        Ok(imported) => imported,
+        Err(err) => {
+            let message = err.to_string();
+            assert!(message.starts_with("fuzz.txt"), "an error that does not name the input: {message}");
+            return;
+        }
+    };
+    let release = imported.release;
+    let problems = load::validate(&release);
+    assert!(problems.is_empty(), "an imported draft does not validate: {problems:?}");
+    let json = serde_json::to_string(&release).expect("the draft serializes");
+    let back = load::from_json(&json, "draft.json").unwrap_or_else(|err| panic!("the draft's JSON does not load: {err}\n{json}"));
+    assert_eq!(back, release, "the draft read back from its JSON differs");
+    let chars: Vec<char> = text.chars().collect();
+    for sentence in &release.sentences {
+        let span = sentence.span.unwrap_or_else(|| panic!("sentence {} has no span", sentence.id));
+        assert!(span.start < span.end && span.end <= chars.len(), "sentence {} spans {span:?} of {} characters", sentence.id, chars.len());
+        let original: String = chars[span.start..span.end].iter().collect();
+        assert_eq!(import::text::clean_str(&original), sentence.text, "sentence {}: its span does not slice the input to its text", sentence.id);
+    }
+    for unparsed in &imported.report.unparsed {
+        let span = unparsed.span;
+        assert!(span.start <= span.end && span.end <= chars.len(), "unparsed {span:?} outside {} characters", chars.len());
+        let original: String = chars[span.start..span.end].iter().collect();
+        assert_eq!(original, unparsed.text, "an unparsed span does not slice the input to its text");
     }
 }
 

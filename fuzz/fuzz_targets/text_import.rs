@@ -1,0 +1,4 @@
+//! `text_import`: see `xixia_stats_fuzz::text_import` (fuzz/src/lib.rs) for the input and what must hold.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| xixia_stats_fuzz::text_import(data));

@@ -1,0 +1,386 @@
+//! Assembling the draft release: metadata from the title lines, sections from the headings,
+//! sentences with their spans, facts and structures from [`super::clauses`], tables, and the
+//! report of what was not read.
+
+use std::collections::{HashMap, HashSet};
+
+use super::clauses::{prices, DraftFact, Input, Reader};
+use super::grammar::{self, Kind};
+use super::names::{Ids, Known};
+use super::sentences::{self, Block};
+use super::tables;
+use crate::error::{Error, ErrorKind};
+use crate::fact::{Contribution, Fact, StatedShare};
+use crate::import::{Report, Unparsed};
+use crate::release::{Footnote, Period, Release, Section, Sentence, Source, Span, Status};
+use crate::structure::{Breakdown, StructureRatio};
+
+/// Words that make a line a release's title.
+const TITLE_WORDS: &[&str] = &["公报", "主要经济指标", "专报", "快报", "简报", "经济运行", "统计月报", "统计资料", "指标"];
+
+/// A table's lines as read: header cells, caption, rows of cells, section id.
+type PendingTable = (Vec<String>, Option<String>, Vec<Vec<String>>, Option<String>);
+
+/// Reads the whole text.
+pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
+    let original: Vec<char> = input.chars().collect();
+    let blocks = sentences::blocks(&original);
+    let known = Known::bundled();
+    let mut report = Report::default();
+
+    // Title, publisher, period.
+    let lines: Vec<(&(usize, usize), &String)> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Line { range, text } => Some((range, text)),
+            _ => None,
+        })
+        .collect();
+    let title_line = lines.iter().find(|(_, t)| TITLE_WORDS.iter().any(|w| t.contains(w)));
+    let title = match title_line.or(lines.first()) {
+        Some((_, t)) => (*t).clone(),
+        None => {
+            report.notes.push("没有找到标题行，标题按“导入的统计公报”".into());
+            "导入的统计公报".into()
+        }
+    };
+    let publishers: Vec<String> = lines
+        .iter()
+        .map(|(_, t)| (*t).clone())
+        .filter(|t| t.chars().count() <= 20 && (t.ends_with('局') || t.ends_with("调查队") || t.ends_with("办公室")) && !grammar::tokens(&t.chars().collect::<Vec<_>>()).iter().any(|k| matches!(k.kind, Kind::Figure { .. })))
+        .take(3)
+        .collect();
+    let (period, period_note) = release_period(&title, &blocks, &original);
+    if let Some(note) = period_note {
+        report.notes.push(note);
+    }
+    let whole: String = input.chars().take(200_000).collect();
+    let status = if whole.contains("初步统计") || whole.contains("初步核算") {
+        Status::Preliminary
+    } else if whole.contains("最终核实") || whole.contains("最终数") {
+        Status::Final
+    } else if whole.contains("修订数") {
+        Status::Revised
+    } else {
+        report.notes.push("文中未写明数据性质（初步统计数、修订数或最终数），按初步统计数".into());
+        Status::Preliminary
+    };
+
+    // Sections, sentences, facts.
+    let mut reader = Reader::new(period.clone());
+    let mut sections: Vec<Section> = Vec::new();
+    let mut release_sentences: Vec<Sentence> = Vec::new();
+    let mut footnotes: Vec<Footnote> = Vec::new();
+    let mut source_note: Option<String> = None;
+    let mut table_rows: Vec<Vec<String>> = Vec::new();
+    let mut table_header: Option<(Vec<String>, Option<String>)> = None;
+    let mut pending_tables: Vec<PendingTable> = Vec::new();
+    let mut last_line: Option<&String> = None;
+    let mut sentence_count: HashMap<String, usize> = HashMap::new();
+    let mut used_lines: HashSet<(usize, usize)> = HashSet::new();
+    if let Some((range, _)) = title_line.or(lines.first()) {
+        used_lines.insert(**range);
+    }
+    let mut sentence_index = 0usize;
+    for block in &blocks {
+        if !matches!(block, Block::TableRow { .. }) {
+            if let Some((header, caption)) = table_header.take() {
+                pending_tables.push((header, caption, std::mem::take(&mut table_rows), sections.last().map(|s| s.id.clone())));
+            }
+        }
+        match block {
+            Block::Heading { title, .. } => {
+                reader.close();
+                let number = sections.iter().filter(|s| s.id != "s0").count() + 1;
+                sections.push(Section { id: format!("s{number}"), title: title.clone() });
+                last_line = None;
+            }
+            Block::Footnote { id, text, .. } => {
+                if !footnotes.iter().any(|f| f.id == *id) && !id.is_empty() {
+                    footnotes.push(Footnote { id: id.clone(), text: text.clone() });
+                }
+            }
+            Block::Line { text, .. } => last_line = Some(text),
+            Block::TableRow { cells, .. } => {
+                let cells: Vec<String> = cells.iter().map(|(c, _)| c.clone()).collect();
+                match &mut table_header {
+                    None => {
+                        let caption = last_line.filter(|l| !l.is_empty()).cloned();
+                        if let Some(caption) = &caption {
+                            used_lines.extend(lines.iter().filter(|(_, t)| *t == caption).map(|(r, _)| **r));
+                        }
+                        table_header = Some((cells, caption));
+                    }
+                    // A second header line under the first (merged cells above).
+                    Some((header, _)) if table_rows.is_empty() && !tables::has_figures(&cells) => {
+                        *header = tables::merge_headers(header, &cells);
+                    }
+                    Some(_) => table_rows.push(cells),
+                }
+            }
+            Block::Paragraph { ranges } => {
+                let (cleaned, cut) = sentences::sentences(&original, ranges);
+                let paragraph_text: String = cleaned.chars.iter().collect();
+                if last_line.is_some_and(|l| l.starts_with("资料来源")) || paragraph_text.starts_with("资料来源") {
+                    source_note = Some(paragraph_text.trim_start_matches("资料来源").trim_start_matches('：').to_owned());
+                    last_line = None;
+                    continue;
+                }
+                last_line = None;
+                if sections.is_empty() {
+                    sections.push(Section { id: "s0".into(), title: "正文".into() });
+                    report.notes.push("正文开头没有标题（如“一、综合”），其前的句子归入“正文”一节".into());
+                }
+                let section = sections.last().map(|s| s.id.clone()).unwrap_or_default();
+                for (k, &(start, end)) in cut.iter().enumerate() {
+                    let chars = &cleaned.chars[start..end];
+                    let text: String = chars.iter().collect();
+                    if text.trim_matches(|c: char| "。，；：！？ ".contains(c)).is_empty() {
+                        continue;
+                    }
+                    let marks: Vec<(usize, String)> = cleaned.marks.iter().filter(|(at, _)| *at >= start && *at <= end).map(|(at, id)| (at - start, id.clone())).collect();
+                    let has_digit = chars.iter().any(char::is_ascii_digit);
+                    let Some((span_start, span_end)) = cleaned.span(start, end) else { continue };
+                    let misses = reader.sentence(&Input { chars, marks: &marks, index: sentence_index, paragraph_start: k == 0 });
+                    if reader.facts.len() > crate::load::MAX_FACTS {
+                        let place = format!("第{}个字符起", span_start + 1);
+                        let message = format!("文本中的指标超过{}个，一份公报不会有这么多：请分开导入", crate::load::MAX_FACTS);
+                        return Err(ErrorKind::Import { origin: origin.to_owned(), place, message }.into());
+                    }
+                    for miss in misses {
+                        let (s, e) = cleaned.span(start + miss.start, start + miss.end).unwrap_or((span_start, span_end));
+                        report.unparsed.push(Unparsed { span: Span { start: s, end: e }, text: original[s..e].iter().collect(), reason: miss.reason });
+                    }
+                    // Only sentences with figures are kept: those are what facts point at.
+                    if has_digit {
+                        let n = sentence_count.entry(section.clone()).or_insert(0);
+                        *n += 1;
+                        let id = format!("{section}-{n}");
+                        release_sentences.push(Sentence { id, section: section.clone(), text, span: Some(Span { start: span_start, end: span_end }) });
+                        sentence_index += 1;
+                    }
+                }
+            }
+        }
+    }
+    if let Some((header, caption)) = table_header.take() {
+        pending_tables.push((header, caption, std::mem::take(&mut table_rows), sections.last().map(|s| s.id.clone())));
+    }
+    reader.finish();
+    if reader.unstated_basis > 0 {
+        let default = match &period {
+            Period::Year { .. } => "比上年",
+            Period::Cumulative { .. } => "累计同比",
+            Period::Month { .. } | Period::AsOf { .. } => "同比",
+        };
+        report.notes.push(format!("{}处增速未写明比较基期（比上年、同比等），按本期的通常口径“{default}”（句中前文写明的，从前文）", reader.unstated_basis));
+    }
+    let by_rule = reader.facts.iter().filter(|f| f.growth.is_some() && !f.comparable && super::clauses::prices(f) == Some(crate::fact::Prices::Comparable)).count();
+    if by_rule > 0 {
+        report.notes.push(format!("{by_rule}项生产总值、增加值或总产值的增速未写明价格口径，按可比价格（统计制度规定）"));
+    }
+
+    // Lines with figures that are nothing we know.
+    for (range, text) in &lines {
+        if used_lines.contains(*range) || publishers.contains(text) {
+            continue;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        if grammar::tokens(&chars).iter().any(|t| matches!(t.kind, Kind::Figure { .. } | Kind::Ratio { .. })) {
+            report.unparsed.push(Unparsed {
+                span: Span { start: range.0, end: range.1 },
+                text: original[range.0..range.1].iter().collect(),
+                reason: format!("未识别的表述：“{text}”（单独一行的数字，不是句子也不是表格）"),
+            });
+        }
+    }
+
+    let mut ids = Ids::default();
+    let mut tables_out = Vec::new();
+    for (header, caption, rows, section) in pending_tables {
+        let title = caption.clone().unwrap_or_else(|| format!("表{}", tables_out.len() + 1));
+        match tables::table(format!("t-{}", tables_out.len() + 1), title, &header, &rows, section, &known, &mut ids) {
+            Some(table) => tables_out.push(table),
+            None => {
+                let cells = header.join(" ");
+                if cells.chars().any(|c| c.is_ascii_digit()) {
+                    report.notes.push(format!("表格“{cells}”只有一行，未读作表格"));
+                }
+            }
+        }
+    }
+
+    let (facts, breakdowns, ratios) = assemble(reader, &release_sentences, &footnotes, &known, &mut ids, &mut report);
+    if facts.is_empty() && tables_out.is_empty() && ratios.is_empty() {
+        let digits = original.iter().position(char::is_ascii_digit);
+        let message = match digits {
+            None => "没有找到任何统计数字：应为统计公报、主要经济指标或财政专报的正文，如“地区生产总值489.91亿元，比上年增长8.3%。”".to_owned(),
+            Some(_) => "没有找到任何统计数字可读成指标：应为“指标名 + 数值 + 单位”的句子，如“地区生产总值489.91亿元，比上年增长8.3%。”".to_owned(),
+        };
+        let place = digits.map_or("第1个字符起".to_owned(), |at| format!("第{}个字符起", at + 1));
+        let place = if digits.is_some() { place } else { "第1个字符起".into() };
+        return Err(ErrorKind::Import { origin: origin.to_owned(), place, message }.into());
+    }
+    let release_id = crate::bundled::all()
+        .ok()
+        .and_then(|all| all.into_iter().find(|r| r.title == title).map(|r| r.id))
+        .unwrap_or_else(|| "draft".into());
+    let release = Release {
+        id: release_id,
+        title,
+        title_en: None,
+        publishers,
+        publishers_en: Vec::new(),
+        period,
+        published: None,
+        status,
+        source: Source { document: origin.to_owned(), file: None, note: source_note },
+        footnotes,
+        sections,
+        sentences: release_sentences,
+        facts,
+        breakdowns,
+        ratios,
+        series: Vec::new(),
+        tables: tables_out,
+    };
+    let problems = crate::load::validate(&release);
+    if let Some(problem) = problems.first() {
+        return Err(ErrorKind::Import { origin: origin.to_owned(), place: "第1个字符起".into(), message: format!("读出的草稿不合格式（{}：{}），请报告此问题", problem.path, problem.message) }.into());
+    }
+    Ok((release, report))
+}
+
+/// The release's period: from the title (2022年 → the year; 1-11月 → cumulative; 2月份 → the
+/// month), else from the first date in the text.
+fn release_period(title: &str, blocks: &[Block], original: &[char]) -> (Period, Option<String>) {
+    let from = |text: &str| -> Option<Period> {
+        let chars: Vec<char> = text.chars().collect();
+        let tokens = grammar::tokens(&chars);
+        let year = tokens.iter().find_map(|t| match t.kind {
+            Kind::Year { year } => Some((year, t.after)),
+            _ => None,
+        })?;
+        let months = tokens.iter().find_map(|t| match t.kind {
+            Kind::Months { from, to } if t.start >= year.1 && t.start <= year.1 + 1 => Some((from, to)),
+            _ => None,
+        });
+        let period = match months {
+            Some((from, to)) if from != to => Period::Cumulative { year: year.0, from_month: from, to_month: to },
+            Some((_, to)) if text.contains("累计") => Period::Cumulative { year: year.0, from_month: 1, to_month: to },
+            Some((_, to)) => Period::Month { year: year.0, month: to },
+            None => Period::Year { year: year.0 },
+        };
+        period.validate().is_ok().then_some(period)
+    };
+    if let Some(period) = from(title) {
+        return (period, None);
+    }
+    for block in blocks.iter().take(200) {
+        if let Block::Paragraph { ranges } = block {
+            let (cleaned, cut) = sentences::sentences(original, ranges);
+            for (start, end) in cut.into_iter().take(5) {
+                if let Some(period) = from(&cleaned.text(start, end)) {
+                    return (period.clone(), Some(format!("标题未写明时期，按正文中最先出现的时期“{period}”")));
+                }
+            }
+        }
+    }
+    (Period::Year { year: 2000 }, Some("文中没有找到年份，时期暂按2000年，请改正".into()))
+}
+
+/// Draft facts into facts with ids; breakdowns and ratios with theirs.
+fn assemble(reader: Reader, sentences: &[Sentence], footnotes: &[Footnote], known: &Known, ids: &mut Ids, report: &mut Report) -> (Vec<Fact>, Vec<Breakdown>, Vec<StructureRatio>) {
+    let Reader { mut facts, breakdowns, ratios, .. } = reader;
+    // Names stay unique per period: a part repeated under other totals (中央级) is named with
+    // its total, "中央级（全口径税收收入）".
+    let mut by_name: HashMap<(String, Option<Period>), Vec<usize>> = HashMap::new();
+    for (i, f) in facts.iter().enumerate() {
+        by_name.entry((f.name.clone(), f.period.clone())).or_default().push(i);
+    }
+    let mut part_of: HashMap<usize, usize> = HashMap::new();
+    for (k, b) in breakdowns.iter().enumerate() {
+        for &p in &b.parts {
+            part_of.entry(p).or_insert(k);
+        }
+    }
+    let mut renames: Vec<(usize, String)> = Vec::new();
+    for same in by_name.values().filter(|v| v.len() > 1) {
+        for &i in same {
+            if let Some(b) = part_of.get(&i).and_then(|&k| breakdowns.get(k)) {
+                let total = &facts[b.total].name;
+                renames.push((i, format!("{}（{}）", facts[i].name, total)));
+            }
+        }
+    }
+    for (i, name) in renames {
+        facts[i].name = name;
+    }
+    let keep: Vec<bool> = facts.iter().map(DraftFact::states_something).collect();
+    for (i, f) in facts.iter().enumerate() {
+        if !keep[i] && (!f.gaps.is_empty() || !f.ranks.is_empty() || f.contribution.is_some()) {
+            report.notes.push(format!("“{}”只有差距、名次或拉动，没有数值或增速，未列为指标", f.name));
+        }
+    }
+    let mut fact_ids: Vec<Option<String>> = vec![None; facts.len()];
+    for (i, f) in facts.iter().enumerate() {
+        if keep[i] {
+            let wanted = known.facts.get(&f.name).map(|(id, _)| id.as_str());
+            fact_ids[i] = Some(ids.take(wanted, "f"));
+        }
+    }
+    let footnote_ids: HashSet<&str> = footnotes.iter().map(|f| f.id.as_str()).collect();
+    let sentence_id = |index: usize| sentences.get(index).map(|s| s.id.clone());
+    let mut out = Vec::new();
+    for (i, f) in facts.iter().enumerate() {
+        let Some(id) = fact_ids[i].clone() else { continue };
+        let mut growth = f.growth.clone();
+        if let Some(g) = &mut growth {
+            g.prices = prices(f);
+        }
+        out.push(Fact {
+            id,
+            name: f.name.clone(),
+            name_en: known.facts.get(&f.name).and_then(|(_, en)| en.clone()),
+            sentence: sentence_id(f.sentence),
+            period: f.period.clone(),
+            value: f.value.clone(),
+            growth,
+            increase: f.increase.clone(),
+            gaps: f.gaps.clone(),
+            ranks: f.ranks.clone(),
+            contribution: f.contribution.and_then(|(to, points)| Some(Contribution { to: fact_ids.get(to)?.clone()?, points })),
+            share: f.share.and_then(|(of, percent)| Some(StatedShare { of: fact_ids.get(of)?.clone()?, percent })),
+            footnotes: f.footnotes.iter().filter(|id| footnote_ids.contains(id.as_str())).cloned().collect(),
+            note: f.note.clone(),
+        });
+    }
+    let mut breakdown_ids: Vec<Option<String>> = vec![None; breakdowns.len()];
+    let mut out_breakdowns = Vec::new();
+    for (k, b) in breakdowns.iter().enumerate() {
+        let Some(total) = fact_ids.get(b.total).cloned().flatten() else { continue };
+        let parts: Vec<String> = b.parts.iter().filter_map(|&p| fact_ids.get(p).cloned().flatten()).filter(|p| *p != total).collect();
+        if parts.is_empty() {
+            continue;
+        }
+        let mut sorted = parts.clone();
+        sorted.sort();
+        let bundled = known.breakdowns.get(&(total.clone(), sorted));
+        let id = ids.take(bundled.map(|(id, _)| id.as_str()), "b");
+        let name = if b.name.is_empty() { format!("其中：{}", facts.get(b.total).map_or("", |f| f.name.as_str())) } else { b.name.clone() };
+        breakdown_ids[k] = Some(id.clone());
+        out_breakdowns.push(Breakdown { id, name, name_en: bundled.and_then(|(_, en)| en.clone()), kind: b.kind, total, parts });
+    }
+    let mut out_ratios = Vec::new();
+    for r in &ratios {
+        let breakdown = r.breakdown.and_then(|b| breakdown_ids.get(b).cloned().flatten());
+        let bundled = known.ratios.get(&r.name).filter(|(_, b, ..)| b.is_some() && *b == breakdown);
+        let id = ids.take(bundled.map(|(id, ..)| id.as_str()), "r");
+        let (name_en, labels_en) = match bundled {
+            Some((_, _, en, labels)) if labels.len() == r.terms.len() => (en.clone(), labels.clone()),
+            _ => (None, Vec::new()),
+        };
+        out_ratios.push(StructureRatio { id, name: r.name.clone(), name_en, terms: r.terms.clone(), labels: r.labels.clone(), labels_en, breakdown, sentence: sentence_id(r.sentence) });
+    }
+    (out, out_breakdowns, out_ratios)
+}

@@ -1,0 +1,121 @@
+//! Bulletin prose into a draft release: 统计公报, 主要经济指标, 财政专报 as statistics offices write
+//! them, pasted from Word or extracted from a PDF.
+//!
+//! The text is read in layers: [`clean`] normalises what PDF extraction and Word leave (spaces
+//! between figures and 汉字, footnote markers, full-width digits, thousands separators) and keeps
+//! for each character where it came from; [`sentences`] sorts the lines into the title, headings,
+//! paragraphs, footnotes and table lines and cuts paragraphs into sentences; [`grammar`] finds
+//! the figures of a clause and what follows them; [`clauses`] reads the phrase patterns of
+//! bulletins into facts, breakdowns and ratios; [`tables`] reads tables; [`build`] assembles the
+//! release. Every sentence keeps its span in the original text; every figure that could not be
+//! read goes to [`Report::unparsed`](super::Report).
+//!
+//! The rules are described in `docs/import.md`, "Bulletin text".
+
+mod build;
+pub mod clauses;
+pub mod clean;
+pub mod grammar;
+pub mod names;
+pub mod sentences;
+pub mod tables;
+
+use super::Report;
+use crate::error::{Error, ErrorKind};
+use crate::release::Release;
+
+pub use clean::clean_str;
+
+/// Reads bulletin prose into a release, and reports what it could not read.
+///
+/// ```
+/// use xixia_stats::import::text::import;
+/// let text = "某县2022年国民经济和社会发展统计公报\n\n一、综合\n\n全年实现地区生产总值 120.5 亿元，比上年增长 6.1%。";
+/// let (release, report) = import(text, "draft.txt").unwrap();
+/// let gdp = &release.facts[0];
+/// assert_eq!(gdp.name, "地区生产总值");
+/// assert_eq!(gdp.value.as_ref().unwrap().amount.to_string(), "120.5");
+/// assert_eq!(gdp.growth.as_ref().unwrap().rate.to_string(), "6.1");
+/// assert!(report.unparsed.is_empty());
+///
+/// let err = import("你好，世界。", "draft.txt").unwrap_err();
+/// assert!(err.to_string().contains("没有找到任何统计数字"));
+/// ```
+pub fn import(input: &str, origin: &str) -> Result<(Release, Report), Error> {
+    let fail = |place: String, message: String| -> Error { ErrorKind::Import { origin: origin.to_owned(), place, message }.into() };
+    let body = input.strip_prefix(crate::load::BOM).unwrap_or(input);
+    if body.trim().is_empty() {
+        return Err(fail("第1个字符起".into(), "文本是空的：应粘贴统计公报、主要经济指标或财政专报的正文，如“地区生产总值489.91亿元，比上年增长8.3%。”".into()));
+    }
+    if let Some(at) = input.chars().position(|c| c == '\0' || c == '\u{fffd}' || (c.is_control() && !c.is_whitespace())) {
+        let binary = input.chars().filter(|c| *c == '\0' || *c == '\u{fffd}' || (c.is_control() && !c.is_whitespace())).count();
+        if binary * 20 > input.chars().count().max(1) || input.contains('\0') {
+            return Err(fail(format!("第{}个字符起", at + 1), "不是文本（含有控制字符或无法识别的字节）：应为统计公报的正文，可从Word或PDF复制粘贴".into()));
+        }
+    }
+    build::build(input, origin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::structure::BreakdownKind;
+
+    fn read(text: &str) -> (Release, Report) {
+        let (release, report) = import(text, "test").unwrap_or_else(|e| panic!("{e}"));
+        assert!(crate::load::validate(&release).is_empty(), "{:?}", crate::load::validate(&release));
+        (release, report)
+    }
+
+    #[test]
+    fn garbage_is_refused_saying_what_was_expected_and_where() {
+        let rows = [("", "第1个字符起"), ("   \n\n ", "第1个字符起"), ("\u{0}\u{1}\u{2}abc", "第1个字符起"), ("今天天气很好。", "第1个字符起"), ("abc\u{0}", "第4个字符起")];
+        for (input, place) in rows {
+            let err = import(input, "粘贴的文本").unwrap_err();
+            let ErrorKind::Import { place: at, message, .. } = err.kind() else { panic!("{err}") };
+            assert_eq!(at, place, "{input:?}: {message}");
+            assert!(message.contains("应"), "{message}");
+        }
+    }
+
+    #[test]
+    fn an_invented_county_bulletin_reads() {
+        let text = "永宁县2021年国民经济和社会发展统计公报\r\n永宁县统计局\r\n一、综合\r\n初步核算，全县实现地区生产总值256.3亿元，按可比价格计算，比上年增长7.2%。其中，第一产业增加值30.1亿元，增长4.5%；第二产业增加值120.4亿元，增长9.1%；第三产业增加值105.8亿元，增长6.0%。三次产业结构比为11.7:47.0:41.3。\r\n二、人口\r\n年末常住人口为30.2万人，按性别分，男性人口为15.3万人，占50.7%；女性人口为14.9万人，占49.3%。\r\n三、财政\r\n全年一般公共预算收入12.5亿元，同比下降2.1%，低于全市1.5个百分点，位居全市第3位。城镇居民人均可支配收入38000元，比上年增加1500元，增长4.1%。\r\n";
+        let (release, report) = read(text);
+        assert_eq!(release.title, "永宁县2021年国民经济和社会发展统计公报");
+        assert_eq!(release.publishers, ["永宁县统计局"]);
+        assert_eq!(release.period, crate::Period::Year { year: 2021 });
+        assert_eq!(release.sections.len(), 3);
+        assert!(report.unparsed.is_empty(), "{:?}", report.unparsed);
+        let names: Vec<&str> = release.facts.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["地区生产总值", "第一产业增加值", "第二产业增加值", "第三产业增加值", "常住人口", "男性人口", "女性人口", "一般公共预算收入", "城镇居民人均可支配收入"]);
+        let by_industry = release.breakdowns.iter().find(|b| b.name == "三次产业").unwrap();
+        assert_eq!(by_industry.kind, BreakdownKind::Exhaustive);
+        assert_eq!(by_industry.id, "gdp-by-industry");
+        assert_eq!(release.ratios[0].breakdown.as_deref(), Some("gdp-by-industry"));
+        let sex = release.breakdowns.iter().find(|b| b.name == "性别").unwrap();
+        assert_eq!(sex.kind, BreakdownKind::Exhaustive);
+        let revenue = release.facts.iter().find(|f| f.name == "一般公共预算收入").unwrap();
+        assert_eq!(revenue.growth.as_ref().unwrap().rate.to_string(), "-2.1");
+        assert_eq!(revenue.gaps[0].points.to_string(), "-1.5");
+        assert_eq!(revenue.ranks[0].rank, 3);
+        let income = release.facts.iter().find(|f| f.name == "城镇居民人均可支配收入").unwrap();
+        assert_eq!(income.increase.as_ref().unwrap().amount.to_string(), "1500");
+        let population = release.facts.iter().find(|f| f.name == "常住人口").unwrap();
+        assert_eq!(population.period, Some(crate::Period::AsOf { date: "2021-12-31".into() }));
+        // Spans slice the original text to the sentence.
+        let chars: Vec<char> = text.chars().collect();
+        for sentence in &release.sentences {
+            let span = sentence.span.unwrap();
+            let original: String = chars[span.start..span.end].iter().collect();
+            assert_eq!(clean_str(&original), sentence.text);
+        }
+    }
+
+    #[test]
+    fn figures_not_understood_are_reported_never_dropped() {
+        let (_, report) = read("某区2022年统计公报\n\n全年地区生产总值100亿元，增长5%。据测算，约有3成。完成了12项。");
+        assert!(report.unparsed.iter().any(|u| u.text == "3成" && u.reason.contains("约有3成")), "{:?}", report.unparsed);
+        assert!(report.unparsed.iter().any(|u| u.text == "12项" && u.reason.contains("完成了12项")), "{:?}", report.unparsed);
+    }
+}
