@@ -379,7 +379,6 @@ fn import_exits_2_with_a_message_when_nothing_can_be_read() {
 }
 
 #[test]
-#[ignore = "needs the text import"]
 fn import_reads_bulletin_prose() {
     let prose = "一、综合\n初步核算，2024年，某某县实现地区生产总值123.45亿元，按可比价格计算，比上年增长6.1%。其中，第一产业增加值10.20亿元，增长3.5%；第二产业增加值50.05亿元，增长7.2%；第三产业增加值63.20亿元，下降1.4%。\n";
     let output = run_with_input(&["import", "-"], prose.as_bytes());

@@ -16,13 +16,6 @@ const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const FISCAL = await readFile(path.join(ROOT, 'data', 'releases', '2023-fiscal-reports-5-8.json'), 'utf8');
 /** The checker's message for 第七期's four levels (`cargo run -- check 2023-fiscal-reports-5-8`). */
 const FOUR_LEVELS = '之和4.16亿元 ≠ 全口径一般公共预算收入5.16亿元';
-/** Stubs in the skeleton say "To be written"; the tests that need the real thing wait for it. */
-const pending = async (file) => /To be(?:\s|\/\/!)+written/.test(await readFile(path.join(ROOT, file), 'utf8').catch(() => ''));
-const TEXT_PENDING = (await pending('src/import/text.rs')) && 'needs the text import (src/import/text.rs)';
-const DIFF_PENDING = (await pending('src/diff.rs')) && 'needs diff::compare (src/diff.rs)';
-const SAMPLES_PENDING =
-  ((await pending('src/import/text.rs')) || (await pending('src/import/template.rs'))) && 'needs the text and CSV imports and their samples';
-
 let env;
 before(async () => {
   env = await startEnvironment();
@@ -171,7 +164,7 @@ describe('a release pasted as JSON', () => {
     await page.click('#filters [data-filter="problems"]');
   });
 
-  test('the comparison shows the edited value, old → new', { skip: DIFF_PENDING }, async () => {
+  test('the comparison shows the edited value, old → new', async () => {
     const diff = await p.page.locator('#diff').textContent();
     assert.match(diff, /2023-fiscal-reports-5-8/);
     const row = await p.page.$$eval('#diff tbody tr', (trs) => trs.map((tr) => tr.textContent).find((t) => t.includes('西夏区级')) ?? '');
@@ -324,7 +317,7 @@ describe('a phone, 360 px', () => {
 });
 
 describe('the bulletin text pasted', () => {
-  test('the 2022 bulletin: 三次产业 charts and the real inconsistencies', { skip: TEXT_PENDING }, async () => {
+  test('the 2022 bulletin: 三次产业 charts and the real inconsistencies', async () => {
     const bulletin = await readFile(path.join(ROOT, 'data', 'samples', '2022-bulletin.txt'), 'utf8');
     const p = await open(1280);
     try {
@@ -359,7 +352,7 @@ describe('the bulletin text pasted', () => {
 });
 
 describe('the sample buttons', () => {
-  test('财政专报第七期 and the CSV template load, are read in their format, and show their charts', { skip: SAMPLES_PENDING }, async () => {
+  test('财政专报第七期 and the CSV template load, are read in their format, and show their charts', async () => {
     const p = await open(1280);
     try {
       const page = p.page;
