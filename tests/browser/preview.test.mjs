@@ -331,6 +331,16 @@ describe('the bulletin text pasted', () => {
       const all = await findingTexts(page);
       assert.ok(all.some((f) => f.severity === 'warning' && /农业/.test(f.text)), 'the 农业产值 bare-growth warning');
       assert.ok(all.some((f) => /45\.46/.test(f.text) && /45\.48/.test(f.text)), 'the 45.46 vs 45.48 note');
+      // The same verdict as on the hand-keyed release (`cargo run -- check 2022-bulletin --all`):
+      // no error, the one warning, the one note, and every other check passed, among them the sum
+      // of the three industries.
+      const tally = await counts(page);
+      assert.deepEqual([tally.error, tally.warning, tally.info, tally.ok], [0, 1, 1, 32], JSON.stringify(tally));
+      assert.ok(
+        all.some((f) => f.severity === 'ok' && f.text.includes('第一产业增加值、第二产业增加值、第三产业增加值之和489.91亿元 = 地区生产总值489.91亿元 ✓')),
+        'the sum of the three industries is shown as verified',
+      );
+      assert.ok(titles.length >= 15, `every structure charted: ${titles.length} charts`);
       // A finding's jump selects, in the pasted text, the very sentence the finding quotes.
       const finding = page.locator('#findings .pv-finding', { hasText: '45.46' }).first();
       const quoted = await finding.locator('.pv-quote').textContent();
