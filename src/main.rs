@@ -43,12 +43,16 @@ enum Command {
     /// JSON-stat 2.0.
     Render {
         /// A bundled release id, `all` for every bundled release, or the path of a release file
-        /// (our JSON or JSON-stat 2.0).
+        /// (our JSON or JSON-stat 2.0), or of a draft (the CSV template, bulletin prose).
         #[arg(long, default_value = "all")]
         release: String,
-        /// A chart id (see the chart catalogue), or `all`.
+        /// A chart id (see the chart catalogue, or a draft's charts), or `all`.
         #[arg(long, default_value = "all")]
         chart: String,
+        /// Render the release as a draft: every chart it allows, each marked 征求意见稿 (always so
+        /// for a CSV or text file).
+        #[arg(long)]
+        draft: bool,
         /// svg (standalone), png, csv (one chart's data, for spreadsheets) or jsonstat (the whole
         /// release, written once as `<release>.jsonstat.json`).
         #[arg(long, value_enum, default_value_t = Format::Svg)]
@@ -175,8 +179,8 @@ fn run(command: Command, out: &mut String) -> Result<ExitCode, Error> {
             out.push('\n');
             Ok(ExitCode::SUCCESS)
         }
-        Command::Render { release, chart, format, lang, width, mode, scale, font, font_bold, out: dir } => {
-            let request = Render { chart, format, lang, width, mode, scale, font, font_bold };
+        Command::Render { release, chart, draft, format, lang, width, mode, scale, font, font_bold, out: dir } => {
+            let request = Render { chart, draft, format, lang, width, mode, scale, font, font_bold };
             for path in render(&release, &request, &dir)? {
                 let _ = writeln!(out, "{}", path.display());
             }
@@ -284,6 +288,7 @@ enum Format {
 /// The options of `render` besides the release and the folder.
 struct Render {
     chart: String,
+    draft: bool,
     format: Format,
     lang: Lang,
     width: u32,
@@ -309,66 +314,93 @@ impl Render {
     }
 }
 
-/// Writes the requested files into `dir` and returns their paths.
+/// Writes the requested files into `dir` and returns their paths. A draft (`--draft`, or a CSV or
+/// text file, which can only be a draft) gets every chart `chart::draft_charts` makes of it, each
+/// marked 征求意见稿; a published release gets its catalogue charts.
 fn render(release: &str, request: &Render, dir: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
-    use xixia_stats::chart::{self, CATALOGUE};
-    use xixia_stats::export;
+    use xixia_stats::chart::{self, ChartData, CATALOGUE};
     // Fonts first: a missing font is reported before anything is written.
     let fonts = if request.format == Format::Png { Some(request.fonts()?) } else { None };
     // Every bundled release is at hand for charts that compare releases; a release read from a
     // file takes the place of a bundled one with the same id.
     let mut releases = bundled::all()?;
-    let selected: Vec<String> = if release == "all" {
+    let draft = request.draft || draft_format(Path::new(release)).is_some();
+    let selected: Vec<String> = if release == "all" && !draft {
         releases.iter().map(|r| r.id.clone()).collect()
-    } else if bundled::json(release).is_some() {
+    } else if bundled::json(release).is_some() && !draft {
         vec![release.to_owned()]
     } else {
-        let loaded = open(release)?;
+        let mut loaded = open(release)?;
+        if draft {
+            loaded.footnotes.push(xixia_stats::Footnote { id: "征求意见稿".into(), text: format!("{}：本数据为草稿，不得作为正式发布数据。", chart::DRAFT_MARK.0) });
+            if request.format == Format::Jsonstat {
+                return Ok(vec![write_jsonstat(&loaded, dir)?]);
+            }
+            let charts = chart::draft_charts(&loaded, &releases, request.lang);
+            let chosen: Vec<&ChartData> = charts.iter().filter(|c| request.chart == "all" || c.id == request.chart).collect();
+            if chosen.is_empty() {
+                let known = charts.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ");
+                return Err(export_error(&request.chart, &format!("no such chart in the draft {}; its charts: {}", release, if known.is_empty() { "none" } else { &known })));
+            }
+            return write_charts(&chosen, request, fonts.as_ref(), dir);
+        }
         let id = loaded.id.clone();
         releases.retain(|r| r.id != id);
         releases.push(loaded);
         vec![id]
     };
-    let charts: Vec<_> = CATALOGUE.iter().filter(|c| (request.chart == "all" || c.id == request.chart) && selected.contains(&c.release.to_owned())).collect();
-    if request.chart != "all" && charts.is_empty() {
+    let infos: Vec<_> = CATALOGUE.iter().filter(|c| (request.chart == "all" || c.id == request.chart) && selected.contains(&c.release.to_owned())).collect();
+    if request.chart != "all" && infos.is_empty() {
         let known = CATALOGUE.iter().filter(|c| selected.contains(&c.release.to_owned())).map(|c| c.id).collect::<Vec<_>>().join(", ");
         return Err(export_error(&request.chart, &format!("no such chart in {}; charts: {}", selected.join(", "), if known.is_empty() { "none" } else { &known })));
     }
-    std::fs::create_dir_all(dir).map_err(|err| export_error(&dir.display().to_string(), &err.to_string()))?;
-    let write = |name: String, bytes: &[u8]| -> Result<std::path::PathBuf, Error> {
-        let path = dir.join(name);
-        std::fs::write(&path, bytes).map_err(|err| export_error(&path.display().to_string(), &err.to_string()))?;
-        Ok(path)
-    };
-    let mut written = Vec::new();
     if request.format == Format::Jsonstat {
-        for id in selected.iter().filter(|id| request.chart == "all" || charts.iter().any(|c| c.release == id.as_str())) {
-            let Some(release) = releases.iter().find(|r| &r.id == id) else { continue };
-            written.push(write(format!("{id}.jsonstat.json"), export::jsonstat::from_release(release)?.as_bytes())?);
-        }
-        return Ok(written);
+        let chosen: Vec<&Release> = releases.iter().filter(|r| selected.contains(&r.id) && (request.chart == "all" || infos.iter().any(|c| c.release == r.id))).collect();
+        return chosen.iter().map(|r| write_jsonstat(r, dir)).collect();
     }
-    if charts.is_empty() {
+    if infos.is_empty() {
         return Err(export_error(&selected.join(", "), "no chart of the chart catalogue belongs to this release"));
     }
-    for info in charts {
+    let mut charts: Vec<ChartData> = Vec::new();
+    for info in infos {
         let Some(home) = releases.iter().find(|r| r.id == info.release) else { continue };
-        let data = chart::build_in(info.id, home, &releases, request.lang).map_err(|err| export_error(info.id, &err.to_string()))?;
-        let options = chart::Options { mode: request.mode, ids: info.id.to_owned() };
-        let (extension, bytes) = match (request.format, &fonts) {
-            (Format::Csv, _) => ("csv", export::csv::to_csv(&data)?),
+        charts.push(chart::build_in(info.id, home, &releases, request.lang).map_err(|err| export_error(info.id, &err.to_string()))?);
+    }
+    write_charts(&charts.iter().collect::<Vec<_>>(), request, fonts.as_ref(), dir)
+}
+
+/// Writes each chart in the requested format (SVG, PNG or CSV) into `dir`.
+fn write_charts(charts: &[&xixia_stats::chart::ChartData], request: &Render, fonts: Option<&xixia_stats::chart::Fonts>, dir: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
+    use xixia_stats::{chart, export};
+    let mut written = Vec::new();
+    for data in charts {
+        let options = chart::Options { mode: request.mode, ids: data.id.clone() };
+        let (extension, bytes) = match (request.format, fonts) {
+            (Format::Csv, _) => ("csv", export::csv::to_csv(data)?),
             (Format::Png, Some(fonts)) => {
-                let png = chart::render_png(&data, request.width, &options, fonts, request.scale).map_err(|err| export_error(info.id, &err.to_string()))?;
+                let png = chart::render_png(data, request.width, &options, fonts, request.scale).map_err(|err| export_error(&data.id, &err.to_string()))?;
                 ("png", png.bytes)
             }
             _ => {
-                let drawn = chart::render_with(&data, request.width, &options).map_err(|err| export_error(info.id, &err.to_string()))?;
-                ("svg", export::standalone_svg(&drawn.svg, &data).into_bytes())
+                let drawn = chart::render_with(data, request.width, &options).map_err(|err| export_error(&data.id, &err.to_string()))?;
+                ("svg", export::standalone_svg(&drawn.svg, data).into_bytes())
             }
         };
-        written.push(write(format!("{}.{extension}", info.id), &bytes)?);
+        written.push(write_file(dir, &format!("{}.{extension}", data.id), &bytes)?);
     }
     Ok(written)
+}
+
+fn write_jsonstat(release: &Release, dir: &Path) -> Result<std::path::PathBuf, Error> {
+    write_file(dir, &format!("{}.jsonstat.json", release.id), xixia_stats::export::jsonstat::from_release(release)?.as_bytes())
+}
+
+/// Writes `bytes` to `dir/name`, making `dir` first.
+fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> Result<std::path::PathBuf, Error> {
+    std::fs::create_dir_all(dir).map_err(|err| export_error(&dir.display().to_string(), &err.to_string()))?;
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).map_err(|err| export_error(&path.display().to_string(), &err.to_string()))?;
+    Ok(path)
 }
 
 fn export_error(what: &str, message: &str) -> Error {
@@ -400,14 +432,18 @@ fn open(name: &str) -> Result<Release, Error> {
     })?;
     // The CSV template and bulletin prose are read as `import` reads them; everything else is a
     // release in JSON (ours or JSON-stat), whose errors say so.
-    let draft = path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).and_then(|e| match e.as_str() {
+    match draft_format(path) {
+        Some(format) => Ok(xixia_stats::import::import(&text, Some(format), name)?.release),
+        None => load::from_json(&text, name),
+    }
+}
+
+/// The draft format a file's extension says: `.csv` the template, `.txt`/`.md` bulletin prose.
+fn draft_format(path: &Path) -> Option<DraftFormat> {
+    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
         "csv" => Some(DraftFormat::Csv),
         "txt" | "md" | "text" => Some(DraftFormat::Text),
         _ => None,
-    });
-    match draft {
-        Some(format) => Ok(xixia_stats::import::import(&text, Some(format), name)?.release),
-        None => load::from_json(&text, name),
     }
 }
 

@@ -153,6 +153,7 @@ impl Period {
             Period::AsOf { date } => {
                 let parts: Vec<&str> = date.split('-').collect();
                 match (parts.as_slice(), parts.get(1).and_then(|m| m.parse::<u8>().ok()).and_then(month_name_en)) {
+                    ([y, "12", "31"], _) => format!("end of {y}"),
                     ([y, _, d], Some(month)) => format!("as of {} {month} {y}", d.trim_start_matches('0')),
                     _ => format!("as of {date}"),
                 }
@@ -217,6 +218,8 @@ impl fmt::Display for Period {
             Period::Cumulative { year, from_month, to_month } => write!(f, "{year}年{from_month}-{to_month}月"),
             Period::Month { year, month } => write!(f, "{year}年{month}月"),
             Period::AsOf { date } => match date.split('-').collect::<Vec<_>>().as_slice() {
+                // A year-end stock, as bulletins say it: 2022年末.
+                [y, "12", "31"] => write!(f, "{y}年末"),
                 [y, m, d] => write!(
                     f,
                     "截至{y}年{}月{}日",
@@ -356,6 +359,7 @@ mod tests {
             (Period::Cumulative { year: 2023, from_month: 1, to_month: 1 }, "2023年1月"),
             (Period::Month { year: 2023, month: 2 }, "2023年2月"),
             (Period::AsOf { date: "2023-03-31".into() }, "截至2023年3月31日"),
+            (Period::AsOf { date: "2022-12-31".into() }, "2022年末"),
         ];
         for (period, printed) in rows {
             assert_eq!(period.to_string(), printed);
@@ -371,7 +375,7 @@ mod tests {
             (Period::Cumulative { year: 2023, from_month: 1, to_month: 1 }, "Jan 2023"),
             (Period::Month { year: 2023, month: 11 }, "Nov 2023"),
             (Period::AsOf { date: "2023-03-31".into() }, "as of 31 March 2023"),
-            (Period::AsOf { date: "2022-12-31".into() }, "as of 31 December 2022"),
+            (Period::AsOf { date: "2022-12-31".into() }, "end of 2022"),
             (Period::AsOf { date: "yesterday".into() }, "as of yesterday"),
         ];
         for (period, printed) in rows {

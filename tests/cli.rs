@@ -429,3 +429,31 @@ fn check_reads_a_csv_draft() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stdout(&output).contains("[通过] gdp-by-industry: 第一产业增加值、第二产业增加值、第三产业增加值之和489.91亿元 = 地区生产总值489.91亿元 ✓"), "{}", stdout(&output));
 }
+
+/// A draft rendered from the command line is marked as one: bulletin prose and CSV are always
+/// drafts, a JSON release is one with `--draft`; every chart the draft allows is written.
+#[test]
+fn render_marks_every_chart_of_a_draft() {
+    let dir = scratch("render-draft");
+    let output = run(&["render", "--release", "data/samples/2022-bulletin.txt", "--format", "csv", "-o", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let files = written(&output);
+    assert!(files.len() >= 15, "every structure of the bulletin charted: {files:?}");
+    for file in &files {
+        let csv = std::fs::read_to_string(file).unwrap();
+        assert!(csv.contains("数据状态,征求意见稿（初步统计数）"), "{}: {csv}", file.display());
+    }
+    let gdp = std::fs::read_to_string(dir.join("gdp-by-industry.csv")).unwrap();
+    assert!(gdp.contains("标题,【征求意见稿】2022年西夏区三次产业增加值"), "{gdp}");
+
+    let svg = run(&["render", "--release", "data/releases/2022-bulletin.json", "--draft", "--chart", "gdp-structure", "-o", dir.to_str().unwrap()]);
+    assert_eq!(svg.status.code(), Some(0), "{}", stderr(&svg));
+    assert!(std::fs::read_to_string(dir.join("gdp-structure.svg")).unwrap().contains("征求意见稿"));
+    let published = run(&["render", "--release", "2022-bulletin", "--chart", "gdp-structure", "-o", dir.to_str().unwrap()]);
+    assert_eq!(published.status.code(), Some(0));
+    assert!(!std::fs::read_to_string(dir.join("gdp-structure.svg")).unwrap().contains("征求意见稿"), "a published chart is not marked");
+
+    let unknown = run(&["render", "--release", "data/samples/2022-bulletin.txt", "--chart", "nope", "-o", dir.to_str().unwrap()]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("gdp-by-industry"), "the draft's charts are listed: {}", stderr(&unknown));
+}
