@@ -418,6 +418,7 @@ impl Reader {
         let spread: Option<Vec<usize>> = (text.contains("分别") && figure_count >= 2 && state.named.len() >= figure_count)
             .then(|| state.named[state.named.len() - figure_count..].to_vec());
         let mut spread_role: Option<(Role, bool)> = None;
+        let mut ratio_name: Option<(String, bool)> = None;
         let mut figure_index = 0usize;
         for token in &tokens {
             let before = grammar::words(clause, prev_end, token.start);
@@ -442,10 +443,23 @@ impl Reader {
                     continue;
                 }
                 Kind::Ratio { terms } => {
-                    let name = names::name(&head_words(clause, &tokens, token.start));
+                    // 结构由上年的a:b:c调整为d:e:f: the first ratio is of the earlier time, the
+                    // second, of the same name, the current one.
+                    // A second ratio in the clause is named by the words since the first
+                    // ("、城乡消费比为"), or, when they name nothing ("调整为"), shares its name.
+                    // After 由上年的…, the ratio it changed to (调整为, 缩小为…) has the same name.
+                    let (name, earlier) = match ratio_name.take() {
+                        Some((previous, true)) => (previous, None),
+                        Some((previous, false)) => {
+                            let own = names::name(&before);
+                            (if own.is_empty() || names::is_qualifier(&own) { previous } else { own }, None)
+                        }
+                        None => earlier_time(&names::name(&head_words(clause, &tokens, token.start))),
+                    };
+                    ratio_name = Some((name.clone(), earlier.is_some()));
                     let terms: Option<Vec<Decimal>> = terms.iter().map(|t| crate::decimal::parse(t).ok()).collect();
                     match terms {
-                        Some(terms) if !name.is_empty() => self.ratio(name, terms),
+                        Some(terms) if !name.is_empty() => self.ratio(name, terms, earlier),
                         _ => miss(token.start, token.after, format!("未识别的表述：“{text}”（比例没有名称）")),
                     }
                     prev_end = token.after;
@@ -852,7 +866,10 @@ impl Reader {
 
     /// A stated structure ratio: labels from the three industries, or from the breakdown it
     /// describes.
-    fn ratio(&mut self, name: String, terms: Vec<Decimal>) {
+    ///
+    /// A ratio of an earlier time (`earlier`: 上年, 2023年) is named with it in brackets and
+    /// linked to no breakdown: the parts read are the current ones.
+    fn ratio(&mut self, name: String, terms: Vec<Decimal>, earlier: Option<String>) {
         let n = terms.len();
         let breakdown = self.breakdowns.iter().rposition(|b| b.kind == BreakdownKind::Exhaustive && b.parts.len() == n);
         let labels: Vec<String> = if name.contains("三次产业") && n == 3 {
@@ -864,8 +881,12 @@ impl Reader {
         };
         let breakdown = breakdown.filter(|&b| {
             let parts = &self.breakdowns[b].parts;
-            labels.iter().zip(parts).all(|(label, &p)| self.facts[p].name.starts_with(label.as_str()))
+            earlier.is_none() && labels.iter().zip(parts).all(|(label, &p)| self.facts[p].name.starts_with(label.as_str()))
         });
+        let name = match earlier {
+            Some(when) => format!("{name}（{when}）"),
+            None => name,
+        };
         self.ratios.push(DraftRatio { name, terms, labels, breakdown, sentence: self.index });
     }
 
@@ -904,6 +925,21 @@ struct Sentence {
     named: Vec<usize>,
     /// The whole of the sentence's last share: "…比重为38.3%" without 占 is a share of it too.
     whole: Option<usize>,
+}
+
+/// A name ending in the earlier time a change starts from — "三次产业结构由上年的",
+/// "城镇化率由2023年末的" (the year itself is a token, gone from the words) — cut there: the
+/// name and the time (上年 when no words name it).
+fn earlier_time(name: &str) -> (String, Option<String>) {
+    let Some(at) = name.rfind('由').filter(|&at| at > 0) else { return (name.to_owned(), None) };
+    let when = name[at + '由'.len_utf8()..].trim_end_matches('的');
+    let times = ["上年", "去年", "年初", "上期", "上月", "年末", "年底", "末", "底", "年"];
+    let is_time = when.is_empty() || when.chars().count() <= 5 && times.iter().any(|t| when.contains(t));
+    if !is_time {
+        return (name.to_owned(), None);
+    }
+    let when = if when.chars().count() < 2 { "上年" } else { when };
+    (name[..at].to_owned(), Some(when.to_owned()))
 }
 
 /// The last day of a month.
@@ -1305,6 +1341,25 @@ mod tests {
         assert_eq!(deposits.growth.as_ref().unwrap().basis, GrowthBasis::PreviousYearEnd);
         assert_eq!(fact(&release, "规模以上工业企业").increase.as_ref().unwrap().amount.to_string(), "5");
         assert_eq!(release.facts.len(), 2);
+    }
+
+    #[test]
+    fn a_ratio_changed_from_an_earlier_time_is_two_ratios_of_one_name() {
+        let rows = [
+            ("三次产业结构由上年的10.2:40.3:49.5调整为9.8:41.0:49.2。", "三次产业结构", "上年"),
+            ("城乡居民收入比由去年的2.35:1缩小为2.31:1。", "城乡居民收入比", "去年"),
+            ("三次产业结构比由2021年的8.0:42.0:50.0调整为7.5:43.0:49.5。", "三次产业结构比", "上年"),
+        ];
+        for (sentence, name, when) in rows {
+            let release = read(sentence);
+            let names: Vec<&str> = release.ratios.iter().map(|r| r.name.as_str()).collect();
+            assert_eq!(names, [format!("{name}（{when}）").as_str(), name], "{sentence}");
+            assert_eq!(release.ratios[0].breakdown, None, "{sentence}");
+        }
+        // Two ratios of different names in one clause keep their own names.
+        let release = read("城乡居民收入比为2.1:1、城乡居民消费比为1.8:1。");
+        let names: Vec<&str> = release.ratios.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["城乡居民收入比", "城乡居民消费比"]);
     }
 
     #[test]
