@@ -130,6 +130,8 @@ pub struct Reader {
     /// The time and prices the paragraph has set so far (截至…, 按可比价格计算).
     paragraph_period: Option<Period>,
     paragraph_comparable: bool,
+    /// The first fact read in the paragraph.
+    paragraph_facts: usize,
     /// The facts that are parts of a breakdown.
     parts: std::collections::HashSet<usize>,
     /// The first fact of the last sentence.
@@ -162,7 +164,7 @@ const EXHAUSTIVE_SPLITS: &[&str] = &["性别", "居住地", "城乡", "民族", 
 
 impl Reader {
     pub fn new(release: Period) -> Reader {
-        Reader { facts: Vec::new(), breakdowns: Vec::new(), ratios: Vec::new(), release, subject: None, open: None, last_split: None, index: 0, paragraph_period: None, paragraph_comparable: false, parts: Default::default(), last_first: None, unstated_basis: 0 }
+        Reader { facts: Vec::new(), breakdowns: Vec::new(), ratios: Vec::new(), release, subject: None, open: None, last_split: None, index: 0, paragraph_period: None, paragraph_comparable: false, paragraph_facts: 0, parts: Default::default(), last_first: None, unstated_basis: 0 }
     }
 
     /// The release's year.
@@ -196,6 +198,7 @@ impl Reader {
         if input.paragraph_start {
             self.paragraph_period = None;
             self.paragraph_comparable = false;
+            self.paragraph_facts = self.facts.len();
         }
         let mut state = Sentence { period: self.paragraph_period.clone(), basis: None, comparable: self.paragraph_comparable, qualifier: None, first: None, current: None, touched: Vec::new(), named: Vec::new(), whole: None };
         // The sentence's own time: 年末 at its start holds for all of it.
@@ -430,6 +433,10 @@ impl Reader {
                 Kind::Ordinal { n, rank } => {
                     if *rank {
                         let scope = rank_scope(&before);
+                        // 收入增幅居全市第3位: the rank of the growth just stated.
+                        if let Some(owner) = self.growth_owner(rank_subject(&before), state) {
+                            state.current = Some(owner);
+                        }
                         match state.current {
                             Some(f) if !scope.is_empty() => {
                                 self.facts[f].ranks.push(StatedRank { scope, scope_en: None, rank: *n, of: None });
@@ -514,6 +521,12 @@ impl Reader {
                     if let (Some(base), false) = (base, matches!(role, Role::Gap | Role::Rank)) {
                         name = format!("{}{word}", self.facts[base].name);
                         restore = Some(base);
+                    }
+                }
+                // 收入增幅高于全市平均…: the gap of the growth just stated.
+                if role == Role::Gap {
+                    if let Some(owner) = self.growth_owner(gap_subject(&head), state) {
+                        state.current = Some(owner);
                     }
                 }
                 // 其中 run into the clause ("其中税收收入10.97亿元"): a list of parts begins.
@@ -638,6 +651,15 @@ impl Reader {
                 Role::Gap => match gap_comparator(&before, last_role) {
                     Some((comparator, lower)) => {
                         let points = if lower { -amount } else { amount };
+                        if before.contains(&format!("{comparator}平均")) {
+                            let note = format!("与{comparator}平均水平比较");
+                            let fact = &mut self.facts[f];
+                            fact.note = Some(match fact.note.take() {
+                                Some(old) if !old.contains(&note) => format!("{old}；{note}"),
+                                Some(old) => old,
+                                None => note,
+                            });
+                        }
                         self.facts[f].gaps.push(Gap { comparator, comparator_en: None, points });
                         true
                     }
@@ -695,6 +717,22 @@ impl Reader {
                 state.current = Some(base);
             }
         }
+    }
+
+    /// The fact whose growth a rank or gap is about, when its subject is a growth word
+    /// (增幅, 增速, 增长速度, 收入增幅): the fact being read if it has a growth and the words
+    /// before the growth word fit its name, else the last such fact of the paragraph.
+    fn growth_owner(&self, subject: Option<String>, state: &Sentence) -> Option<usize> {
+        let subject = subject?;
+        let words = ["增长速度", "增长率", "增速", "增幅", "涨幅"];
+        let rest = words.iter().find_map(|w| subject.strip_suffix(w))?;
+        let of = names::name(rest);
+        let fits = |f: usize| self.facts[f].growth.is_some() && (of.is_empty() || self.facts[f].name.contains(of.as_str()));
+        if let Some(current) = state.current.filter(|&f| fits(f)) {
+            return Some(current);
+        }
+        let from = self.paragraph_facts.max(self.facts.len().saturating_sub(LOOK_BACK));
+        (from..self.facts.len()).rev().find(|&f| fits(f))
     }
 
     /// Whether a fact already has what a figure of this role states.
@@ -1092,7 +1130,7 @@ fn gap_comparator(before: &str, last: Option<(Role, bool)>) -> Option<(String, b
     let b = before.trim_matches(|c: char| "，；：".contains(c));
     for (word, lower) in [("高于", false), ("快于", false), ("超过", false), ("超出", false), ("低于", true), ("慢于", true)] {
         if let Some(at) = b.rfind(word) {
-            let comparator = b[at + word.len()..].trim_end_matches("平均水平").trim();
+            let comparator = b[at + word.len()..].trim_end_matches("平均水平").trim_end_matches("平均").trim();
             if !comparator.is_empty() {
                 return Some((comparator.to_owned(), lower));
             }
@@ -1114,6 +1152,20 @@ fn gap_comparator(before: &str, last: Option<(Role, bool)>) -> Option<(String, b
         }
     }
     None
+}
+
+/// The subject of a rank, the words before its verb: "收入增幅居全市第" → 收入增幅.
+fn rank_subject(before: &str) -> Option<String> {
+    let b = before.trim_matches(|c: char| "，；：、".contains(c));
+    let at = ["位居", "位列", "排名", "排在", "居"].iter().filter_map(|w| b.find(w)).min()?;
+    Some(b[..at].to_owned())
+}
+
+/// The subject of a gap, the words before its comparison: "增速高于全省" → 增速.
+fn gap_subject(head: &str) -> Option<String> {
+    let b = head.trim_matches(|c: char| "，；：、".contains(c));
+    let at = ["高于", "快于", "超过", "超出", "低于", "慢于", "比"].iter().filter_map(|w| b.find(w)).min()?;
+    Some(b[..at].to_owned())
 }
 
 /// The scope of a rank: "位居全区第" → 全区; "、全市第" → 全市.
@@ -1360,6 +1412,28 @@ mod tests {
         let release = read("城乡居民收入比为2.1:1、城乡居民消费比为1.8:1。");
         let names: Vec<&str> = release.ratios.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["城乡居民收入比", "城乡居民消费比"]);
+    }
+
+    #[test]
+    fn ranks_and_gaps_of_a_growth_word_belong_to_the_fact_that_grew() {
+        // (text, the fact, its ranks, its gaps)
+        let rows: Vec<(&str, &str, Vec<(&str, u32)>, Vec<(&str, &str)>)> = vec![
+            ("全年税收收入5.2亿元，增长6.1%。收入增幅居全省第5位，高于全省平均1.3个百分点。", "税收收入", vec![("全省", 5)], vec![("全省", "1.3")]),
+            ("全年工业增加值30亿元，增长7.0%，总量居全市第2位。增速低于全市0.4个百分点，居全市第6位。", "工业增加值", vec![("全市", 2), ("全市", 6)], vec![("全市", "-0.4")]),
+            ("全年旅游收入8亿元，比上年增长12%；接待游客90万人次。旅游收入增长速度居全区第1位。", "旅游收入", vec![("全区", 1)], vec![]),
+        ];
+        for (text, name, ranks, gaps) in rows {
+            let release = read(text);
+            let f = fact(&release, name);
+            let got: Vec<(&str, u32)> = f.ranks.iter().map(|r| (r.scope.as_str(), r.rank)).collect();
+            assert_eq!(got, ranks, "{text}");
+            let got: Vec<(String, String)> = f.gaps.iter().map(|g| (g.comparator.clone(), g.points.to_string())).collect();
+            let want: Vec<(String, String)> = gaps.iter().map(|(c, p)| ((*c).to_owned(), (*p).to_owned())).collect();
+            assert_eq!(got, want, "{text}");
+        }
+        // 平均 goes from the comparator into a note.
+        let release = read("全年税收收入5.2亿元，增长6.1%。收入增幅高于全省平均1.3个百分点。");
+        assert!(fact(&release, "税收收入").note.as_deref().is_some_and(|n| n.contains("全省平均")));
     }
 
     #[test]
