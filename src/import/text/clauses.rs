@@ -107,7 +107,7 @@ enum Role {
     Rank,
     Share,
     Contribution,
-    /// 完成年度预算的53.6%: progress against a plan, which a fact has no field for.
+    /// 完成年度预算的53.6%: progress against a plan, a rate in % of its own fact.
     Progress,
 }
 
@@ -523,6 +523,14 @@ impl Reader {
                         restore = Some(base);
                     }
                 }
+                // 税收收入完成年度预算的48%: the progress of the fact named before the verb.
+                if role == Role::Progress {
+                    let object = progress_object(&head);
+                    let subject = names::name(head.trim_end_matches('的').strip_suffix(object.as_str()).unwrap_or(""));
+                    if let Some(found) = (!subject.is_empty()).then(|| self.find(&subject)).flatten() {
+                        state.current = Some(found);
+                    }
+                }
                 // 收入增幅高于全市平均…: the gap of the growth just stated.
                 if role == Role::Gap {
                     if let Some(owner) = self.growth_owner(gap_subject(&head), state) {
@@ -555,7 +563,7 @@ impl Reader {
                         None => words,
                     });
                 }
-                let names_a_fact = !names::is_qualifier(&name) && !matches!(role, Role::Gap | Role::Rank | Role::Contribution);
+                let names_a_fact = !names::is_qualifier(&name) && !matches!(role, Role::Gap | Role::Rank | Role::Contribution | Role::Progress);
                 if first_figure && names_a_fact && !(role == Role::Share && name.starts_with('占')) {
                     let name = strip_share_words(&name);
                     // "第一产业增加值占国内生产总值比重为7.1%" after its value: the share is the
@@ -696,7 +704,17 @@ impl Reader {
                         None => false,
                     }
                 }
-                Role::Rank | Role::Progress => false,
+                Role::Progress => {
+                    // 完成年初预算的24.6%: a rate of its own, named by its subject and what it
+                    // completes (一般公共预算收入完成年初预算), of the subject's period.
+                    let object = progress_object(&before);
+                    let mut fact = DraftFact::new(format!("{}{object}", self.facts[f].name), self.facts[f].period.clone(), self.index);
+                    fact.value = Some(Quantity::new(signed, Unit::Percent));
+                    self.facts.push(fact);
+                    touched.push(self.facts.len() - 1);
+                    true
+                }
+                Role::Rank => false,
             };
             if done {
                 touched.push(f);
@@ -1154,6 +1172,14 @@ fn gap_comparator(before: &str, last: Option<(Role, bool)>) -> Option<(String, b
     None
 }
 
+/// What a progress figure completes, from its verb to 的: "，完成年初预算的" → 完成年初预算;
+/// "占年度预算的" → 占年度预算.
+fn progress_object(before: &str) -> String {
+    let b = before.trim_matches(|c: char| "，；：、".contains(c)).trim_end_matches('的');
+    let at = ["完成", "达到", "占"].iter().filter_map(|w| b.find(w)).min().unwrap_or(0);
+    b[at..].to_owned()
+}
+
 /// The subject of a rank, the words before its verb: "收入增幅居全市第" → 收入增幅.
 fn rank_subject(before: &str) -> Option<String> {
     let b = before.trim_matches(|c: char| "，；：、".contains(c));
@@ -1434,6 +1460,24 @@ mod tests {
         // 平均 goes from the comparator into a note.
         let release = read("全年税收收入5.2亿元，增长6.1%。收入增幅高于全省平均1.3个百分点。");
         assert!(fact(&release, "税收收入").note.as_deref().is_some_and(|n| n.contains("全省平均")));
+    }
+
+    #[test]
+    fn progress_against_a_plan_is_a_rate_named_by_its_subject() {
+        let rows = [
+            ("全年一般公共预算支出20.3亿元，增长3.1%，完成年度预算的96.2%。", "一般公共预算支出完成年度预算", "96.2"),
+            ("税收收入4.1亿元，完成年初预算的48.0%。", "税收收入完成年初预算", "48.0"),
+            ("全年固定资产投资增长9%，完成年度计划的102.5%。", "固定资产投资完成年度计划", "102.5"),
+            ("非税收入1.2亿元，完成预算的31.5%。", "非税收入完成预算", "31.5"),
+            ("政府性基金收入3.3亿元，增长2%。政府性基金收入完成年度预算的40.2%。", "政府性基金收入完成年度预算", "40.2"),
+        ];
+        for (text, name, percent) in rows {
+            let release = read(text);
+            let value = fact(&release, name).value.as_ref().map(|v| (v.amount.to_string(), v.unit.symbol().to_owned()));
+            assert_eq!(value, Some((percent.to_owned(), "%".to_owned())), "{text}");
+            // The subject stays the sentence's subject: no breakdown of the rate.
+            assert!(release.breakdowns.is_empty(), "{text}");
+        }
     }
 
     #[test]
