@@ -1442,8 +1442,9 @@ mod tests {
 
     #[test]
     fn ranks_and_gaps_of_a_growth_word_belong_to_the_fact_that_grew() {
-        // (text, the fact, its ranks, its gaps)
-        let rows: Vec<(&str, &str, Vec<(&str, u32)>, Vec<(&str, &str)>)> = vec![
+        /// A text, the fact, its ranks (scope, rank) and its gaps (comparator, points).
+        type Row<'a> = (&'a str, &'a str, Vec<(&'a str, u32)>, Vec<(&'a str, &'a str)>);
+        let rows: Vec<Row> = vec![
             ("全年税收收入5.2亿元，增长6.1%。收入增幅居全省第5位，高于全省平均1.3个百分点。", "税收收入", vec![("全省", 5)], vec![("全省", "1.3")]),
             ("全年工业增加值30亿元，增长7.0%，总量居全市第2位。增速低于全市0.4个百分点，居全市第6位。", "工业增加值", vec![("全市", 2), ("全市", 6)], vec![("全市", "-0.4")]),
             ("全年旅游收入8亿元，比上年增长12%；接待游客90万人次。旅游收入增长速度居全区第1位。", "旅游收入", vec![("全区", 1)], vec![]),

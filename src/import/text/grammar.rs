@@ -243,7 +243,7 @@ fn compound_unit(chars: &[char], i: usize) -> Option<usize> {
     }
     let len = end - i;
     let stops = end == chars.len() || !cjk(&chars[end]) || AFTER_UNIT.iter().any(|w| at(chars, end, w));
-    if len < 2 || len > 6 || !stops || AFTER_UNIT.iter().any(|w| at(chars, i, w)) {
+    if !(2..=6).contains(&len) || !stops || AFTER_UNIT.iter().any(|w| at(chars, i, w)) {
         return None;
     }
     let listed = UNITS.iter().filter(|u| at(chars, i, u)).map(|u| u.chars().count()).max();
