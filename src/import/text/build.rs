@@ -252,15 +252,41 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
 }
 
 /// The release's period: from the title (2022年 → the year; 1-11月 → cumulative; 2月份 → the
-/// month), else from the first date in the text.
+/// month), else from the first date in the text. A year followed by an issue number (2024年第3期)
+/// dates the issue, not the period: the period is then the first span of months the text reports
+/// (现将1-3月财政收支情况简报如下), of the issue's year.
 fn release_period(title: &str, blocks: &[Block], original: &[char]) -> (Period, Option<String>) {
-    let from = |text: &str| -> Option<Period> {
+    let issue_year = |chars: &[char], tokens: &[grammar::Token]| -> Option<i32> {
+        tokens.windows(2).find_map(|pair| match (&pair[0].kind, &pair[1].kind) {
+            (Kind::Year { year }, Kind::Ordinal { .. }) if pair[1].start == pair[0].after + 1 && chars.get(pair[1].after.saturating_sub(1)) == Some(&'期') => Some(*year),
+            _ => None,
+        })
+    };
+    let mut issue: Option<i32> = None;
+    let from = |text: &str, issue: &mut Option<i32>| -> Option<Period> {
         let chars: Vec<char> = text.chars().collect();
         let tokens = grammar::tokens(&chars);
-        let year = tokens.iter().find_map(|t| match t.kind {
+        if let Some(year) = issue_year(&chars, &tokens) {
+            *issue = Some(year);
+            return None;
+        }
+        let span = || {
+            tokens.iter().find_map(|t| match t.kind {
+                Kind::Months { from, to } if from < to => Some((from, to)),
+                _ => None,
+            })
+        };
+        let year = match tokens.iter().find_map(|t| match t.kind {
             Kind::Year { year } => Some((year, t.after)),
             _ => None,
-        })?;
+        }) {
+            Some(year) => year,
+            None => {
+                let (year, (from, to)) = ((*issue)?, span()?);
+                let period = Period::Cumulative { year, from_month: from, to_month: to };
+                return period.validate().is_ok().then_some(period);
+            }
+        };
         let months = tokens.iter().find_map(|t| match t.kind {
             Kind::Months { from, to } if t.start >= year.1 && t.start <= year.1 + 1 => Some((from, to)),
             _ => None,
@@ -273,14 +299,22 @@ fn release_period(title: &str, blocks: &[Block], original: &[char]) -> (Period, 
         };
         period.validate().is_ok().then_some(period)
     };
-    if let Some(period) = from(title) {
+    if let Some(period) = from(title, &mut issue) {
         return (period, None);
     }
     for block in blocks.iter().take(200) {
+        // A line of its own may give the issue (2023年第2期), never the period (it may be the
+        // date of publication).
+        if let Block::Line { text, .. } = block {
+            let chars: Vec<char> = text.chars().collect();
+            if let Some(year) = issue_year(&chars, &grammar::tokens(&chars)) {
+                issue = Some(year);
+            }
+        }
         if let Block::Paragraph { ranges } = block {
             let (cleaned, cut) = sentences::sentences(original, ranges);
             for (start, end) in cut.into_iter().take(5) {
-                if let Some(period) = from(&cleaned.text(start, end)) {
+                if let Some(period) = from(&cleaned.text(start, end), &mut issue) {
                     return (period.clone(), Some(format!("标题未写明时期，按正文中最先出现的时期“{period}”")));
                 }
             }

@@ -107,7 +107,7 @@ enum Role {
     Rank,
     Share,
     Contribution,
-    /// 完成年度预算的53.6%: progress against a plan, which a fact has no field for.
+    /// 完成年度预算的53.6%: progress against a plan, a rate in % of its own fact.
     Progress,
 }
 
@@ -130,6 +130,8 @@ pub struct Reader {
     /// The time and prices the paragraph has set so far (截至…, 按可比价格计算).
     paragraph_period: Option<Period>,
     paragraph_comparable: bool,
+    /// The first fact read in the paragraph.
+    paragraph_facts: usize,
     /// The facts that are parts of a breakdown.
     parts: std::collections::HashSet<usize>,
     /// The first fact of the last sentence.
@@ -162,7 +164,7 @@ const EXHAUSTIVE_SPLITS: &[&str] = &["性别", "居住地", "城乡", "民族", 
 
 impl Reader {
     pub fn new(release: Period) -> Reader {
-        Reader { facts: Vec::new(), breakdowns: Vec::new(), ratios: Vec::new(), release, subject: None, open: None, last_split: None, index: 0, paragraph_period: None, paragraph_comparable: false, parts: Default::default(), last_first: None, unstated_basis: 0 }
+        Reader { facts: Vec::new(), breakdowns: Vec::new(), ratios: Vec::new(), release, subject: None, open: None, last_split: None, index: 0, paragraph_period: None, paragraph_comparable: false, paragraph_facts: 0, parts: Default::default(), last_first: None, unstated_basis: 0 }
     }
 
     /// The release's year.
@@ -196,6 +198,7 @@ impl Reader {
         if input.paragraph_start {
             self.paragraph_period = None;
             self.paragraph_comparable = false;
+            self.paragraph_facts = self.facts.len();
         }
         let mut state = Sentence { period: self.paragraph_period.clone(), basis: None, comparable: self.paragraph_comparable, qualifier: None, first: None, current: None, touched: Vec::new(), named: Vec::new(), whole: None };
         // The sentence's own time: 年末 at its start holds for all of it.
@@ -418,6 +421,7 @@ impl Reader {
         let spread: Option<Vec<usize>> = (text.contains("分别") && figure_count >= 2 && state.named.len() >= figure_count)
             .then(|| state.named[state.named.len() - figure_count..].to_vec());
         let mut spread_role: Option<(Role, bool)> = None;
+        let mut ratio_name: Option<(String, bool)> = None;
         let mut figure_index = 0usize;
         for token in &tokens {
             let before = grammar::words(clause, prev_end, token.start);
@@ -429,6 +433,10 @@ impl Reader {
                 Kind::Ordinal { n, rank } => {
                     if *rank {
                         let scope = rank_scope(&before);
+                        // 收入增幅居全市第3位: the rank of the growth just stated.
+                        if let Some(owner) = self.growth_owner(rank_subject(&before), state) {
+                            state.current = Some(owner);
+                        }
                         match state.current {
                             Some(f) if !scope.is_empty() => {
                                 self.facts[f].ranks.push(StatedRank { scope, scope_en: None, rank: *n, of: None });
@@ -442,10 +450,23 @@ impl Reader {
                     continue;
                 }
                 Kind::Ratio { terms } => {
-                    let name = names::name(&head_words(clause, &tokens, token.start));
+                    // 结构由上年的a:b:c调整为d:e:f: the first ratio is of the earlier time, the
+                    // second, of the same name, the current one.
+                    // A second ratio in the clause is named by the words since the first
+                    // ("、城乡消费比为"), or, when they name nothing ("调整为"), shares its name.
+                    // After 由上年的…, the ratio it changed to (调整为, 缩小为…) has the same name.
+                    let (name, earlier) = match ratio_name.take() {
+                        Some((previous, true)) => (previous, None),
+                        Some((previous, false)) => {
+                            let own = names::name(&before);
+                            (if own.is_empty() || names::is_qualifier(&own) { previous } else { own }, None)
+                        }
+                        None => earlier_time(&names::name(&head_words(clause, &tokens, token.start))),
+                    };
+                    ratio_name = Some((name.clone(), earlier.is_some()));
                     let terms: Option<Vec<Decimal>> = terms.iter().map(|t| crate::decimal::parse(t).ok()).collect();
                     match terms {
-                        Some(terms) if !name.is_empty() => self.ratio(name, terms),
+                        Some(terms) if !name.is_empty() => self.ratio(name, terms, earlier),
                         _ => miss(token.start, token.after, format!("未识别的表述：“{text}”（比例没有名称）")),
                     }
                     prev_end = token.after;
@@ -502,6 +523,20 @@ impl Reader {
                         restore = Some(base);
                     }
                 }
+                // 税收收入完成年度预算的48%: the progress of the fact named before the verb.
+                if role == Role::Progress {
+                    let object = progress_object(&head);
+                    let subject = names::name(head.trim_end_matches('的').strip_suffix(object.as_str()).unwrap_or(""));
+                    if let Some(found) = (!subject.is_empty()).then(|| self.find(&subject)).flatten() {
+                        state.current = Some(found);
+                    }
+                }
+                // 收入增幅高于全市平均…: the gap of the growth just stated.
+                if role == Role::Gap {
+                    if let Some(owner) = self.growth_owner(gap_subject(&head), state) {
+                        state.current = Some(owner);
+                    }
+                }
                 // 其中 run into the clause ("其中税收收入10.97亿元"): a list of parts begins.
                 if head.trim_start_matches(|c: char| "，；：".contains(c)).starts_with("其中") && self.open.is_none() {
                     if let Some(total) = self.of_which_total(state) {
@@ -528,7 +563,7 @@ impl Reader {
                         None => words,
                     });
                 }
-                let names_a_fact = !names::is_qualifier(&name) && !matches!(role, Role::Gap | Role::Rank | Role::Contribution);
+                let names_a_fact = !names::is_qualifier(&name) && !matches!(role, Role::Gap | Role::Rank | Role::Contribution | Role::Progress);
                 if first_figure && names_a_fact && !(role == Role::Share && name.starts_with('占')) {
                     let name = strip_share_words(&name);
                     // "第一产业增加值占国内生产总值比重为7.1%" after its value: the share is the
@@ -624,6 +659,15 @@ impl Reader {
                 Role::Gap => match gap_comparator(&before, last_role) {
                     Some((comparator, lower)) => {
                         let points = if lower { -amount } else { amount };
+                        if before.contains(&format!("{comparator}平均")) {
+                            let note = format!("与{comparator}平均水平比较");
+                            let fact = &mut self.facts[f];
+                            fact.note = Some(match fact.note.take() {
+                                Some(old) if !old.contains(&note) => format!("{old}；{note}"),
+                                Some(old) => old,
+                                None => note,
+                            });
+                        }
                         self.facts[f].gaps.push(Gap { comparator, comparator_en: None, points });
                         true
                     }
@@ -660,7 +704,17 @@ impl Reader {
                         None => false,
                     }
                 }
-                Role::Rank | Role::Progress => false,
+                Role::Progress => {
+                    // 完成年初预算的24.6%: a rate of its own, named by its subject and what it
+                    // completes (一般公共预算收入完成年初预算), of the subject's period.
+                    let object = progress_object(&before);
+                    let mut fact = DraftFact::new(format!("{}{object}", self.facts[f].name), self.facts[f].period.clone(), self.index);
+                    fact.value = Some(Quantity::new(signed, Unit::Percent));
+                    self.facts.push(fact);
+                    touched.push(self.facts.len() - 1);
+                    true
+                }
+                Role::Rank => false,
             };
             if done {
                 touched.push(f);
@@ -681,6 +735,22 @@ impl Reader {
                 state.current = Some(base);
             }
         }
+    }
+
+    /// The fact whose growth a rank or gap is about, when its subject is a growth word
+    /// (增幅, 增速, 增长速度, 收入增幅): the fact being read if it has a growth and the words
+    /// before the growth word fit its name, else the last such fact of the paragraph.
+    fn growth_owner(&self, subject: Option<String>, state: &Sentence) -> Option<usize> {
+        let subject = subject?;
+        let words = ["增长速度", "增长率", "增速", "增幅", "涨幅"];
+        let rest = words.iter().find_map(|w| subject.strip_suffix(w))?;
+        let of = names::name(rest);
+        let fits = |f: usize| self.facts[f].growth.is_some() && (of.is_empty() || self.facts[f].name.contains(of.as_str()));
+        if let Some(current) = state.current.filter(|&f| fits(f)) {
+            return Some(current);
+        }
+        let from = self.paragraph_facts.max(self.facts.len().saturating_sub(LOOK_BACK));
+        (from..self.facts.len()).rev().find(|&f| fits(f))
     }
 
     /// Whether a fact already has what a figure of this role states.
@@ -852,7 +922,10 @@ impl Reader {
 
     /// A stated structure ratio: labels from the three industries, or from the breakdown it
     /// describes.
-    fn ratio(&mut self, name: String, terms: Vec<Decimal>) {
+    ///
+    /// A ratio of an earlier time (`earlier`: 上年, 2023年) is named with it in brackets and
+    /// linked to no breakdown: the parts read are the current ones.
+    fn ratio(&mut self, name: String, terms: Vec<Decimal>, earlier: Option<String>) {
         let n = terms.len();
         let breakdown = self.breakdowns.iter().rposition(|b| b.kind == BreakdownKind::Exhaustive && b.parts.len() == n);
         let labels: Vec<String> = if name.contains("三次产业") && n == 3 {
@@ -864,8 +937,12 @@ impl Reader {
         };
         let breakdown = breakdown.filter(|&b| {
             let parts = &self.breakdowns[b].parts;
-            labels.iter().zip(parts).all(|(label, &p)| self.facts[p].name.starts_with(label.as_str()))
+            earlier.is_none() && labels.iter().zip(parts).all(|(label, &p)| self.facts[p].name.starts_with(label.as_str()))
         });
+        let name = match earlier {
+            Some(when) => format!("{name}（{when}）"),
+            None => name,
+        };
         self.ratios.push(DraftRatio { name, terms, labels, breakdown, sentence: self.index });
     }
 
@@ -904,6 +981,21 @@ struct Sentence {
     named: Vec<usize>,
     /// The whole of the sentence's last share: "…比重为38.3%" without 占 is a share of it too.
     whole: Option<usize>,
+}
+
+/// A name ending in the earlier time a change starts from — "三次产业结构由上年的",
+/// "城镇化率由2023年末的" (the year itself is a token, gone from the words) — cut there: the
+/// name and the time (上年 when no words name it).
+fn earlier_time(name: &str) -> (String, Option<String>) {
+    let Some(at) = name.rfind('由').filter(|&at| at > 0) else { return (name.to_owned(), None) };
+    let when = name[at + '由'.len_utf8()..].trim_end_matches('的');
+    let times = ["上年", "去年", "年初", "上期", "上月", "年末", "年底", "末", "底", "年"];
+    let is_time = when.is_empty() || when.chars().count() <= 5 && times.iter().any(|t| when.contains(t));
+    if !is_time {
+        return (name.to_owned(), None);
+    }
+    let when = if when.chars().count() < 2 { "上年" } else { when };
+    (name[..at].to_owned(), Some(when.to_owned()))
 }
 
 /// The last day of a month.
@@ -1056,7 +1148,7 @@ fn gap_comparator(before: &str, last: Option<(Role, bool)>) -> Option<(String, b
     let b = before.trim_matches(|c: char| "，；：".contains(c));
     for (word, lower) in [("高于", false), ("快于", false), ("超过", false), ("超出", false), ("低于", true), ("慢于", true)] {
         if let Some(at) = b.rfind(word) {
-            let comparator = b[at + word.len()..].trim_end_matches("平均水平").trim();
+            let comparator = b[at + word.len()..].trim_end_matches("平均水平").trim_end_matches("平均").trim();
             if !comparator.is_empty() {
                 return Some((comparator.to_owned(), lower));
             }
@@ -1078,6 +1170,28 @@ fn gap_comparator(before: &str, last: Option<(Role, bool)>) -> Option<(String, b
         }
     }
     None
+}
+
+/// What a progress figure completes, from its verb to 的: "，完成年初预算的" → 完成年初预算;
+/// "占年度预算的" → 占年度预算.
+fn progress_object(before: &str) -> String {
+    let b = before.trim_matches(|c: char| "，；：、".contains(c)).trim_end_matches('的');
+    let at = ["完成", "达到", "占"].iter().filter_map(|w| b.find(w)).min().unwrap_or(0);
+    b[at..].to_owned()
+}
+
+/// The subject of a rank, the words before its verb: "收入增幅居全市第" → 收入增幅.
+fn rank_subject(before: &str) -> Option<String> {
+    let b = before.trim_matches(|c: char| "，；：、".contains(c));
+    let at = ["位居", "位列", "排名", "排在", "居"].iter().filter_map(|w| b.find(w)).min()?;
+    Some(b[..at].to_owned())
+}
+
+/// The subject of a gap, the words before its comparison: "增速高于全省" → 增速.
+fn gap_subject(head: &str) -> Option<String> {
+    let b = head.trim_matches(|c: char| "，；：、".contains(c));
+    let at = ["高于", "快于", "超过", "超出", "低于", "慢于", "比"].iter().filter_map(|w| b.find(w)).min()?;
+    Some(b[..at].to_owned())
 }
 
 /// The scope of a rank: "位居全区第" → 全区; "、全市第" → 全市.
@@ -1305,6 +1419,66 @@ mod tests {
         assert_eq!(deposits.growth.as_ref().unwrap().basis, GrowthBasis::PreviousYearEnd);
         assert_eq!(fact(&release, "规模以上工业企业").increase.as_ref().unwrap().amount.to_string(), "5");
         assert_eq!(release.facts.len(), 2);
+    }
+
+    #[test]
+    fn a_ratio_changed_from_an_earlier_time_is_two_ratios_of_one_name() {
+        let rows = [
+            ("三次产业结构由上年的10.2:40.3:49.5调整为9.8:41.0:49.2。", "三次产业结构", "上年"),
+            ("城乡居民收入比由去年的2.35:1缩小为2.31:1。", "城乡居民收入比", "去年"),
+            ("三次产业结构比由2021年的8.0:42.0:50.0调整为7.5:43.0:49.5。", "三次产业结构比", "上年"),
+        ];
+        for (sentence, name, when) in rows {
+            let release = read(sentence);
+            let names: Vec<&str> = release.ratios.iter().map(|r| r.name.as_str()).collect();
+            assert_eq!(names, [format!("{name}（{when}）").as_str(), name], "{sentence}");
+            assert_eq!(release.ratios[0].breakdown, None, "{sentence}");
+        }
+        // Two ratios of different names in one clause keep their own names.
+        let release = read("城乡居民收入比为2.1:1、城乡居民消费比为1.8:1。");
+        let names: Vec<&str> = release.ratios.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["城乡居民收入比", "城乡居民消费比"]);
+    }
+
+    #[test]
+    fn ranks_and_gaps_of_a_growth_word_belong_to_the_fact_that_grew() {
+        /// A text, the fact, its ranks (scope, rank) and its gaps (comparator, points).
+        type Row<'a> = (&'a str, &'a str, Vec<(&'a str, u32)>, Vec<(&'a str, &'a str)>);
+        let rows: Vec<Row> = vec![
+            ("全年税收收入5.2亿元，增长6.1%。收入增幅居全省第5位，高于全省平均1.3个百分点。", "税收收入", vec![("全省", 5)], vec![("全省", "1.3")]),
+            ("全年工业增加值30亿元，增长7.0%，总量居全市第2位。增速低于全市0.4个百分点，居全市第6位。", "工业增加值", vec![("全市", 2), ("全市", 6)], vec![("全市", "-0.4")]),
+            ("全年旅游收入8亿元，比上年增长12%；接待游客90万人次。旅游收入增长速度居全区第1位。", "旅游收入", vec![("全区", 1)], vec![]),
+        ];
+        for (text, name, ranks, gaps) in rows {
+            let release = read(text);
+            let f = fact(&release, name);
+            let got: Vec<(&str, u32)> = f.ranks.iter().map(|r| (r.scope.as_str(), r.rank)).collect();
+            assert_eq!(got, ranks, "{text}");
+            let got: Vec<(String, String)> = f.gaps.iter().map(|g| (g.comparator.clone(), g.points.to_string())).collect();
+            let want: Vec<(String, String)> = gaps.iter().map(|(c, p)| ((*c).to_owned(), (*p).to_owned())).collect();
+            assert_eq!(got, want, "{text}");
+        }
+        // 平均 goes from the comparator into a note.
+        let release = read("全年税收收入5.2亿元，增长6.1%。收入增幅高于全省平均1.3个百分点。");
+        assert!(fact(&release, "税收收入").note.as_deref().is_some_and(|n| n.contains("全省平均")));
+    }
+
+    #[test]
+    fn progress_against_a_plan_is_a_rate_named_by_its_subject() {
+        let rows = [
+            ("全年一般公共预算支出20.3亿元，增长3.1%，完成年度预算的96.2%。", "一般公共预算支出完成年度预算", "96.2"),
+            ("税收收入4.1亿元，完成年初预算的48.0%。", "税收收入完成年初预算", "48.0"),
+            ("全年固定资产投资增长9%，完成年度计划的102.5%。", "固定资产投资完成年度计划", "102.5"),
+            ("非税收入1.2亿元，完成预算的31.5%。", "非税收入完成预算", "31.5"),
+            ("政府性基金收入3.3亿元，增长2%。政府性基金收入完成年度预算的40.2%。", "政府性基金收入完成年度预算", "40.2"),
+        ];
+        for (text, name, percent) in rows {
+            let release = read(text);
+            let value = fact(&release, name).value.as_ref().map(|v| (v.amount.to_string(), v.unit.symbol().to_owned()));
+            assert_eq!(value, Some((percent.to_owned(), "%".to_owned())), "{text}");
+            // The subject stays the sentence's subject: no breakdown of the rate.
+            assert!(release.breakdowns.is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -154,10 +154,28 @@ pub fn tokens(chars: &[char]) -> Vec<Token> {
             continue;
         }
         let (unit, after) = suffix(chars, end);
-        out.push(Token { start: i, end, after, kind: Kind::Figure { number, unit } });
+        // A printed sign: "为-1.04‰", "余额为−3.2亿元", "负0.5%". A dash between two numbers is
+        // a span (1-11月) or a date and never a sign.
+        let (start, number) = match sign_before(chars, i) {
+            Some(at) => (at, format!("-{number}")),
+            None => (i, number),
+        };
+        out.push(Token { start, end, after, kind: Kind::Figure { number, unit } });
         i = after.max(end).max(i + 1);
     }
     out
+}
+
+/// Where a minus sign printed before the number at `i` stands: `-`, `−`, `－` or 负 right before
+/// it, not after a digit, a Latin letter or a closing bracket (then the dash joins two numbers
+/// or words: 1-11月, 2023-12-31, G-7).
+fn sign_before(chars: &[char], i: usize) -> Option<usize> {
+    let at = i.checked_sub(1)?;
+    if !matches!(chars.get(at), Some('-' | '−' | '－' | '负')) {
+        return None;
+    }
+    let joins = at.checked_sub(1).and_then(|b| chars.get(b)).is_some_and(|c| c.is_ascii_alphanumeric() || ")）".contains(*c));
+    (!joins).then_some(at)
 }
 
 /// What follows a figure at `i`, and where it ends.
@@ -175,6 +193,9 @@ fn suffix(chars: &[char], i: usize) -> (Suffix, usize) {
     }
     if at(chars, i, "倍") {
         return (Suffix::Times, i + 1);
+    }
+    if let Some(end) = compound_unit(chars, i) {
+        return (Suffix::Unit(words(chars, i, end)), end);
     }
     for unit in UNITS {
         if at(chars, i, unit) {
@@ -201,6 +222,43 @@ fn suffix(chars: &[char], i: usize) -> (Suffix, usize) {
     }
     (Suffix::Bare, i)
 }
+
+/// Words that end a unit printed after a figure: the predicates, comparisons and particles
+/// of bulletins (比上年增长…, 占…, 的, 以上, 和…).
+const AFTER_UNIT: &[&str] = &[
+    "比", "较", "同比", "环比", "增长", "下降", "增加", "减少", "提高", "降低", "上升", "回落", "占", "达", "为", "是", "的", "和", "及", "与", "或",
+    "等", "中", "以上", "以下", "以内", "左右", "居", "位居", "高于", "低于", "拉动", "完成", "实现", "分别", "其中", "共",
+];
+
+/// The end of a unit printed as a magnitude and a compound measure — 亿吨公里, 亿人公里,
+/// 万标准箱, 万千瓦时 — or a measure of the list followed by more measure words (吨公里, 人次):
+/// read as printed up to the next punctuation or predicate word, at most six 汉字, when it
+/// starts with 万/亿 or with a measure that is not a classifier (个 is followed by the counted
+/// noun: 21个行业大类中…). `None` when the list's unit alone is the unit.
+fn compound_unit(chars: &[char], i: usize) -> Option<usize> {
+    let cjk = |c: &char| ('\u{4e00}'..='\u{9fff}').contains(c);
+    let mut end = i;
+    while end < chars.len() && end - i < 7 && cjk(&chars[end]) && !(end > i && AFTER_UNIT.iter().any(|w| at(chars, end, w))) {
+        end += 1;
+    }
+    let len = end - i;
+    let stops = end == chars.len() || !cjk(&chars[end]) || AFTER_UNIT.iter().any(|w| at(chars, end, w));
+    if !(2..=6).contains(&len) || !stops || AFTER_UNIT.iter().any(|w| at(chars, i, w)) {
+        return None;
+    }
+    let listed = UNITS.iter().filter(|u| at(chars, i, u)).map(|u| u.chars().count()).max();
+    let magnitude = matches!(chars[i], '万' | '亿');
+    let classifier = |n: usize| CLASSIFIER_UNITS.contains(&words(chars, i, i + n).as_str());
+    match listed {
+        Some(n) if n >= len => None,
+        Some(n) if !classifier(n) && !classifier(1) => Some(end),
+        None if magnitude && !classifier(2) => Some(end),
+        _ => None,
+    }
+}
+
+/// Units that count things and may be followed by the noun they count (3个项目, 5家企业).
+const CLASSIFIER_UNITS: &[&str] = &["个", "家", "项", "所", "座", "名", "条", "种", "类", "批", "宗", "处", "户", "万个", "万家", "万户"];
 
 /// Whether a character may follow a figure in the same sentence: a unit's first character,
 /// %, 倍, a digit, punctuation.
@@ -248,8 +306,43 @@ mod tests {
             ("接待游客12.5万人次", vec![figure("12.5", Suffix::Unit("万人次".into()))]),
             ("新建光缆120芯", vec![figure("120", Suffix::Unit("芯".into()))]),
             ("全员劳动生产率为161615元/人", vec![figure("161615", Suffix::Unit("元/人".into()))]),
-            ("完成造林2.3万亩次，", vec![figure("2.3", Suffix::Unit("万亩".into()))]),
+            ("完成造林2.3万亩次，", vec![figure("2.3", Suffix::Unit("万亩次".into()))]),
             ("增长3成", vec![figure("3", Suffix::Unit("成".into()))]),
+        ];
+        for (clause, expected) in rows {
+            assert_eq!(kinds(clause), expected, "{clause}");
+        }
+    }
+
+    #[test]
+    fn compound_units_are_read_as_printed_up_to_the_next_word_or_punctuation() {
+        let rows: Vec<(&str, Vec<Kind>)> = vec![
+            ("水路货物周转量8.75亿吨公里，", vec![figure("8.75", Suffix::Unit("亿吨公里".into()))]),
+            ("铁路旅客周转量1.3亿人公里，下降2%", vec![figure("1.3", Suffix::Unit("亿人公里".into())), figure("2", Suffix::Percent)]),
+            ("集装箱吞吐量36.2万标准箱，", vec![figure("36.2", Suffix::Unit("万标准箱".into()))]),
+            ("航空货运量2300吨公里比上年增长4%", vec![figure("2300", Suffix::Unit("吨公里".into())), figure("4", Suffix::Percent)]),
+            ("全社会用电量21.4亿千瓦时", vec![figure("21.4", Suffix::Unit("亿千瓦时".into()))]),
+            ("天然气供应量1.6亿立方米，", vec![figure("1.6", Suffix::Unit("亿立方米".into()))]),
+            ("接待游客86万人次，", vec![figure("86", Suffix::Unit("万人次".into()))]),
+            ("营业收入2000万元以上的企业36家", vec![figure("2000", Suffix::Unit("万元".into())), figure("36", Suffix::Unit("家".into()))]),
+            ("新开工12个重点项目，", vec![figure("12", Suffix::Unit("个".into()))]),
+            ("快递业务量1.2万件，", vec![figure("1.2", Suffix::Unit("万件".into()))]),
+        ];
+        for (clause, expected) in rows {
+            assert_eq!(kinds(clause), expected, "{clause}");
+        }
+    }
+
+    #[test]
+    fn a_printed_sign_makes_a_figure_negative_but_a_span_stays_a_span() {
+        let rows: Vec<(&str, Vec<Kind>)> = vec![
+            ("人口自然增长率为-0.52‰", vec![figure("-0.52", Suffix::Unit("‰".into()))]),
+            ("贸易差额为−3.6亿元", vec![figure("-3.6", Suffix::Unit("亿元".into()))]),
+            ("净利润为－12万元", vec![figure("-12", Suffix::Unit("万元".into()))]),
+            ("居民消费价格指数涨幅为负0.3%", vec![figure("-0.3", Suffix::Percent)]),
+            ("1-11月累计增长5.1%", vec![Kind::Months { from: 1, to: 11 }, figure("5.1", Suffix::Percent)]),
+            ("2019-2023年平均增长4%", vec![Kind::Year { year: 2023 }, figure("4", Suffix::Percent)]),
+            ("截至2023-12-31余额8亿元", vec![figure("2023", Suffix::Bare), figure("12", Suffix::Bare), figure("31", Suffix::Bare), figure("8", Suffix::Unit("亿元".into()))]),
         ];
         for (clause, expected) in rows {
             assert_eq!(kinds(clause), expected, "{clause}");

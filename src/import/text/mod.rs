@@ -60,6 +60,7 @@ pub fn import(input: &str, origin: &str) -> Result<(Release, Report), Error> {
 mod tests {
     use super::*;
     use crate::structure::BreakdownKind;
+    use crate::release::Period;
 
     fn read(text: &str) -> (Release, Report) {
         let (release, report) = import(text, "test").unwrap_or_else(|e| panic!("{e}"));
@@ -117,5 +118,37 @@ mod tests {
         let (_, report) = read("某区2022年统计公报\n\n全年地区生产总值100亿元，增长5%。据测算，约有3成。完成了12项。");
         assert!(report.unparsed.iter().any(|u| u.text == "3成" && u.reason.contains("约有3成")), "{:?}", report.unparsed);
         assert!(report.unparsed.iter().any(|u| u.text == "12项" && u.reason.contains("完成了12项")), "{:?}", report.unparsed);
+    }
+
+    #[test]
+    fn an_issue_number_dates_the_issue_and_the_text_gives_the_period() {
+        // (text, title, period)
+        let rows = [
+            (
+                "某市财政收支简报（2023年第5期）\n\n现将1-5月财政收支情况通报如下：\n\n一、收入\n\n全市一般公共预算收入8.2亿元，同比增长3%。\n",
+                "某市财政收支简报（2023年第5期）",
+                Period::Cumulative { year: 2023, from_month: 1, to_month: 5 },
+            ),
+            (
+                "某县经济运行简报\n\n2023年第2期\n\n1-6月，全县规模以上工业增加值增长4.1%。\n",
+                "某县经济运行简报",
+                Period::Cumulative { year: 2023, from_month: 1, to_month: 6 },
+            ),
+            // A year without an issue number is still the period.
+            ("某县2023年统计公报（初稿）\n\n全年地区生产总值100亿元，增长5%。\n", "某县2023年统计公报（初稿）", Period::Year { year: 2023 }),
+        ];
+        for (text, title, period) in rows {
+            let (release, _) = read(text);
+            assert_eq!((release.title.as_str(), &release.period), (title, &period), "{text}");
+        }
+    }
+
+    #[test]
+    fn tax_and_non_tax_revenue_in_a_subsection_split_the_revenue_of_the_period() {
+        let text = "某县财政简报（2024年第2期）\n\n一、收入\n\n1-2月，全县一般公共预算收入9000万元，同比增长5%。\n\n（一）收入结构。税收收入完成6000万元，同比增长6%；非税收入完成3000万元，同比增长3%。\n";
+        let (release, _) = read(text);
+        let name = |id: &str| release.fact(id).map(|f| f.name.clone()).unwrap_or_default();
+        let splits: Vec<(String, Vec<String>, BreakdownKind)> = release.breakdowns.iter().map(|b| (name(&b.total), b.parts.iter().map(|p| name(p)).collect(), b.kind)).collect();
+        assert_eq!(splits, [("一般公共预算收入".to_owned(), vec!["税收收入".to_owned(), "非税收入".to_owned()], BreakdownKind::Exhaustive)]);
     }
 }

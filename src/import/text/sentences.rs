@@ -100,7 +100,14 @@ pub fn blocks(original: &[char]) -> Vec<Block> {
                 continue;
             }
         }
-        if markdown || (!punctuated && !ends_sentence(&cleaned) && cleaned.chars().count() <= 40) {
+        // A title with its issue in brackets (某县财政收支情况简报（2024年第3期）) stands alone
+        // although it ends in a bracket.
+        let bracketed_title = cleaned.ends_with('）')
+            && cleaned.rfind('（').is_some_and(|at| {
+                let head: Vec<char> = cleaned[..at].chars().collect();
+                at > 0 && !super::grammar::tokens(&head).iter().any(|t| matches!(t.kind, super::grammar::Kind::Figure { .. } | super::grammar::Kind::Ratio { .. }))
+            });
+        if markdown || (!punctuated && (!ends_sentence(&cleaned) || bracketed_title) && cleaned.chars().count() <= 40) {
             out.push(Block::Line { range, text: cleaned });
             open = false;
         } else {
