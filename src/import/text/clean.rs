@@ -38,6 +38,12 @@ pub fn is_blank(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{a0}' | '\u{3000}' | '\u{2002}'..='\u{200b}' | '\u{feff}')
 }
 
+/// Whether a character goes in cleaning, as blanks and line breaks do: every Unicode white space
+/// (form feeds and line separators that PDF extraction leaves) and every control character.
+fn is_space(c: char) -> bool {
+    is_blank(c) || c.is_whitespace() || c.is_control()
+}
+
 /// Cleans original characters `[start, end)` of each range in turn, as one paragraph: line
 /// breaks and blanks go (an ASCII word keeps one space before the next).
 pub fn clean(original: &[char], ranges: &[(usize, usize)]) -> Cleaned {
@@ -54,7 +60,7 @@ pub fn clean(original: &[char], ranges: &[(usize, usize)]) -> Cleaned {
     let mut next_solid: Vec<Option<char>> = vec![None; raw.len() + 1];
     for j in (0..raw.len()).rev() {
         let c = raw[j].0;
-        next_solid[j] = if is_blank(c) || c == '\n' || c == '\r' { next_solid[j + 1] } else { Some(c) };
+        next_solid[j] = if is_space(c) { next_solid[j + 1] } else { Some(c) };
     }
     let mut out = Cleaned::default();
     let mut i = 0;
@@ -66,7 +72,7 @@ pub fn clean(original: &[char], ranges: &[(usize, usize)]) -> Cleaned {
             i += len;
             continue;
         }
-        if is_blank(c) || c == '\n' || c == '\r' {
+        if is_space(c) {
             let prev = out.chars.last().copied();
             let next = next_solid[i + 1];
             if let (Some(p), Some(n)) = (prev, next) {
@@ -176,6 +182,10 @@ mod tests {
             ("1－11 月", "1-11月"),
             ("增长 2.5%[3]，(含 GDP 数据)", "增长2.5%，（含GDP数据）"),
             ("1,2,3个", "1，2，3个"),
+            // A form feed (a PDF page break), a line separator and stray controls go like blanks
+            // (found by the text_import fuzz target: fuzz/seeds/text_import/regression-form-feed.txt).
+            ("可支配收入\n\u{c}\n\n36346 元", "可支配收入36346元"),
+            ("收\u{1}入\u{2028}15908\u{85}元", "收入15908元"),
             ("Word pasted\r\ntext", "Word pasted text"),
         ];
         for (input, expected) in rows {
