@@ -29,6 +29,11 @@ pub enum Dimension {
     PersonsPerYiYuan,
     /// A pure number printed with no unit (库款保障水平 0.38).
     Pure,
+    /// Per mille (‰): birth, death and natural growth rates.
+    PerMille,
+    /// Another physical measure, named by its base unit: 亩 (万亩), 千瓦时 (亿千瓦时), 吨公里,
+    /// 人公里, 立方米, 标准箱.
+    Measure(&'static str),
 }
 
 /// A unit as printed. Units met in the district's releases are named variants; anything else is
@@ -96,6 +101,46 @@ const KNOWN: &[(Unit, &str, Dimension, u32, &str)] = &[
     (Unit::Pure, "", Dimension::Pure, 0, ""),
 ];
 
+/// Units county bulletins print beyond the district's own, known by their symbol (they have no
+/// variant: a release keeps them as [`Unit::Other`], and they convert and check like the others).
+const GENERAL: &[(&str, Dimension, u32, &str)] = &[
+    ("‰", Dimension::PerMille, 0, "‰"),
+    ("万户", Dimension::Count('户'), 4, "10,000 households"),
+    ("万家", Dimension::Count('家'), 4, "10,000 establishments"),
+    ("万个", Dimension::Count('个'), 4, "10,000 units"),
+    ("件", Dimension::Count('件'), 0, "items"),
+    ("万件", Dimension::Count('件'), 4, "10,000 items"),
+    ("亿件", Dimension::Count('件'), 8, "100 million items"),
+    ("项", Dimension::Count('项'), 0, "items"),
+    ("所", Dimension::Count('所'), 0, "institutions"),
+    ("辆", Dimension::Count('辆'), 0, "vehicles"),
+    ("万辆", Dimension::Count('辆'), 4, "10,000 vehicles"),
+    ("张", Dimension::Count('张'), 0, "units"),
+    ("人次", Dimension::Count('次'), 0, "person-times"),
+    ("万人次", Dimension::Count('次'), 4, "10,000 person-times"),
+    ("亿人次", Dimension::Count('次'), 8, "100 million person-times"),
+    ("亩", Dimension::Measure("亩"), 0, "mu"),
+    ("万亩", Dimension::Measure("亩"), 4, "10,000 mu"),
+    ("千瓦时", Dimension::Measure("千瓦时"), 0, "kWh"),
+    ("万千瓦时", Dimension::Measure("千瓦时"), 4, "10,000 kWh"),
+    ("亿千瓦时", Dimension::Measure("千瓦时"), 8, "100 million kWh"),
+    ("吨公里", Dimension::Measure("吨公里"), 0, "tonne-km"),
+    ("万吨公里", Dimension::Measure("吨公里"), 4, "10,000 tonne-km"),
+    ("亿吨公里", Dimension::Measure("吨公里"), 8, "100 million tonne-km"),
+    ("人公里", Dimension::Measure("人公里"), 0, "passenger-km"),
+    ("万人公里", Dimension::Measure("人公里"), 4, "10,000 passenger-km"),
+    ("亿人公里", Dimension::Measure("人公里"), 8, "100 million passenger-km"),
+    ("立方米", Dimension::Measure("立方米"), 0, "cubic metres"),
+    ("万立方米", Dimension::Measure("立方米"), 4, "10,000 cubic metres"),
+    ("亿立方米", Dimension::Measure("立方米"), 8, "100 million cubic metres"),
+    ("标准箱", Dimension::Measure("标准箱"), 0, "TEU"),
+    ("万标准箱", Dimension::Measure("标准箱"), 4, "10,000 TEU"),
+    ("平方米", Dimension::Measure("平方米"), 0, "square metres"),
+    ("万平方米", Dimension::Measure("平方米"), 4, "10,000 square metres"),
+    ("公里", Dimension::Measure("公里"), 0, "km"),
+    ("千米", Dimension::Measure("公里"), 0, "km"),
+];
+
 /// Why two units cannot be converted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ConversionError {
@@ -108,15 +153,23 @@ pub enum ConversionError {
 }
 
 impl Unit {
-    fn entry(&self) -> Option<&'static (Unit, &'static str, Dimension, u32, &'static str)> {
-        KNOWN.iter().find(|(unit, ..)| unit == self)
+    /// The unit's symbol, dimension, exponent of ten and English name, from [`KNOWN`] or, for a
+    /// unit kept as printed, [`GENERAL`].
+    fn entry(&self) -> Option<(&'static str, Dimension, u32, &'static str)> {
+        match self {
+            Unit::Other(symbol) => {
+                let symbol = symbol.trim();
+                GENERAL.iter().find(|(known, ..)| *known == symbol).copied()
+            }
+            unit => KNOWN.iter().find(|(known, ..)| known == unit).map(|(_, symbol, dimension, exponent, name)| (*symbol, *dimension, *exponent, *name)),
+        }
     }
 
     /// The unit as printed: `亿元`, `%`, `人/亿元`.
     pub fn symbol(&self) -> &str {
         match self {
             Unit::Other(symbol) => symbol,
-            known => known.entry().map_or("", |(_, symbol, ..)| symbol),
+            known => known.entry().map_or("", |(symbol, ..)| symbol),
         }
     }
 
@@ -126,23 +179,26 @@ impl Unit {
     /// ```
     /// use xixia_stats::Unit;
     /// assert_eq!(Unit::YiYuan.name_en(), "100 million yuan");
-    /// assert_eq!(Unit::from("立方米").name_en(), "立方米");
+    /// assert_eq!(Unit::from("万立方米").name_en(), "10,000 cubic metres");
+    /// assert_eq!(Unit::from("万口").name_en(), "万口");
     /// ```
     pub fn name_en(&self) -> &str {
-        match self {
-            Unit::Other(symbol) => symbol,
-            known => known.entry().map_or("", |(.., name)| name),
+        match (self, self.entry()) {
+            (_, Some((.., name))) => name,
+            (Unit::Other(symbol), None) => symbol,
+            (_, None) => "",
         }
     }
 
     /// The dimension, or `None` for a unit this crate does not know.
     pub fn dimension(&self) -> Option<Dimension> {
-        self.entry().map(|(_, _, dimension, ..)| *dimension)
+        self.entry().map(|(_, dimension, ..)| dimension)
     }
 
-    /// Whether this is one of the units the crate knows.
+    /// Whether this is one of the units the crate knows (its own, or one of the general units
+    /// county bulletins print: ‰, 万件, 亿千瓦时, 万亩 …).
     pub fn is_known(&self) -> bool {
-        !matches!(self, Unit::Other(_))
+        self.entry().is_some()
     }
 
     /// Converts `value` from this unit into `to`. Exact: every factor is a power of ten.
@@ -159,7 +215,7 @@ impl Unit {
             let unknown = if self.is_known() { to } else { self };
             return Err(ConversionError::Unknown(unknown.symbol().to_owned()));
         };
-        if from_entry.2 != to_entry.2 {
+        if from_entry.1 != to_entry.1 {
             return Err(ConversionError::Incompatible {
                 from: self.symbol().to_owned(),
                 to: to.symbol().to_owned(),
@@ -170,7 +226,7 @@ impl Unit {
             from: self.symbol().to_owned(),
             to: to.symbol().to_owned(),
         };
-        let (from_exp, to_exp) = (from_entry.3, to_entry.3);
+        let (from_exp, to_exp) = (from_entry.2, to_entry.2);
         let converted = if from_exp >= to_exp {
             let factor = Decimal::from(10u64.pow(from_exp - to_exp));
             value.checked_mul(factor).ok_or_else(overflow)?
@@ -268,7 +324,24 @@ mod tests {
             assert_eq!(&Unit::from(*symbol), unit);
             assert_eq!(unit.symbol(), *symbol);
         }
+        // The general units stay as printed, and are known all the same.
         assert_eq!(Unit::from("立方米"), Unit::Other("立方米".into()));
+        for (symbol, ..) in GENERAL {
+            let unit = Unit::from(*symbol);
+            assert!(unit.is_known() && unit.symbol() == *symbol && unit.name_en().is_ascii() || *symbol == "‰", "{symbol}");
+        }
+        assert!(!Unit::from("万口").is_known());
+    }
+
+    #[test]
+    fn general_units_convert_within_their_measure() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(Unit::from("亿千瓦时").convert(d("18.93"), &Unit::from("万千瓦时")).unwrap(), d("189300"));
+        assert_eq!(Unit::from("万件").convert(d("2658"), &Unit::from("件")).unwrap(), d("26580000"));
+        assert_eq!(Unit::from("万人次").convert(d("1.5"), &Unit::from("人次")).unwrap(), d("15000"));
+        assert!(Unit::from("万亩").convert(d("1"), &Unit::GongQing).is_err(), "亩 is not a power of ten of 公顷");
+        assert!(Unit::from("亿吨公里").convert(d("1"), &Unit::from("亿人公里")).is_err());
+        assert!(Unit::from("人次").convert(d("1"), &Unit::Ren).is_err(), "person-times are not persons");
     }
 
     #[test]
@@ -284,7 +357,8 @@ mod tests {
             (Unit::Percent, "%"),
             (Unit::PercentagePoints, "percentage points"),
             (Unit::Pure, ""),
-            (Unit::Other("万立方米".into()), "万立方米"),
+            (Unit::Other("万立方米".into()), "10,000 cubic metres"),
+            (Unit::Other("万口".into()), "万口"),
         ];
         for (unit, name) in rows {
             assert_eq!(unit.name_en(), name, "{unit}");
