@@ -184,3 +184,23 @@ fn cut_and_mangled_samples_never_panic_and_what_is_read_holds() {
         }
     }
 }
+
+/// The other places' bulletins, read as drafts, are checked as a statistician would: the one slip
+/// the invented county's text was written with (民生支出 30.14 of 38.26 is 78.8 %, printed 79.6 %)
+/// is the only error, and nothing true is called wrong: per-head incomes by residence are not
+/// summed, a ratio to one (城乡居民人均收入比2.01:1) is not a structure, and the units county
+/// bulletins print (‰, 万件, 亿吨公里, 所 …) are known.
+#[test]
+fn the_checker_on_other_places_drafts_finds_the_planted_slip_and_nothing_else() {
+    let errors = |name: &str| -> Vec<String> {
+        let (release, _) = import_sample(name);
+        check::check(&release).findings.iter().filter(|f| f.severity <= Severity::Warning).map(|f| format!("[{}] {}", f.severity.label(), f.message)).collect()
+    };
+    assert_eq!(errors("invented-county-2023"), ["[错误] 民生支出占一般公共预算支出的比重：30.14亿元 ÷ 38.26亿元 = 78.8%，表述为79.6%；若比重无误，民生支出应约为30.45亿元"]);
+    assert_eq!(errors("fresh-county-2024"), Vec::<String>::new());
+    assert_eq!(errors("fresh-fiscal-2024"), Vec::<String>::new());
+    // And 财政专报第七期 as prose: the four levels, and the share printed as 100 minus the others.
+    let fiscal = errors("fiscal-report-7");
+    assert_eq!(fiscal.len(), 2, "{fiscal:?}");
+    assert!(fiscal[0].contains("中央级、自治区级、银川市级、西夏区级之和4.16亿元 ≠ 全口径一般公共预算收入5.16亿元"), "{fiscal:?}");
+}

@@ -229,6 +229,12 @@ fn shares_sum(ctx: &mut Ctx, breakdown: &Breakdown, total: &Fact, parts: &[&Fact
 
 fn structure_ratio(ctx: &mut Ctx, ratio: &crate::structure::StructureRatio) {
     let printed = ratio.terms.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(" : ");
+    // A ratio to one (城乡居民人均收入比2.01:1) compares two levels; it is no structure of 100.
+    if ratio.terms.len() == 2 && ratio.terms.last().is_some_and(|t| *t == Decimal::ONE) {
+        ctx.report(Severity::Info, Check::StructureRatioSum, &ratio.id, None, ratio.sentence.as_deref(),
+            format!("{} {printed} 是两个数的比值，不是构成比，不核对其和", ratio.name));
+        return;
+    }
     let sum: Decimal = ratio.terms.iter().sum();
     let intervals: Vec<Interval> = ratio.terms.iter().map(|t| Interval::printed(*t)).collect();
     let sentence = ratio.sentence.as_deref();

@@ -4,6 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rust_decimal::Decimal;
+
 use super::clauses::{prices, DraftFact, Input, Reader};
 use super::grammar::{self, Kind};
 use super::names::{Ids, Known};
@@ -14,6 +16,7 @@ use crate::fact::{Contribution, Fact, StatedShare};
 use crate::import::{Report, Unparsed};
 use crate::release::{Footnote, Period, Release, Section, Sentence, Source, Span, Status};
 use crate::structure::{Breakdown, StructureRatio};
+use crate::unit::Dimension;
 
 /// Words that make a line a release's title.
 const TITLE_WORDS: &[&str] = &["公报", "主要经济指标", "专报", "快报", "简报", "经济运行", "统计月报", "统计资料", "指标"];
@@ -393,6 +396,10 @@ fn assemble(reader: Reader, sentences: &[Sentence], footnotes: &[Footnote], know
     let mut out_breakdowns = Vec::new();
     for (k, b) in breakdowns.iter().enumerate() {
         let Some(total) = fact_ids.get(b.total).cloned().flatten() else { continue };
+        if let Some(draft_total) = facts.get(b.total).filter(|f| !additive(f)) {
+            report.notes.push(format!("“{}”是平均数或比率，其下各项不能相加，未列为构成", draft_total.name));
+            continue;
+        }
         let parts: Vec<String> = b.parts.iter().filter_map(|&p| fact_ids.get(p).cloned().flatten()).filter(|p| *p != total).collect();
         if parts.is_empty() {
             continue;
@@ -407,7 +414,9 @@ fn assemble(reader: Reader, sentences: &[Sentence], footnotes: &[Footnote], know
     }
     let mut out_ratios = Vec::new();
     for r in &ratios {
-        let breakdown = r.breakdown.and_then(|b| breakdown_ids.get(b).cloned().flatten());
+        // A ratio to one (城乡居民人均收入比2.01:1) compares two levels; it is no structure of parts.
+        let relative = r.terms.len() == 2 && r.terms.last().is_some_and(|t| *t == Decimal::ONE);
+        let breakdown = r.breakdown.filter(|_| !relative).and_then(|b| breakdown_ids.get(b).cloned().flatten());
         let bundled = known.ratios.get(&r.name).filter(|(_, b, ..)| b.is_some() && *b == breakdown);
         let id = ids.take(bundled.map(|(id, ..)| id.as_str()), "r");
         let (name_en, labels_en) = match bundled {
@@ -417,4 +426,13 @@ fn assemble(reader: Reader, sentences: &[Sentence], footnotes: &[Footnote], know
         out_ratios.push(StructureRatio { id, name: r.name.clone(), name_en, terms: r.terms.clone(), labels: r.labels.clone(), labels_en, breakdown, sentence: sentence_id(r.sentence) });
     }
     (out, out_breakdowns, out_ratios)
+}
+
+/// Whether a total's parts can add up to it: not for averages, per-head figures, rates and indexes
+/// (城镇居民人均可支配收入 and 农村居民人均可支配收入 do not sum to 全体居民人均可支配收入).
+fn additive(fact: &DraftFact) -> bool {
+    const NOT_SUMS: [&str; 4] = ["人均", "平均", "指数", "系数"];
+    let name = fact.name.as_str();
+    let per_cent = fact.value.as_ref().is_some_and(|v| matches!(v.unit.dimension(), Some(Dimension::Percent | Dimension::PerMille | Dimension::Pure)));
+    !per_cent && !NOT_SUMS.iter().any(|w| name.contains(w)) && !name.ends_with('率')
 }
