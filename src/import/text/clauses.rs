@@ -1275,7 +1275,11 @@ fn basis_in(before: &str) -> Option<GrowthBasis> {
 /// 总产值), or when the sentence said so; current for money.
 pub fn prices(fact: &DraftFact) -> Option<Prices> {
     let name = &fact.name;
-    if fact.comparable || name.contains("生产总值") || name.contains("增加值") || name.contains("总产值") {
+    // Output and value added grow at comparable prices (农林牧渔业总产值, 工业总产值), except the
+    // construction industry's output, which its statistics report at current prices (建筑业统计
+    // 报表制度: 建筑业总产值按当年价格计算) unless the text says otherwise.
+    let output = name.contains("总产值") && !name.contains("建筑业");
+    if fact.comparable || name.contains("生产总值") || name.contains("增加值") || output {
         return Some(Prices::Comparable);
     }
     let money = fact.value.as_ref().or(fact.increase.as_ref()).is_some_and(|q| matches!(q.unit, Unit::YiYuan | Unit::WanYuan | Unit::Yuan));
@@ -1340,6 +1344,9 @@ mod tests {
         let tourism = fact(&release, "旅游收入");
         assert_eq!(tourism.growth.as_ref().unwrap().basis, GrowthBasis::YearOnYear);
         assert_eq!(tourism.growth.as_ref().unwrap().prices, Some(Prices::Current));
+        let output = read("全年农林牧渔业总产值50.2亿元，增长4.1%。全年建筑业总产值39.5亿元，比上年增长20.7%。");
+        assert_eq!(fact(&output, "农林牧渔业总产值").growth.as_ref().unwrap().prices, Some(Prices::Comparable));
+        assert_eq!(fact(&output, "建筑业总产值").growth.as_ref().unwrap().prices, Some(Prices::Current));
         // In a report of months, 同比 over the months is cumulative.
         let (months, _) = crate::import::text::import("某区2023年1-9月主要经济指标\n\n1-9月，全区社会消费品零售总额45.6亿元，同比增长5.5%。9月当月产销率97.1%。", "t").unwrap();
         assert_eq!(months.period, Period::Cumulative { year: 2023, from_month: 1, to_month: 9 });
