@@ -337,11 +337,26 @@ fn cells(table: &Table) -> Vec<((String, String), String)> {
     for row in &table.rows {
         for column in &table.columns {
             if let Some(text) = row.cells.get(&column.id) {
-                out.push(((label(row), column.label.clone()), text.trim().to_owned()));
+                out.push(((same_label(&label(row)), same_label(&column.label)), text.trim().to_owned()));
             }
         }
     }
     out
+}
+
+/// A table label as it compares: without spaces, brackets and the per-cent sign in one width
+/// ("比上年增长 (％)" is "比上年增长（%）").
+fn same_label(label: &str) -> String {
+    label
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            '％' => '%',
+            other => other,
+        })
+        .collect()
 }
 
 /// Tables matched by title, then id; cells by row and column label. A table one side only has is
