@@ -521,6 +521,14 @@ mod tests {
         assert_eq!((cell.table.as_str(), cell.row.as_str(), cell.column.as_str()), (draft.tables[0].title.as_str(), label.as_str(), column.label.as_str()));
         assert_eq!((cell.published.as_str(), cell.draft.as_str()), (before.as_str(), "12345"));
         assert_eq!(diff.unchanged, published.facts.len());
+
+        // The same header printed in other widths and spacing is the same column.
+        let mut relabelled = published.clone();
+        for column in &mut relabelled.tables[0].columns {
+            column.label = column.label.replace('(', " （").replace(')', "）").replace('%', "％");
+        }
+        assert!(relabelled.tables[0].columns.iter().any(|c| c.label.contains("（％）")));
+        assert!(compare(&relabelled, &published).cells.is_empty());
     }
 
     #[test]
