@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::chart::{self, ChartData, Lang, Mark, Mode, Options, TableView};
+use crate::chart::{self, ChartData, Lang, Mode, Options};
 use crate::check::{self, Finding, Severity};
 use crate::error::{Error, ErrorKind};
 use crate::import::{self, Format, Report};
@@ -262,24 +262,6 @@ fn id_anchors<'a>(text: &str, ids: impl IntoIterator<Item = &'a str>) -> HashMap
     anchors
 }
 
-#[derive(Serialize)]
-struct Drawn<'a> {
-    svg: String,
-    width: u32,
-    height: u32,
-    mode: &'static str,
-    id: &'a str,
-    title: &'a str,
-    subtitle: &'a str,
-    period: &'a str,
-    unit: &'a str,
-    source: &'a str,
-    status: &'a str,
-    description: &'a str,
-    notes: &'a [String],
-    table: TableView,
-    marks: Vec<Mark>,
-}
 
 /// Runs `f` with a chart: `chart` is the index of one of the last draft's charts ("0", "1", …) or
 /// a chart's data as JSON.
@@ -306,24 +288,7 @@ fn with_chart<T>(chart: &str, f: impl FnOnce(&ChartData) -> Result<T, JsError>) 
 pub fn render(chart: &str, width: u32, mode: &str, ids: &str) -> Result<String, JsError> {
     let mode = Mode::parse(mode).ok_or_else(|| JsError::new(&format!("未知的显示模式“{mode}”：standard、care、contrast 或 print")))?;
     with_chart(chart, |data| {
-        let drawn = chart::render_with(data, width, &Options { mode, ids: ids.to_owned() })?;
-        to_json(&Drawn {
-            svg: drawn.svg,
-            width: drawn.width,
-            height: drawn.height,
-            mode: mode.name(),
-            id: &data.id,
-            title: &data.title,
-            subtitle: &data.subtitle,
-            period: &data.period,
-            unit: &data.unit,
-            source: &data.source,
-            status: &data.status,
-            description: &data.description,
-            notes: &data.notes,
-            table: data.table(),
-            marks: drawn.marks,
-        })
+        crate::wasm::drawn_json(data, width, mode, ids)
     })
 }
 

@@ -95,6 +95,7 @@ struct DrawnChart<'a> {
     width: u32,
     height: u32,
     mode: &'static str,
+    id: &'a str,
     title: &'a str,
     subtitle: &'a str,
     period: &'a str,
@@ -107,9 +108,32 @@ struct DrawnChart<'a> {
     marks: Vec<Mark>,
 }
 
+/// Draws `data` at `width` CSS pixels in `mode`, SVG ids starting with `ids`, as the JSON both
+/// modules hand the page: `{svg, width, height, mode, id, title, subtitle, period, unit, source,
+/// status, description, notes, table, marks}`.
+pub(crate) fn drawn_json(data: &ChartData, width: u32, mode: Mode, ids: &str) -> Result<String, JsError> {
+    let drawn = chart::render_with(data, width, &Options { mode, ids: ids.to_owned() })?;
+    to_json(&DrawnChart {
+        svg: drawn.svg,
+        width: drawn.width,
+        height: drawn.height,
+        mode: mode.name(),
+        id: &data.id,
+        title: &data.title,
+        subtitle: &data.subtitle,
+        period: &data.period,
+        unit: &data.unit,
+        source: &data.source,
+        status: &data.status,
+        description: &data.description,
+        notes: &data.notes,
+        table: data.table(),
+        marks: drawn.marks,
+    })
+}
+
 /// Draws a loaded chart at `width` CSS pixels, in `lang`, in `mode` ("standard", "care",
-/// "contrast" or "print"), with SVG ids starting with `ids`. JSON: `{svg, width, height, mode,
-/// title, subtitle, period, unit, source, status, description, notes, table, marks}`.
+/// "contrast" or "print"), with SVG ids starting with `ids`. JSON: see [`drawn_json`].
 #[wasm_bindgen]
 pub fn render_chart(release: &str, chart_id: &str, width: u32, lang: &str, mode: &str, ids: &str) -> Result<String, JsError> {
     let mode = Mode::parse(mode).ok_or_else(|| JsError::new(&format!("未知的显示模式“{mode}”：standard、care、contrast 或 print")))?;
@@ -123,23 +147,7 @@ pub fn render_chart(release: &str, chart_id: &str, width: u32, lang: &str, mode:
                 JsError::new(&ChartError::UnknownChart { chart: chart_id.to_owned(), known }.to_string())
             }
         })?;
-        let drawn = chart::render_with(data, width, &Options { mode, ids: ids.to_owned() })?;
-        to_json(&DrawnChart {
-            svg: drawn.svg,
-            width: drawn.width,
-            height: drawn.height,
-            mode: mode.name(),
-            title: &data.title,
-            subtitle: &data.subtitle,
-            period: &data.period,
-            unit: &data.unit,
-            source: &data.source,
-            status: &data.status,
-            description: &data.description,
-            notes: &data.notes,
-            table: data.table(),
-            marks: drawn.marks,
-        })
+        drawn_json(data, width, mode, ids)
     })
 }
 

@@ -379,14 +379,7 @@ impl Builder<'_> {
                 Lang::En => format!("{} had a {} of {}", format::mid_sentence(name), format::mid_sentence(&measure), shown(total.1)),
             };
             if let Some(target) = target {
-                lead += &match (self.lang, total.1.cmp(&target)) {
-                    (Lang::Zh, std::cmp::Ordering::Less) => format!("，低于{target}%的目标"),
-                    (Lang::Zh, std::cmp::Ordering::Equal) => format!("，达到{target}%的目标"),
-                    (Lang::Zh, std::cmp::Ordering::Greater) => format!("，高于{target}%的目标"),
-                    (Lang::En, std::cmp::Ordering::Less) => format!(", below the {target}% target"),
-                    (Lang::En, std::cmp::Ordering::Equal) => format!(", on the {target}% target"),
-                    (Lang::En, std::cmp::Ordering::Greater) => format!(", above the {target}% target"),
-                };
+                lead += &self.against_target(total.1, target);
             }
             lead += self.words("；", "; ").as_str();
         }

@@ -242,14 +242,7 @@ impl Builder<'_> {
             (_, None) => lead.trim_end_matches("'s ").to_owned(),
         };
         if let (Some(target), Some((_, rate))) = (target, total) {
-            text += &match (self.lang, rate.cmp(&target)) {
-                (Lang::Zh, std::cmp::Ordering::Less) => format!("，低于{target}%的目标"),
-                (Lang::Zh, std::cmp::Ordering::Equal) => format!("，达到{target}%的目标"),
-                (Lang::Zh, std::cmp::Ordering::Greater) => format!("，高于{target}%的目标"),
-                (Lang::En, std::cmp::Ordering::Less) => format!(", below the {target}% target"),
-                (Lang::En, std::cmp::Ordering::Equal) => format!(", on the {target}% target"),
-                (Lang::En, std::cmp::Ordering::Greater) => format!(", above the {target}% target"),
-            };
+            text += &self.against_target(rate, target);
         }
         let mut notable = Vec::new();
         if let Some(target) = target {

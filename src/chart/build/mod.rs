@@ -114,6 +114,19 @@ impl<'a> Builder<'a> {
         ChartError::MissingData { chart: self.head.id.clone(), what: what.into() }
     }
 
+    /// A rate against its target, as a clause: "，低于25%的目标", ", above the 25% target".
+    fn against_target(&self, rate: Decimal, target: Decimal) -> String {
+        use std::cmp::Ordering;
+        match (self.lang, rate.cmp(&target)) {
+            (Lang::Zh, Ordering::Less) => format!("，低于{target}%的目标"),
+            (Lang::Zh, Ordering::Equal) => format!("，达到{target}%的目标"),
+            (Lang::Zh, Ordering::Greater) => format!("，高于{target}%的目标"),
+            (Lang::En, Ordering::Less) => format!(", below the {target}% target"),
+            (Lang::En, Ordering::Equal) => format!(", on the {target}% target"),
+            (Lang::En, Ordering::Greater) => format!(", above the {target}% target"),
+        }
+    }
+
     /// Words the builder writes itself.
     fn words(&self, zh: &str, en: &str) -> String {
         match self.lang {

@@ -1,13 +1,13 @@
-//! What the renderer draws on: any plotters backend that can also draw the two marks plotters has
-//! no element for — a dashed line and a pattern laid over a shape. The SVG adapter
-//! ([`crate::chart::svg::Svg`]) writes them as one element each; the bitmap adapter (feature
-//! `png`) rasterizes them.
+//! What the renderer draws on: any plotters backend that can also draw the three marks plotters
+//! has no element for — a dashed line, a pattern laid over a shape, and a draft's watermark. The
+//! SVG adapter ([`crate::chart::svg::Svg`]) writes them as one element each; the bitmap adapter
+//! (feature `png`) rasterizes them.
 
 use plotters::element::{Drawable, PointCollection};
 use plotters::style::RGBColor;
 use plotters_backend::{BackendCoord, DrawingBackend, DrawingErrorKind};
 
-/// A plotters backend with the renderer's two extra marks.
+/// A plotters backend with the renderer's three extra marks.
 pub trait Canvas: DrawingBackend {
     /// A line of 6-pixel dashes with 4-pixel gaps, starting with a dash at `from`, `width`
     /// pixels wide.
