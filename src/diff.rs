@@ -19,8 +19,9 @@ use crate::table::Table;
 /// and `added`, the published release's for `removed`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Diff {
-    /// The published release compared with.
+    /// The published release compared with: its id and title.
     pub published: String,
+    pub title: String,
     pub changed: Vec<Change>,
     /// Indicators in the draft, not in the published release.
     pub added: Vec<Entry>,
@@ -146,7 +147,7 @@ fn period_key(release: &Release, fact: &Fact) -> String {
 /// ```
 pub fn compare(draft: &Release, published: &Release) -> Diff {
     let pairs = match_facts(draft, published);
-    let mut diff = Diff { published: published.id.clone(), ..Diff::default() };
+    let mut diff = Diff { published: published.id.clone(), title: published.title.clone(), ..Diff::default() };
     let mut matched = vec![false; published.facts.len()];
     for (fact, pair) in draft.facts.iter().zip(&pairs) {
         match pair {

@@ -137,7 +137,10 @@ fn breakdowns(release: &Release, out: &mut Vec<Figure>, rankings: &mut Vec<Ranki
         if let Some(amounts) = &amounts {
             let sum = amounts.iter().try_fold(Decimal::ZERO, |acc, a| acc.checked_add(*a)).ok_or(Undefined::Overflow);
             let dp = parts.iter().filter_map(|p| p.value.as_ref()).map(|v| v.amount.scale()).max().unwrap_or(0);
-            out.push(figure(format!("sum:{}", breakdown.id), format!("{}各部分之和", breakdown.name), sum, dp, unit.clone(), inputs.clone(), "各部分数值相加"));
+            // A sum of one part is the part itself.
+            if parts.len() > 1 {
+                out.push(figure(format!("sum:{}", breakdown.id), format!("{}各部分之和", breakdown.name), sum, dp, unit.clone(), inputs.clone(), "各部分数值相加"));
+            }
             for (part, amount) in parts.iter().zip(amounts) {
                 let dp = part.share.as_ref().map_or(1, |s| s.percent.scale());
                 out.push(figure(
@@ -151,7 +154,10 @@ fn breakdowns(release: &Release, out: &mut Vec<Figure>, rankings: &mut Vec<Ranki
                 ));
             }
             if breakdown.kind == BreakdownKind::Exhaustive {
-                let dp = release.ratios.iter().find(|r| r.breakdown.as_deref() == Some(&breakdown.id)).map_or(1, |r| r.terms.iter().map(|t| t.scale()).max().unwrap_or(1));
+                // As many decimals as the release prints the structure with: its ratio's terms, or
+                // else its parts' stated shares (占79.44%), or else one.
+                let stated_shares = parts.iter().filter_map(|p| p.share.as_ref()).map(|s| s.percent.scale()).max();
+                let dp = release.ratios.iter().find(|r| r.breakdown.as_deref() == Some(&breakdown.id)).map(|r| r.terms.iter().map(|t| t.scale()).max().unwrap_or(1)).or(stated_shares).unwrap_or(1);
                 match structure(amounts, dp) {
                     Ok(shares) => {
                         for (part, share) in parts.iter().zip(shares) {

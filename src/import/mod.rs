@@ -99,6 +99,39 @@ pub fn import(input: &str, format: Option<Format>, origin: &str) -> Result<Impor
     match format {
         Format::Json => Ok(Imported { format, release: crate::load::from_json(input, origin)?, report: Report::default() }),
         Format::Csv => template::import(input, origin).map(|(release, report)| Imported { format, release, report }),
+        Format::Text if looks_like_markup(input) => Err(ErrorKind::Import {
+            origin: origin.to_owned(),
+            place: "第1个字符起".into(),
+            message: "这是网页或文档的代码（HTML/XML），不是公报文本：请在浏览器或 Word 中选中正文文字，复制后再粘贴".into(),
+        }
+        .into()),
         Format::Text => text::import(input, origin).map(|(release, report)| Imported { format, release, report }),
+    }
+}
+
+/// Whether a text is markup (a web page's source, XML) rather than prose: it starts with a tag and
+/// closes one.
+fn looks_like_markup(input: &str) -> bool {
+    let body = input.trim_start_matches(crate::load::BOM).trim_start();
+    body.starts_with('<') && (body.contains("</") || body.contains("/>"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_not_read_as_prose() {
+        let page = "<h1>某县2022年统计公报</h1><p>地区生产总值100亿元，增长5.0%。</p><script>alert(1)</script>";
+        let err = import(page, None, "粘贴的文本").unwrap_err().to_string();
+        assert_eq!(err, "粘贴的文本: 第1个字符起: 这是网页或文档的代码（HTML/XML），不是公报文本：请在浏览器或 Word 中选中正文文字，复制后再粘贴");
+        // Prose that mentions a bracket is still prose.
+        assert!(!looks_like_markup("地区生产总值<100亿元（初步数）"));
+    }
+
+    #[test]
+    fn drafts_are_told_apart_by_content() {
+        assert_eq!(detect("\u{feff}  {\"id\": \"x\"}"), Format::Json);
+        assert_eq!(detect("一、综合\n地区生产总值100亿元。"), Format::Text);
     }
 }

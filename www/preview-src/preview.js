@@ -586,6 +586,7 @@ function showFigures({ figures }) {
 
 function undefinedText(why) {
   if (typeof why === 'string') return why;
+  if (typeof why?.reason === 'string') return why.reason;
   if (why && typeof why === 'object') return Object.keys(why).join('、');
   return '未定义';
 }
@@ -601,7 +602,7 @@ function showDiff({ diff, anchors }) {
     ui.diff.replaceChildren(el('p', 'pv-empty', '没有可比较的已发布版本：已发布的数据中没有与草稿相同的指标。'));
     return;
   }
-  const parts = [el('p', undefined, `与已发布的“${diff.published}”比较：${diff.changed.length}处数值改动，新增${diff.added.length}项，删去${diff.removed.length}项，${diff.unchanged}项未变。`)];
+  const parts = [el('p', undefined, `与已发布的《${diff.title || diff.published}》比较：${diff.changed.length}处数值改动，新增${diff.added.length}项，删去${diff.removed.length}项，${diff.unchanged}项未变。`)];
 
   parts.push(el('h3', undefined, '改动的数值'));
   if (diff.changed.length) {
@@ -702,7 +703,8 @@ async function loadSample(buttonEl) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     origin = `示例“${buttonEl.textContent}”`;
-    setDraft(await response.text(), buttonEl.dataset.format ?? 'auto');
+    // Samples are read as any draft is, by content: the format stays 自动识别 for what is pasted next.
+    setDraft(await response.text(), 'auto');
   } catch (err) {
     showError(`示例“${buttonEl.textContent}”无法载入（${url.pathname}：${messageOf(err)}）。`);
   }
@@ -722,7 +724,8 @@ ui.file.addEventListener('change', () => {
 });
 for (const b of document.querySelectorAll('[data-sample]')) b.addEventListener('click', () => loadSample(b));
 ui.draft.addEventListener('paste', () => {
-  if (!ui.draft.value.trim()) origin = '粘贴的文本';
+  // Whatever was loaded before, the draft is now (partly) pasted text.
+  origin = '粘贴的文本';
 });
 
 ui.drop.addEventListener('dragover', (event) => {

@@ -225,6 +225,8 @@ impl<'a> Builder<'a> {
 
     fn source(&self, release: &Release) -> Result<String, ChartError> {
         let publishers = self.publishers(release)?;
+        // A draft that names no publisher says so, rather than print an empty source.
+        let publishers = if publishers.trim().is_empty() { self.words("稿件未写明", "not stated in the draft") } else { publishers };
         Ok(match self.lang {
             Lang::Zh => format!("资料来源：{publishers}"),
             Lang::En => format!("Source: {publishers}"),
