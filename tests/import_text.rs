@@ -204,3 +204,18 @@ fn the_checker_on_other_places_drafts_finds_the_planted_slip_and_nothing_else() 
     assert_eq!(fiscal.len(), 2, "{fiscal:?}");
     assert!(fiscal[0].contains("中央级、自治区级、银川市级、西夏区级之和4.16亿元 ≠ 全口径一般公共预算收入5.16亿元"), "{fiscal:?}");
 }
+
+/// Charts of another place's draft speak of that place: 样例县, never 西夏区.
+#[test]
+fn another_places_draft_charts_name_that_place() {
+    let (release, _) = import_sample("fresh-county-2024");
+    let published = bundled::all().unwrap();
+    let charts = xixia_stats::chart::draft_charts(&release, &published, xixia_stats::chart::Lang::Zh);
+    assert!(charts.len() >= 5, "{} charts", charts.len());
+    for chart in &charts {
+        let text = format!("{} {} {}", chart.title, chart.description, chart.source);
+        assert!(!text.contains("西夏"), "{}: {text}", chart.id);
+        assert!(chart.draft, "{} is marked as a draft", chart.id);
+    }
+    assert!(charts.iter().any(|c| c.description.contains("样例县")), "the place is named in the descriptions");
+}

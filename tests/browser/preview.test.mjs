@@ -166,7 +166,7 @@ describe('a release pasted as JSON', () => {
 
   test('the comparison shows the edited value, old → new', async () => {
     const diff = await p.page.locator('#diff').textContent();
-    assert.match(diff, /2023-fiscal-reports-5-8/);
+    assert.match(diff, /与已发布的《西夏财政专报第五至八期》比较：1处数值改动/);
     const row = await p.page.$$eval('#diff tbody tr', (trs) => trs.map((tr) => tr.textContent).find((t) => t.includes('西夏区级')) ?? '');
     assert.match(row, /0\.56/);
     assert.match(row, /1\.56/);
@@ -341,6 +341,10 @@ describe('the bulletin text pasted', () => {
         'the sum of the three industries is shown as verified',
       );
       assert.ok(titles.length >= 15, `every structure charted: ${titles.length} charts`);
+      // A figure that cannot be computed says why, in words.
+      const figures = await page.locator('#figures').textContent();
+      assert.ok(figures.includes('无法计算（增速按可比价格计算，不能由现价总量推算上期数）'), 'why GDP has no previous-year level');
+      assert.ok(!/undefined|reason/.test(figures), 'no raw field names in the figures table');
       // A finding's jump selects, in the pasted text, the very sentence the finding quotes.
       const finding = page.locator('#findings .pv-finding', { hasText: '45.46' }).first();
       const quoted = await finding.locator('.pv-quote').textContent();
@@ -377,14 +381,23 @@ describe('the sample buttons', () => {
           errors: (await findingTexts(page)).filter((f) => f.severity === 'error').map((f) => f.text),
         };
       };
+      // Samples are recognised by content; the selector stays 自动识别 for the next paste.
       const report7 = await load('财政专报第七期');
-      assert.equal(report7.format, 'text');
+      assert.equal(report7.format, 'auto');
+      assert.match(await page.locator('#summary').textContent(), /公报文本/);
       assert.ok(report7.charts > 0);
       assert.ok(report7.errors.some((t) => t.includes(FOUR_LEVELS)), 'the four levels error, read from the prose');
       const csv = await load('CSV模板');
-      assert.equal(csv.format, 'csv');
+      assert.equal(csv.format, 'auto');
       assert.ok(csv.charts > 0);
       assert.match(await page.locator('#summary').textContent(), /CSV 模板/);
+      // Text pasted over the sample is read as what it is, and named as pasted.
+      const bulletin = await readFile(path.join(ROOT, 'data', 'samples', '2022-bulletin.txt'), 'utf8');
+      const before = await runs(page);
+      await paste(page, bulletin);
+      await waitUntil(async () => (await runs(page)) > before, 'the pasted bulletin');
+      assert.equal(await page.locator('#error').isVisible(), false, await page.locator('#error-message').textContent());
+      assert.match(await page.locator('#summary').textContent(), /公报文本/);
       assert.deepEqual(await clean(p), NO_PROBLEMS);
     } finally {
       await p.context.close();

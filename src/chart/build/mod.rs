@@ -301,10 +301,27 @@ impl<'a> Builder<'a> {
 
     /// How a description starts: "2022年西夏区", "2023年1-11月，西夏区", "In 2022, Xixia District's ".
     fn lead(&self, period: &Period) -> String {
+        let (zh, en) = self.place();
         match self.lang {
-            Lang::Zh => format!("{}{}", self.in_period(period), DISTRICT.0),
-            Lang::En => format!("{}{}'s ", self.in_period(period), DISTRICT.1),
+            Lang::Zh => format!("{}{zh}", self.in_period(period)),
+            Lang::En => format!("{}{en}'s ", self.in_period(period)),
         }
+    }
+
+    /// The place the release is about, in Chinese and English: 西夏区 for the district's own, and
+    /// for a draft of another place the name its title starts with (样例县2024年…) or its
+    /// publisher's (样例县统计局).
+    fn place(&self) -> (String, String) {
+        const PLACES: [char; 6] = ['县', '区', '市', '旗', '州', '盟'];
+        let before_year: String = self.release.title.chars().take_while(|c| !c.is_ascii_digit()).collect();
+        let from_publisher = self.release.publishers.first().map(|p| p.trim_end_matches("统计局").trim_end_matches("财政局").to_owned());
+        let place = [Some(before_year), from_publisher]
+            .into_iter()
+            .flatten()
+            .find(|p| p.ends_with(PLACES) && (2..=12).contains(&p.chars().count()))
+            .unwrap_or_else(|| DISTRICT.0.to_owned());
+        let english = if place == DISTRICT.0 { DISTRICT.1 } else { "the district" };
+        (place, english.to_owned())
     }
 
     /// A stated figure in a sentence: "地区生产总值489.91亿元，比上年增长8.3%",
