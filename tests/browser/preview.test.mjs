@@ -356,6 +356,8 @@ describe('the bulletin text pasted', () => {
       assert.equal(selected.focused, true);
       assert.ok(selected.text.length > 0);
       assert.equal(selected.text.replace(/\s+/g, ''), quoted.replace(/\s+/g, ''), 'the jump selects the quoted sentence');
+      // Prose has sentences, not the ids the import made up.
+      assert.match(await finding.locator('.pv-jump').textContent(), /^第\d+句$/);
       assert.deepEqual(await clean(p), NO_PROBLEMS);
       await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, 'preview-text-1280.png');

@@ -354,8 +354,14 @@ function showSummary({ format, release, report }) {
   );
 }
 
+/**
+ * Where a finding is, in the draft's own terms: the sentence (or CSV row) of prose and CSV drafts,
+ * whose ids the importer made up and staff never see; the item and field of a JSON draft, whose
+ * ids staff wrote.
+ */
 function locationText(finding) {
   const loc = finding.location ?? {};
+  if (finding.sentence_index && current?.format !== 'json') return `第${finding.sentence_index}句`;
   const parts = [];
   if (finding.sentence_index) parts.push(`第${finding.sentence_index}句`);
   const field = loc.field ? `${loc.subject}.${loc.field}` : loc.subject;
@@ -462,7 +468,7 @@ function chartCard(data, index, width) {
   card.dataset.index = String(index);
   card.dataset.chart = String(data.id ?? '');
   const head = el('div', 'pv-chart__head');
-  head.append(el('span', 'pv-draft-mark', '征求意见稿'), el('span', 'pv-chart__id', data.id ?? ''));
+  head.append(el('span', 'pv-draft-mark', '征求意见稿'));
   const area = el('div', 'pv-chart__area');
   area.setAttribute('role', 'img');
   const caption = el('figcaption', 'pv-chart__caption');
