@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 OUT_DIR=www/pkg
+# The site's content folder: releases/*.json and the chart specification charts.json
+# (docs/content.md). XIXIA_DATA points the build at another one, e.g. a copy with a new release.
+SITE_DIR=${XIXIA_DATA:-data}
 OUT_NAME=xixia_stats
 # What the page may download, gzip -9, in bytes: 150 KB.
 GZIP_BUDGET=${XIXIA_GZIP_BUDGET:-153600}
@@ -43,7 +46,7 @@ for lang in zh-CN en; do
   esac
   log "xixia-stats chart-data --lang $lang → $data_file"
   tmp_data="$(mktemp www/data/.charts.XXXXXX.json)"
-  if ! cargo run --quiet -- chart-data --compact --lang "$lang" >"$tmp_data"; then
+  if ! cargo run --quiet -- chart-data --data "$SITE_DIR" --compact --lang "$lang" >"$tmp_data"; then
     rm -f "$tmp_data"
     log "chart-data --lang $lang failed"
     exit 1
@@ -77,8 +80,10 @@ for lang in zh-CN en; do
   export_dir="www/data/export/$lang"
   log "xixia-stats render --lang $lang → $export_dir"
   rm -rf "$export_dir.tmp" && mkdir -p "$export_dir.tmp"
-  for format in png svg csv jsonstat; do
-    cargo run --quiet -- render --format "$format" --lang "$lang" --width 800 -o "$export_dir.tmp" >/dev/null
+  for release in $(cargo run --quiet -- list --data "$SITE_DIR" | cut -f1); do
+    for format in png svg csv jsonstat; do
+      cargo run --quiet -- render --data "$SITE_DIR" --release "$release" --format "$format" --lang "$lang" --width 800 -o "$export_dir.tmp/$release" >/dev/null
+    done
   done
   rm -rf "$export_dir" && mv "$export_dir.tmp" "$export_dir"
 done
@@ -86,7 +91,7 @@ done
 # 0b. The pages: www/pages/*.html with every <xixia-stat> filled with its chart drawn natively (SVG,
 #     summary, table, download links), so they read right before and without JavaScript.
 log "xixia-stats prerender www/pages → www/"
-cargo run --quiet -- prerender --pages www/pages -o www >/dev/null
+cargo run --quiet -- prerender --data "$SITE_DIR" --pages www/pages -o www >/dev/null
 
 # 1. Rust → wasm + JS glue. Cargo.toml turns wasm-pack's own wasm-opt off: Debian's binaryen breaks
 #    reference types (see /work/shared/TOOLCHAIN.md); we run npm's binaryen below instead.

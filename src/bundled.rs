@@ -1,25 +1,23 @@
-//! The releases compiled into the library: every figure of the two gazette issues in
-//! `shared/sources/`, keyed by hand from the printed text.
+//! The demo site's content, compiled into the library as the command line's default: every release
+//! file of `data/releases/` (every figure of the two gazette issues in `shared/sources/`, keyed by
+//! hand from the printed text) and the chart specification `data/charts.json`. The list comes from
+//! the folder (`build.rs`); nothing here names a release.
 
+use crate::chart::spec::{Spec, SpecError};
 use crate::error::{Error, ErrorKind};
 use crate::load;
 use crate::release::Release;
 
-/// `(id, JSON)` of each bundled release, in publication order.
-const RELEASES: &[(&str, &str)] = &[
-    ("2022-bulletin", include_str!("../data/releases/2022-bulletin.json")),
-    ("2023-1-11-indicators", include_str!("../data/releases/2023-1-11-indicators.json")),
-    ("2023-fiscal-reports-5-8", include_str!("../data/releases/2023-fiscal-reports-5-8.json")),
-];
+include!(concat!(env!("OUT_DIR"), "/bundled_files.rs"));
 
-/// The ids of the bundled releases.
-pub fn ids() -> Vec<&'static str> {
-    RELEASES.iter().map(|(id, _)| *id).collect()
+/// The ids of the bundled releases, in publication order (period, then publication date).
+pub fn ids() -> Vec<String> {
+    all().map(|releases| releases.into_iter().map(|r| r.id).collect()).unwrap_or_default()
 }
 
 /// The JSON text of a bundled release, as compiled in.
 pub fn json(id: &str) -> Option<&'static str> {
-    RELEASES.iter().find(|(known, _)| *known == id).map(|(_, json)| *json)
+    RELEASE_FILES.iter().find(|(name, _)| name.strip_suffix(".json") == Some(id)).map(|(_, json)| *json)
 }
 
 /// Loads a bundled release by id.
@@ -29,14 +27,23 @@ pub fn json(id: &str) -> Option<&'static str> {
 /// assert_eq!(bulletin.fact("gdp").unwrap().value.as_ref().unwrap().amount.to_string(), "489.91");
 /// ```
 pub fn release(id: &str) -> Result<Release, Error> {
-    let json = json(id).ok_or_else(|| ErrorKind::UnknownRelease {
-        id: id.to_owned(),
-        bundled: ids().iter().map(|id| id.to_string()).collect(),
-    })?;
+    let json = json(id).ok_or_else(|| ErrorKind::UnknownRelease { id: id.to_owned(), bundled: ids() })?;
     load::from_json(json, &format!("bundled release {id}"))
 }
 
-/// Loads every bundled release.
+/// Loads every bundled release, in publication order.
 pub fn all() -> Result<Vec<Release>, Error> {
-    ids().into_iter().map(release).collect()
+    let mut releases = RELEASE_FILES.iter().map(|(name, json)| load::from_json(json, &format!("data/releases/{name}"))).collect::<Result<Vec<_>, _>>()?;
+    sort(&mut releases);
+    Ok(releases)
+}
+
+/// Puts releases in publication order: by the end of their period, then by publication date.
+pub fn sort(releases: &mut [Release]) {
+    releases.sort_by(|a, b| (a.period_end(), &a.published, &a.id).cmp(&(b.period_end(), &b.published, &b.id)));
+}
+
+/// The bundled chart specification.
+pub fn spec() -> Result<Spec, SpecError> {
+    Spec::from_json(SPEC, "data/charts.json")
 }

@@ -23,12 +23,15 @@ pub mod export;
 pub mod figures;
 pub mod import;
 pub mod load;
+pub mod site;
+#[cfg(feature = "prerender")]
+pub mod page;
 #[cfg(feature = "prerender")]
 pub mod prerender;
 
 pub use error::{Error, ErrorKind, Problem};
 pub use fact::{Contribution, Fact, Gap, Growth, GrowthBasis, GrowthForm, Prices, Quantity, StatedRank, StatedShare};
-pub use release::{Footnote, Period, Release, Section, Sentence, Source, Span, Status};
+pub use release::{Footnote, Period, Release, ReleaseKind, Section, Sentence, Source, Span, Status};
 pub use structure::{Breakdown, BreakdownKind, Series, SeriesKind, StructureRatio};
 pub use table::{read_cell, CellValue, Column, ColumnKind, Row, Table, TableTarget};
 pub use unit::{ConversionError, Dimension, Unit};

@@ -9,12 +9,17 @@ use clap::{Parser, Subcommand};
 use xixia_stats::chart::Lang;
 use xixia_stats::check::{check, Severity};
 use xixia_stats::import::{Format as DraftFormat, Imported};
-use xixia_stats::{bundled, figures::figures, load, Error, ErrorKind, Release};
+use xixia_stats::site::Site;
+use xixia_stats::{figures::figures, load, Error, ErrorKind, Release};
 
 /// 西夏区 statistical releases: exact figures and consistency checks.
 #[derive(Parser)]
 #[command(name = "xixia-stats", version, about)]
 struct Cli {
+    /// The site's content folder: `releases/*.json` and the chart specification `charts.json`
+    /// (docs/data-format.md) [default: the demo's folder `data/`, as bundled into this program].
+    #[arg(long, global = true, value_name = "DIR")]
+    data: Option<std::path::PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -140,7 +145,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut out = String::new();
-    let code = match run(cli.command, &mut out) {
+    let code = match run(cli.command, cli.data.as_deref(), &mut out) {
         Ok(code) => code,
         Err(err) => {
             eprintln!("xixia-stats: {err}");
@@ -158,36 +163,47 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command, out: &mut String) -> Result<ExitCode, Error> {
+/// The site folder `--data` names, or the bundled demo content.
+fn site(data: Option<&Path>) -> Result<Site, Error> {
+    match data {
+        Some(dir) => Site::load(dir),
+        None => Site::bundled(),
+    }
+}
+
+fn run(command: Command, data: Option<&Path>, out: &mut String) -> Result<ExitCode, Error> {
     use std::fmt::Write as _;
     match command {
         Command::List => {
-            for release in bundled::all()? {
+            for release in site(data)?.releases {
                 let _ = writeln!(out, "{}\t{}\t{}", release.id, release.period, release.title);
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Figures { release } => {
-            let release = open(&release)?;
+            let release = open(&site(data)?, &release)?;
             out.push_str(&to_json(&figures(&release)));
             out.push('\n');
             Ok(ExitCode::SUCCESS)
         }
         Command::ChartData { compact, lang } => {
-            let all = bundled_charts(lang)?;
+            let (all, not_applied) = site(data)?.charts_and_notes(lang)?;
+            for note in not_applied {
+                eprintln!("xixia-stats: note: {note}");
+            }
             out.push_str(&if compact { serde_json::to_string(&all).unwrap_or_default() } else { to_json(&all) });
             out.push('\n');
             Ok(ExitCode::SUCCESS)
         }
         Command::Render { release, chart, draft, format, lang, width, mode, scale, font, font_bold, out: dir } => {
             let request = Render { chart, draft, format, lang, width, mode, scale, font, font_bold };
-            for path in render(&release, &request, &dir)? {
+            for path in render(&site(data)?, &release, &request, &dir)? {
                 let _ = writeln!(out, "{}", path.display());
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { release, json, all } => {
-            let release = open(&release)?;
+            let release = open(&site(data)?, &release)?;
             let report = check(&release);
             if json {
                 out.push_str(&to_json(&report));
@@ -224,11 +240,15 @@ fn run(command: Command, out: &mut String) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Diff { draft, against, json } => {
-            let draft = if bundled::json(&draft).is_some() { bundled::release(&draft)? } else { read_release(&draft)? };
-            let published = bundled::all()?;
+            let site = site(data)?;
+            let draft = match site.release(&draft) {
+                Some(release) => release.clone(),
+                None => read_release(&draft)?,
+            };
+            let published = &site.releases;
             let against = match against {
-                Some(id) => published.iter().find(|r| r.id == id).ok_or_else(|| Error::from(ErrorKind::UnknownRelease { id, bundled: bundled::ids().iter().map(|id| id.to_string()).collect() }))?,
-                None => xixia_stats::diff::closest(&draft, &published).ok_or_else(|| {
+                Some(id) => site.release(&id).ok_or_else(|| Error::from(ErrorKind::UnknownRelease { id, bundled: ids(&site) }))?,
+                None => xixia_stats::diff::closest(&draft, published).ok_or_else(|| {
                     Error::from(ErrorKind::Import { origin: draft.id.clone(), place: "全文".into(), message: "没有一个指标与已发布的版本相同，无从比较；请用 --against 指定".into() })
                 })?,
             };
@@ -242,14 +262,15 @@ fn run(command: Command, out: &mut String) -> Result<ExitCode, Error> {
             Ok(if diff.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Prerender { pages, out: dir } => {
-            let mut charts = bundled_charts(Lang::Zh)?;
-            charts.extend(bundled_charts(Lang::En)?);
+            let site = site(data)?;
+            let mut charts = site.charts(Lang::Zh)?;
+            charts.extend(site.charts(Lang::En)?);
             std::fs::create_dir_all(&dir).map_err(io(&dir))?;
             let mut entries: Vec<_> = std::fs::read_dir(&pages).map_err(io(&pages))?.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "html")).collect();
             entries.sort();
             for template in entries {
                 let html = std::fs::read_to_string(&template).map_err(io(&template))?;
-                let page = xixia_stats::prerender::page(&html, &charts).map_err(|err| Error::from(ErrorKind::Io { origin: template.display().to_string(), message: err.to_string() }))?;
+                let page = xixia_stats::prerender::site_page(&html, &site.releases, &charts).map_err(|err| Error::from(ErrorKind::Io { origin: template.display().to_string(), message: err.to_string() }))?;
                 let target = dir.join(template.file_name().unwrap_or_default());
                 std::fs::write(&target, page).map_err(io(&target))?;
                 let _ = writeln!(out, "{}", target.display());
@@ -264,16 +285,9 @@ fn io(path: &Path) -> impl Fn(io::Error) -> Error + '_ {
     move |err| Error::from(ErrorKind::Io { origin: path.display().to_string(), message: err.to_string() })
 }
 
-/// Every chart of the bundled releases, in `lang`.
-fn bundled_charts(lang: Lang) -> Result<Vec<xixia_stats::chart::ChartData>, Error> {
-    let releases = bundled::all()?;
-    let mut all = Vec::new();
-    for info in xixia_stats::chart::CATALOGUE {
-        let Some(home) = releases.iter().find(|r| r.id == info.release) else { continue };
-        let data = xixia_stats::chart::build_in(info.id, home, &releases, lang).map_err(|err| Error::from(ErrorKind::Io { origin: info.id.to_owned(), message: err.to_string() }))?;
-        all.push(data);
-    }
-    Ok(all)
+/// The ids of a site's releases, for messages.
+fn ids(site: &Site) -> Vec<String> {
+    site.releases.iter().map(|r| r.id.clone()).collect()
 }
 
 /// What `render` writes.
@@ -317,26 +331,26 @@ impl Render {
 /// Writes the requested files into `dir` and returns their paths. A draft (`--draft`, or a CSV or
 /// text file, which can only be a draft) gets every chart `chart::draft_charts` makes of it, each
 /// marked 征求意见稿; a published release gets its catalogue charts.
-fn render(release: &str, request: &Render, dir: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
-    use xixia_stats::chart::{self, ChartData, CATALOGUE};
+fn render(site: &Site, release: &str, request: &Render, dir: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
+    use xixia_stats::chart::{self, ChartData};
     // Fonts first: a missing font is reported before anything is written.
     let fonts = if request.format == Format::Png { Some(request.fonts()?) } else { None };
-    // Every bundled release is at hand for charts that compare releases; a release read from a
-    // file takes the place of a bundled one with the same id.
-    let mut releases = bundled::all()?;
+    // Every release of the site is at hand for charts that compare releases; a release read from
+    // a file takes the place of the site's one with the same id.
+    let mut releases = site.releases.clone();
     let draft = request.draft || draft_format(Path::new(release)).is_some();
     let selected: Vec<String> = if release == "all" && !draft {
         releases.iter().map(|r| r.id.clone()).collect()
-    } else if bundled::json(release).is_some() && !draft {
-        vec![release.to_owned()]
+    } else if let (Some(known), false) = (site.release(release), draft) {
+        vec![known.id.clone()]
     } else {
-        let mut loaded = open(release)?;
+        let mut loaded = open(site, release)?;
         if draft {
             loaded.footnotes.push(xixia_stats::Footnote { id: "征求意见稿".into(), text: format!("{}：本数据为草稿，不得作为正式发布数据。", chart::DRAFT_MARK.0) });
             if request.format == Format::Jsonstat {
                 return Ok(vec![write_jsonstat(&loaded, dir)?]);
             }
-            let charts = chart::draft_charts(&loaded, &releases, request.lang);
+            let charts = chart::draft_charts_in(&site.spec, &loaded, &releases, request.lang, 0, chart::MAX_DRAFT_CHARTS).charts;
             let chosen: Vec<&ChartData> = charts.iter().filter(|c| request.chart == "all" || c.id == request.chart).collect();
             if chosen.is_empty() {
                 let known = charts.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ");
@@ -349,24 +363,27 @@ fn render(release: &str, request: &Render, dir: &Path) -> Result<Vec<std::path::
         releases.push(loaded);
         vec![id]
     };
-    let infos: Vec<_> = CATALOGUE.iter().filter(|c| (request.chart == "all" || c.id == request.chart) && selected.contains(&c.release.to_owned())).collect();
-    if request.chart != "all" && infos.is_empty() {
-        let known = CATALOGUE.iter().filter(|c| selected.contains(&c.release.to_owned())).map(|c| c.id).collect::<Vec<_>>().join(", ");
+    let site = Site::new(releases, site.spec.clone())?;
+    let all = site.charts(request.lang)?;
+    let charts: Vec<&ChartData> = all.iter().filter(|c| (request.chart == "all" || c.id == request.chart) && selected.contains(&c.release)).collect();
+    if request.chart != "all" && charts.is_empty() {
+        let known = all.iter().filter(|c| selected.contains(&c.release)).map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ");
         return Err(export_error(&request.chart, &format!("no such chart in {}; charts: {}", selected.join(", "), if known.is_empty() { "none" } else { &known })));
     }
     if request.format == Format::Jsonstat {
-        let chosen: Vec<&Release> = releases.iter().filter(|r| selected.contains(&r.id) && (request.chart == "all" || infos.iter().any(|c| c.release == r.id))).collect();
+        let chosen: Vec<&Release> = site.releases.iter().filter(|r| selected.contains(&r.id) && (request.chart == "all" || charts.iter().any(|c| c.release == r.id))).collect();
         return chosen.iter().map(|r| write_jsonstat(r, dir)).collect();
     }
-    if infos.is_empty() {
-        return Err(export_error(&selected.join(", "), "no chart of the chart catalogue belongs to this release"));
+    if charts.is_empty() {
+        return Err(export_error(&selected.join(", "), "this release has no chart"));
     }
-    let mut charts: Vec<ChartData> = Vec::new();
-    for info in infos {
-        let Some(home) = releases.iter().find(|r| r.id == info.release) else { continue };
-        charts.push(chart::build_in(info.id, home, &releases, request.lang).map_err(|err| export_error(info.id, &err.to_string()))?);
+    // One file per chart id: two releases with a chart of one id are rendered one at a time.
+    for (i, chart) in charts.iter().enumerate() {
+        if let Some(other) = charts[..i].iter().find(|c| c.id == chart.id) {
+            return Err(export_error(&chart.id, &format!("releases {} and {} both have this chart: render them one at a time (--release)", other.release, chart.release)));
+        }
     }
-    write_charts(&charts.iter().collect::<Vec<_>>(), request, fonts.as_ref(), dir)
+    write_charts(&charts, request, fonts.as_ref(), dir)
 }
 
 /// Writes each chart in the requested format (SVG, PNG or CSV) into `dir`.
@@ -409,15 +426,15 @@ fn export_error(what: &str, message: &str) -> Error {
 
 /// A bundled release by id, or else a file by path: a release in JSON, or a draft as the CSV
 /// template (`.csv`) or bulletin prose (`.txt`, `.md`).
-fn open(name: &str) -> Result<Release, Error> {
-    if bundled::json(name).is_some() {
-        return bundled::release(name);
+fn open(site: &Site, name: &str) -> Result<Release, Error> {
+    if let Some(release) = site.release(name) {
+        return Ok(release.clone());
     }
     let path = Path::new(name);
     if !path.exists() {
         return Err(ErrorKind::UnknownRelease {
             id: name.to_owned(),
-            bundled: bundled::ids().iter().map(|id| id.to_string()).collect(),
+            bundled: ids(site),
         }
         .into());
     }

@@ -10,11 +10,13 @@ use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 
 use crate::chart::{self, svg::escape, ChartData, Lang};
+use crate::release::Release;
 
 /// The width the pre-rendered charts are drawn at (CSS px); the stylesheet scales them to fit.
 pub const WIDTH: u32 = 600;
 
-/// Where the build writes the downloads, relative to the pages: `data/export/<lang>/<chart>.<ext>`.
+/// Where the build writes the downloads, relative to the pages:
+/// `data/export/<lang>/<release>/<chart>.<ext>`.
 pub const EXPORTS: &str = "data/export";
 
 /// Why a page cannot be pre-rendered.
@@ -24,13 +26,15 @@ pub enum PrerenderError {
     UnknownChart { chart: String, release: String },
     #[error("图表“{chart}”无法绘制：{message}")]
     Chart { chart: String, message: String },
+    #[error("页面中的 <xixia-release release=\"{0}\"> 没有对应的发布")]
+    UnknownRelease(String),
     #[error("页面无法解析：{0}")]
     Html(String),
 }
 
 /// The download links of a chart, relative to the page: PNG, SVG, CSV and the release's JSON-stat.
 pub fn downloads(chart: &str, release: &str, lang: Lang) -> [(&'static str, String); 4] {
-    let dir = format!("{EXPORTS}/{}", lang.code());
+    let dir = format!("{EXPORTS}/{}/{release}", lang.code());
     [
         ("PNG", format!("{dir}/{chart}.png")),
         ("SVG", format!("{dir}/{chart}.svg")),
@@ -50,6 +54,43 @@ pub fn downloads(chart: &str, release: &str, lang: Lang) -> [(&'static str, Stri
 /// assert!(page.contains("<svg") && page.contains("<table") && page.contains("69.6"));
 /// ```
 pub fn page(template: &str, charts: &[ChartData]) -> Result<String, PrerenderError> {
+    site_page(template, &[], charts)
+}
+
+/// [`page`], after replacing every `<xixia-release release="…">` (a release id, or
+/// `latest-bulletin`, `latest-indicators`, `latest-fiscal`) with that release made into HTML
+/// ([`crate::page::release_html`]): its sections, a chart card for each of its charts and a table
+/// of each section's figures.
+pub fn site_page(template: &str, releases: &[Release], charts: &[ChartData]) -> Result<String, PrerenderError> {
+    let failure: RefCell<Option<PrerenderError>> = RefCell::new(None);
+    let handler = element!("xixia-release", |el| {
+        let name = el.get_attribute("release").unwrap_or_default();
+        match crate::chart::spec::resolve(releases, &name) {
+            Some(release) => el.replace(&crate::page::release_html(release, charts), ContentType::Html),
+            None => {
+                failure.borrow_mut().get_or_insert(PrerenderError::UnknownRelease(name));
+            }
+        }
+        Ok(())
+    });
+    let link = element!("xixia-release-link", |el| {
+        let name = el.get_attribute("release").unwrap_or_default();
+        match crate::chart::spec::resolve(releases, &name) {
+            Some(release) => el.replace(&crate::page::release_link(release), ContentType::Html),
+            None => {
+                failure.borrow_mut().get_or_insert(PrerenderError::UnknownRelease(name));
+            }
+        }
+        Ok(())
+    });
+    let expanded = rewrite_str(template, RewriteStrSettings::new().append_element_content_handler(handler).append_element_content_handler(link)).map_err(|err| PrerenderError::Html(err.to_string()))?;
+    if let Some(err) = failure.into_inner() {
+        return Err(err);
+    }
+    fill_charts(&expanded, charts)
+}
+
+fn fill_charts(template: &str, charts: &[ChartData]) -> Result<String, PrerenderError> {
     let failure: RefCell<Option<PrerenderError>> = RefCell::new(None);
     // Ids unique on the page, even when one chart is shown twice.
     let count = RefCell::new(0);
@@ -58,7 +99,7 @@ pub fn page(template: &str, charts: &[ChartData]) -> Result<String, PrerenderErr
         let release = el.get_attribute("release").unwrap_or_default();
         // The element's own lang picks the language; the page's is Chinese.
         let lang = if el.get_attribute("lang").is_some_and(|l| l.to_ascii_lowercase().starts_with("en")) { Lang::En } else { Lang::Zh };
-        let found = charts.iter().find(|c| c.id == chart && c.lang == lang && (release.is_empty() || c.release == release));
+        let found = charts.iter().find(|c| c.id == chart && c.lang == lang && (release.is_empty() || c.release == release || c.aliases.contains(&release)));
         let html = match found {
             None => Err(PrerenderError::UnknownChart { chart, release }),
             Some(data) => {

@@ -15,6 +15,17 @@ use crate::table::Table;
 pub struct Release {
     /// Stable id, used in URLs and on the command line: `2022-bulletin`.
     pub id: String,
+    /// What kind of release it is: a bulletin, monthly indicators, fiscal reports. Told from the
+    /// title and period when absent ([`Release::kind`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ReleaseKind>,
+    /// The place the release is about, as its charts name it: 西夏区. Told from the title or the
+    /// publisher when absent ([`Release::place`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// The place's English name: Xixia District.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place_en: Option<String>,
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title_en: Option<String>,
@@ -291,6 +302,39 @@ pub struct Footnote {
 pub struct Section {
     pub id: String,
     pub title: String,
+    /// The heading in English, for the English page: "I. Overview".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+}
+
+/// The kinds of release an office publishes. A chart specification names one to chart every
+/// release of that kind, and `latest-<kind>` for the newest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReleaseKind {
+    /// 国民经济和社会发展统计公报: one a year.
+    Bulletin,
+    /// 主要经济指标: cumulative, every month.
+    Indicators,
+    /// 财政专报 and other fiscal reports.
+    Fiscal,
+}
+
+impl ReleaseKind {
+    pub const ALL: [ReleaseKind; 3] = [ReleaseKind::Bulletin, ReleaseKind::Indicators, ReleaseKind::Fiscal];
+
+    /// The word a specification and an embed use: `bulletin`, `indicators`, `fiscal`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReleaseKind::Bulletin => "bulletin",
+            ReleaseKind::Indicators => "indicators",
+            ReleaseKind::Fiscal => "fiscal",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<ReleaseKind> {
+        ReleaseKind::ALL.into_iter().find(|k| k.name() == name)
+    }
 }
 
 /// A sentence of the release, as printed, that facts point at.
@@ -341,9 +385,58 @@ impl Release {
         self.sections.iter().find(|section| section.id == id)
     }
 
+    /// The kind of release: as keyed, or else told from the words of its title and publishers
+    /// (财政 → fiscal; 公报 or a calendar year → bulletin; otherwise monthly indicators).
+    pub fn kind(&self) -> ReleaseKind {
+        if let Some(kind) = self.kind {
+            return kind;
+        }
+        let fiscal = self.title.contains("财政") || self.publishers.iter().all(|p| p.contains("财政")) && !self.publishers.is_empty();
+        match (&self.period, fiscal) {
+            (_, true) => ReleaseKind::Fiscal,
+            (_, false) if self.title.contains("公报") => ReleaseKind::Bulletin,
+            (Period::Year { .. }, false) => ReleaseKind::Bulletin,
+            _ => ReleaseKind::Indicators,
+        }
+    }
+
+    /// Where the release's period ends, as (year, month, day), to tell which release is newest.
+    pub fn period_end(&self) -> (i32, u8, u8) {
+        period_end(&self.period)
+    }
+
+    /// The place the release is about, in Chinese and in English: as keyed, or else the name its
+    /// title starts with (样例县2024年…) or its publisher's (样例县统计局); English falls back to
+    /// "the district" when none is keyed.
+    pub fn place(&self) -> (String, String) {
+        const PLACES: [char; 6] = ['县', '区', '市', '旗', '州', '盟'];
+        let keyed = self.place.as_deref().map(str::trim).filter(|p| !p.is_empty());
+        let before_year: String = self.title.chars().take_while(|c| !c.is_ascii_digit()).collect();
+        let from_publisher = self.publishers.first().map(|p| p.trim_end_matches("统计局").trim_end_matches("财政局").to_owned());
+        let place = keyed.map(str::to_owned).or_else(|| {
+            [Some(before_year), from_publisher].into_iter().flatten().find(|p| p.ends_with(PLACES) && (2..=12).contains(&p.chars().count()))
+        });
+        let english = self.place_en.as_deref().map(str::trim).filter(|p| !p.is_empty() && keyed.is_some()).map(str::to_owned);
+        (place.unwrap_or_else(|| "本地".to_owned()), english.unwrap_or_else(|| "the district".to_owned()))
+    }
+
     /// The period a fact covers: its own, or else the release's.
     pub fn period_of<'a>(&'a self, fact: &'a Fact) -> &'a Period {
         fact.period.as_ref().unwrap_or(&self.period)
+    }
+}
+
+/// Where a period ends, as (year, month, day); a year ends in December.
+pub fn period_end(period: &Period) -> (i32, u8, u8) {
+    match period {
+        Period::Year { year } => (*year, 12, 31),
+        Period::Cumulative { year, to_month, .. } => (*year, *to_month, 28),
+        Period::Month { year, month } => (*year, *month, 28),
+        Period::AsOf { date } => {
+            let mut parts = date.split('-').map(|p| p.parse::<i32>().unwrap_or(0));
+            let (y, m, d) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+            (y, u8::try_from(m).unwrap_or(0), u8::try_from(d).unwrap_or(0))
+        }
     }
 }
 

@@ -52,6 +52,9 @@ fn to_json(value: &impl Serialize) -> Result<String, JsError> {
 struct CatalogueEntry<'a> {
     id: &'a str,
     release: &'a str,
+    /// `latest-bulletin` and the like, on the charts of the newest release of a kind.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    aliases: &'a [String],
     title: &'a str,
     kind: ChartKind,
 }
@@ -61,7 +64,7 @@ fn catalogue(lang: &str) -> Result<String, JsError> {
         let entries: Vec<CatalogueEntry> = charts
             .iter()
             .filter(|(l, _)| l == lang)
-            .map(|(_, c)| CatalogueEntry { id: &c.id, release: &c.release, title: &c.title, kind: c.kind })
+            .map(|(_, c)| CatalogueEntry { id: &c.id, release: &c.release, aliases: &c.aliases, title: &c.title, kind: c.kind })
             .collect();
         to_json(&entries)
     })
@@ -92,6 +95,8 @@ pub fn charts(lang: &str) -> Result<String, JsError> {
 #[derive(Serialize)]
 struct DrawnChart<'a> {
     svg: String,
+    /// The release's own id, also when the chart was asked for by an alias.
+    release: &'a str,
     width: u32,
     height: u32,
     mode: &'static str,
@@ -115,6 +120,7 @@ pub(crate) fn drawn_json(data: &ChartData, width: u32, mode: Mode, ids: &str) ->
     let drawn = chart::render_with(data, width, &Options { mode, ids: ids.to_owned() })?;
     to_json(&DrawnChart {
         svg: drawn.svg,
+        release: &data.release,
         width: drawn.width,
         height: drawn.height,
         mode: mode.name(),
@@ -139,7 +145,7 @@ pub fn render_chart(release: &str, chart_id: &str, width: u32, lang: &str, mode:
     let mode = Mode::parse(mode).ok_or_else(|| JsError::new(&format!("未知的显示模式“{mode}”：standard、care、contrast 或 print")))?;
     CHARTS.with_borrow(|charts| {
         let in_lang = || charts.iter().filter(|(l, _)| l == lang).map(|(_, c)| c);
-        let data = in_lang().find(|c| c.id == chart_id && c.release == release).ok_or_else(|| {
+        let data = in_lang().find(|c| c.id == chart_id && (c.release == release || c.aliases.iter().any(|a| a == release))).ok_or_else(|| {
             let known = in_lang().map(|c| c.id.as_str()).collect::<Vec<_>>().join("、");
             if in_lang().any(|c| c.id == chart_id) {
                 JsError::new(&format!("图表“{chart_id}”不属于发布“{release}”"))

@@ -4,7 +4,7 @@
 mod common;
 
 use common::labels;
-use xixia_stats::chart::{self, Lang, Mode, Options, Rendered, CATALOGUE};
+use xixia_stats::chart::{self, Lang, Mode, Options, Rendered};
 use xixia_stats::{bundled, Release};
 
 fn releases() -> Vec<Release> {
@@ -12,7 +12,7 @@ fn releases() -> Vec<Release> {
 }
 
 fn draw(releases: &[Release], id: &str, width: u32) -> Rendered {
-    let info = chart::info(id).unwrap();
+    let info = common::info(id).unwrap();
     let home = releases.iter().find(|r| r.id == info.release).unwrap();
     let data = chart::build(id, home, releases).unwrap_or_else(|err| panic!("{id}: {err}"));
     chart::render(&data, width).unwrap_or_else(|err| panic!("{id}: {err}"))
@@ -29,7 +29,7 @@ fn every_chart_at_every_width_mode_and_language_keeps_its_text_inside_and_apart(
     let releases = releases();
     for (mode, lang) in Mode::ALL.into_iter().flat_map(|m| [(m, Lang::Zh), (m, Lang::En)]) {
         let options = Options { mode, ids: "t".into() };
-        for info in CATALOGUE {
+        for info in common::catalogue() {
             let home = releases.iter().find(|r| r.id == info.release).unwrap();
             let data = chart::build_in(info.id, home, &releases, lang).unwrap();
             for width in [280, 320, 360, 414, 768, 1024, 1440, 1920] {
@@ -102,7 +102,7 @@ fn negative_growth_reads_as_negative() {
 #[test]
 fn the_table_view_holds_every_drawn_value() {
     let releases = releases();
-    for info in CATALOGUE {
+    for info in common::catalogue() {
         let home = releases.iter().find(|r| r.id == info.release).unwrap();
         let data = chart::build(info.id, home, &releases).unwrap();
         let table = data.table();
@@ -151,7 +151,7 @@ fn golden_svgs() {
 #[test]
 fn chart_data_survives_the_json_the_page_loads() {
     let releases = releases();
-    for info in CATALOGUE {
+    for info in common::catalogue() {
         let home = releases.iter().find(|r| r.id == info.release).unwrap();
         let data = chart::build(info.id, home, &releases).unwrap();
         let json = serde_json::to_string(&data).unwrap();

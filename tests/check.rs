@@ -89,7 +89,7 @@ fn indicators_1_11_are_consistent() {
 #[test]
 fn findings_point_at_their_sentence() {
     for id in bundled::ids() {
-        let release = bundled::release(id).unwrap();
+        let release = bundled::release(&id).unwrap();
         for finding in check(&release).findings {
             if let Some(sentence) = &finding.location.sentence {
                 let text = release.sentence(sentence).map(|s| s.text.as_str());

@@ -2,9 +2,11 @@
 //! languages, formula injection, JSON-stat of every bundled release (structure and an exact
 //! round trip), a foreign JSON-stat dataset, malformed ones, and the standalone SVG.
 
+mod common;
+
 use rust_decimal::Decimal;
 use serde_json::Value;
-use xixia_stats::chart::{self, ChartData, Lang, CATALOGUE};
+use xixia_stats::chart::{self, ChartData, Lang};
 use xixia_stats::export::{self, csv::BOM, jsonstat};
 use xixia_stats::{bundled, load, ErrorKind, Period, Release, Status, Unit};
 
@@ -14,7 +16,7 @@ fn releases() -> Vec<Release> {
 
 fn every_chart(lang: Lang) -> Vec<ChartData> {
     let releases = releases();
-    CATALOGUE
+    common::catalogue()
         .iter()
         .map(|info| {
             let home = releases.iter().find(|r| r.id == info.release).unwrap();

@@ -6,11 +6,13 @@
 //! draw say so on stderr and stop.
 #![cfg(feature = "png")]
 
+mod common;
+
 use std::io::Write as _;
 use std::sync::OnceLock;
 
 use plotters::style::RGBColor;
-use xixia_stats::chart::{self, text, ChartData, FontError, Fonts, Lang, Mode, Options, Png, CATALOGUE};
+use xixia_stats::chart::{self, text, ChartData, FontError, Fonts, Lang, Mode, Options, Png};
 use xixia_stats::{bundled, Release};
 
 fn releases() -> &'static [Release] {
@@ -34,7 +36,7 @@ fn fonts(test: &str) -> Option<&'static Fonts> {
 }
 
 fn data(id: &str, lang: Lang) -> ChartData {
-    let info = chart::info(id).unwrap();
+    let info = common::info(id).unwrap();
     let home = releases().iter().find(|r| r.id == info.release).unwrap();
     chart::build_in(id, home, releases(), lang).unwrap_or_else(|err| panic!("{id}: {err}"))
 }
@@ -90,7 +92,7 @@ fn title(svg: &str) -> (String, f64, f64, f64) {
 #[test]
 fn every_chart_in_both_languages_draws_at_twice_the_svg_size_with_its_text() {
     let Some(fonts) = fonts("every_chart_in_both_languages_draws_at_twice_the_svg_size_with_its_text") else { return };
-    for info in CATALOGUE {
+    for info in common::catalogue() {
         for lang in [Lang::Zh, Lang::En] {
             let at = format!("{} ({lang:?})", info.id);
             let data = data(info.id, lang);

@@ -84,7 +84,7 @@ proptest! {
     #[test]
     fn damaged_releases_never_panic(id in 0usize..3, cut in 0usize..100_000, len in 0usize..40, insert in "[0-9\\-\\.\"{}\\[\\],:a-z%]{0,6}") {
         let ids = bundled::ids();
-        let json = bundled::json(ids[id % ids.len()]).unwrap();
+        let json = bundled::json(&ids[id % ids.len()]).unwrap();
         let mut chars: Vec<char> = json.chars().collect();
         let start = cut % chars.len();
         let end = (start + len).min(chars.len());

@@ -11,7 +11,7 @@
 use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
-use xixia_stats::chart::{self, ChartData, ChartKind, Lang, Mode, Options, Reference, SeriesData, CATALOGUE};
+use xixia_stats::chart::{self, ChartData, ChartKind, Lang, Mode, Options, Reference, SeriesData};
 use xixia_stats::export::{self, jsonstat};
 use xixia_stats::{bundled, check::check, figures::figures, import, load, Release};
 
@@ -56,9 +56,10 @@ pub fn release_json(data: &[u8]) {
     // The loaded release takes the place of the bundled one with its id, as `render` does.
     let mut others: Vec<Release> = bundled_releases().iter().filter(|r| r.id != release.id).cloned().collect();
     others.push(release.clone());
-    for info in CATALOGUE.iter().filter(|c| c.release == release.id) {
+    let spec = xixia_stats::bundled::spec().unwrap_or_else(|err| panic!("the bundled chart specification reads: {err}"));
+    for entry in spec.charts.iter().filter(|c| c.selector().selects(&release, &others)) {
         for lang in [Lang::Zh, Lang::En] {
-            let Ok(data) = chart::build_in(info.id, &release, &others, lang) else { continue };
+            let Ok(data) = chart::build_entry(entry, &release, &others, lang) else { continue };
             for (i, mode) in Mode::ALL.into_iter().enumerate() {
                 for width in RELEASE_WIDTHS {
                     draw(&data, width, mode, &format!("c{i}"));
@@ -343,6 +344,8 @@ impl Input<'_> {
             highlight: (self.byte() % 2 == 1).then(|| usize::from(self.byte())),
             total_labels: (0..self.len(4)).map(|_| self.strings(3)).collect(),
             draft: self.byte() % 2 == 1,
+            aliases: Vec::new(),
+            section: None,
         }
     }
 }

@@ -79,6 +79,14 @@ pub struct ChartData {
     /// export says so too (`docs/export.md`). Set by [`crate::chart::draft_charts`].
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
+    /// Other names of the chart's release that an embed may use: `latest-bulletin` on the charts
+    /// of the newest bulletin.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// The id of the release's section the chart's data comes from (`s2`), for pages that show a
+    /// release section by section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
 }
 
 /// The mark a draft's charts carry, in Chinese and in English.
@@ -204,89 +212,4 @@ pub enum ChartError {
     MissingData { chart: String, what: String },
     #[error("绘图失败：{0}")]
     Drawing(String),
-}
-
-/// A chart the component can draw.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct ChartInfo {
-    pub id: &'static str,
-    /// The release the chart belongs to.
-    pub release: &'static str,
-    pub title: &'static str,
-    pub title_en: &'static str,
-    pub kind: ChartKind,
-}
-
-/// Every chart, in the order a bulletin page shows them.
-pub const CATALOGUE: &[ChartInfo] = &[
-    ChartInfo {
-        id: "gdp-by-industry",
-        release: "2022-bulletin",
-        title: "2022年西夏区三次产业增加值",
-        title_en: "Value added of the three industries, Xixia District, 2022",
-        kind: ChartKind::Column,
-    },
-    ChartInfo {
-        id: "gdp-structure",
-        release: "2022-bulletin",
-        title: "2022年西夏区三次产业结构",
-        title_en: "Structure of the three industries, Xixia District, 2022",
-        kind: ChartKind::Donut,
-    },
-    ChartInfo {
-        id: "industry-growth",
-        release: "2022-bulletin",
-        title: "2022年规模以上工业主要行业增加值增速",
-        title_en: "Growth of value added of major industries, industrial enterprises above designated size, 2022",
-        kind: ChartKind::Bar,
-    },
-    ChartInfo {
-        id: "product-growth",
-        release: "2022-bulletin",
-        title: "2022年主要工业产品产量增速",
-        title_en: "Growth in output of major industrial products, 2022",
-        kind: ChartKind::Bar,
-    },
-    ChartInfo {
-        id: "services-by-sector",
-        release: "2022-bulletin",
-        title: "2022年服务业主要行业增加值",
-        title_en: "Value added of major service sectors, 2022",
-        kind: ChartKind::Bar,
-    },
-    ChartInfo {
-        id: "indicators-vs-region",
-        release: "2023-1-11-indicators",
-        title: "2023年1-11月主要指标增速：西夏区与自治区、银川市",
-        title_en: "Growth of main indicators, Jan–Nov 2023: Xixia District, Ningxia and Yinchuan",
-        kind: ChartKind::Grouped,
-    },
-    ChartInfo {
-        id: "structure-comparison",
-        release: "2023-1-11-indicators",
-        title: "三次产业结构：地区生产总值与固定资产投资",
-        title_en: "Structure of the three industries: gross regional product and fixed-asset investment",
-        kind: ChartKind::StackedPercent,
-    },
-    ChartInfo {
-        id: "sanbao-cumulative",
-        release: "2023-fiscal-reports-5-8",
-        title: "2023年“三保”及其他刚性支出累计完成情况",
-        title_en: "Cumulative spending on the 'three guarantees' and other rigid expenditure, 2023",
-        kind: ChartKind::Cumulative,
-    },
-    ChartInfo {
-        id: "direct-funds-progress",
-        release: "2023-fiscal-reports-5-8",
-        title: "截至2023年3月31日直达资金支出进度",
-        title_en: "Spending progress of direct-allocation funds as of 31 March 2023",
-        kind: ChartKind::Progress,
-    },
-];
-
-pub fn info(chart: &str) -> Result<&'static ChartInfo, ChartError> {
-    CATALOGUE.iter().find(|c| c.id == chart).ok_or_else(|| ChartError::UnknownChart {
-        chart: chart.to_owned(),
-        known: CATALOGUE.iter().map(|c| c.id).collect::<Vec<_>>().join("、"),
-    })
 }

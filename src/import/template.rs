@@ -382,7 +382,7 @@ impl Draft {
             Some(section) => section.id.clone(),
             None => {
                 let id = format!("s{}", self.release.sections.len() + 1);
-                self.release.sections.push(Section { id: id.clone(), title: title.to_owned() });
+                self.release.sections.push(Section { id: id.clone(), title: title.to_owned(), title_en: None });
                 id
             }
         };
@@ -509,6 +509,9 @@ impl Reader<'_> {
         });
         Ok(Release {
             id: "draft".into(),
+            kind: None,
+            place: None,
+            place_en: None,
             title,
             title_en: None,
             publishers,

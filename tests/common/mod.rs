@@ -63,3 +63,34 @@ pub fn layout_faults(svg: &str, width: u32, height: u32) -> Vec<String> {
     }
     faults
 }
+
+/// A chart of the bundled chart specification, with the release it charts: what the chart tests
+/// go through, one row per chart and release.
+#[derive(Debug, Clone, Copy)]
+pub struct Info {
+    pub id: &'static str,
+    pub release: &'static str,
+    pub kind: xixia_stats::chart::ChartKind,
+}
+
+/// Every chart of the bundled specification with each bundled release it charts.
+pub fn catalogue() -> &'static [Info] {
+    use std::sync::OnceLock;
+    static ALL: OnceLock<Vec<Info>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let site = xixia_stats::site::Site::bundled().expect("the bundled site loads");
+        let mut all = Vec::new();
+        for entry in &site.spec.charts {
+            for release in site.releases.iter().filter(|r| entry.selector().selects(r, &site.releases)) {
+                let leak = |s: &str| -> &'static str { Box::leak(s.to_owned().into_boxed_str()) };
+                all.push(Info { id: leak(&entry.id), release: leak(&release.id), kind: entry.kind });
+            }
+        }
+        all
+    })
+}
+
+/// The bundled specification's chart `id`.
+pub fn info(id: &str) -> Option<&'static Info> {
+    catalogue().iter().find(|i| i.id == id)
+}

@@ -4,8 +4,10 @@
 //   <xixia-stat chart="gdp-structure" release="2022-bulletin"></xixia-stat>
 //
 // Attributes:
-// - `chart` (a chart id, required) and `release` (a release id; when left out, the release that the
-//   chart catalogue names for the chart);
+// - `chart` (a chart id, required) and `release`: a release id, or `latest-bulletin`,
+//   `latest-indicators`, `latest-fiscal` for the newest release of that kind, so that a page never
+//   needs editing when the next release is published; when left out, the newest release that has
+//   the chart;
 // - `mode`: "care" (适老化: text 1.5× larger, high contrast, pattern fills), "contrast" or
 //   "standard". Without it the page's mode applies (`setPageMode`, remembered in localStorage), then
 //   `prefers-contrast: more`. Printing always draws greys and patterns.
@@ -523,7 +525,7 @@ export class XixiaStat extends HTMLElement {
       if (!chart) throw new Error(this.#text.noChart);
       const release = releaseAttr || this.#releaseOf(chart, lang);
       const result = fromWasm(wasm.render_chart(release, chart, width, lang, mode, this.#id));
-      this.#release = release;
+      this.#release = String(result.release ?? release);
       this.#show(result, key !== this.#rendered.key);
       this.#rendered = { key, width };
     } catch (err) {
@@ -556,7 +558,8 @@ export class XixiaStat extends HTMLElement {
 
   #releaseOf(chart, lang) {
     const catalogue = fromWasm(wasm.charts(lang));
-    const entry = catalogue.find((c) => c.id === chart);
+    // The newest release's chart when several releases have it (it carries a latest- alias).
+    const entry = catalogue.find((c) => c.id === chart && c.aliases?.length) ?? catalogue.findLast((c) => c.id === chart);
     if (!entry) throw new Error(this.#text.unknownChart(chart, catalogue.map((c) => c.id)));
     return entry.release;
   }
@@ -601,7 +604,7 @@ export class XixiaStat extends HTMLElement {
     const chart = this.getAttribute('chart')?.trim() ?? '';
     const release = this.#release;
     const { shareList, shareStatus, embedCode } = this.#parts;
-    const files = { png: `${chart}.png`, svg: `${chart}.svg`, csv: `${chart}.csv`, jsonstat: `${release}.jsonstat.json` };
+    const files = { png: `${release}/${chart}.png`, svg: `${release}/${chart}.svg`, csv: `${release}/${chart}.csv`, jsonstat: `${release}/${release}.jsonstat.json` };
     const items = t.downloads.map(([format, label]) => {
       const a = el('a', 'xixia-stat__download', label);
       a.href = EXPORT_URL(lang, files[format]);

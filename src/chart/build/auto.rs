@@ -211,7 +211,7 @@ impl Builder<'_> {
         if breakdown.parts.len() < 2 {
             return Err(self.missing(format!("分组 {} 至少要有两个部分", breakdown.id)));
         }
-        let mut data = self.breakdown_growth(&breakdown.id, &super::DRAFT_PARTS)?;
+        let mut data = self.breakdown_growth(&breakdown.id)?;
         let total = self.fact(&breakdown.total)?;
         data.title = self.breakdown_title(total, breakdown, ambiguous, true)?;
         self.period_of_total(&mut data, total);
@@ -400,7 +400,8 @@ impl Builder<'_> {
 
     /// Indicators with gaps to other regions, as grouped bars of growth.
     pub(super) fn auto_gaps(&self, ids: &[&str]) -> Result<ChartData, ChartError> {
-        let mut data = self.indicators_vs_region(ids)?;
+        let ids: Vec<String> = ids.iter().map(|id| (*id).to_owned()).collect();
+        let mut data = self.indicators_vs_region(&ids)?;
         let period = self.period(&self.release.period);
         data.title = self.words(&format!("{period}主要指标增速比较"), &format!("Growth of main indicators compared with other regions, {period}"));
         Ok(data)

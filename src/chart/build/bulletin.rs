@@ -1,17 +1,30 @@
-//! The 2022 bulletin's charts: GDP by industry and its structure, industrial growth, products, services.
+//! Charts of a breakdown's values (listed as columns, or ranked as bars), of its growth, of a
+//! structure ratio as a ring, and of a table's growth column.
 
 use rust_decimal::Decimal;
 
-use super::{basis_en, basis_zh, falls_en, falls_zh, growth_name, optional_series, series, terms, Builder, PartWords, DISTRICT};
+use super::{basis_en, basis_zh, falls_en, falls_zh, growth_name, optional_series, series, terms, Builder};
 use crate::chart::data::{ChartData, ChartError, SeriesData};
 use crate::chart::format::{self, Lang};
 use crate::fact::{Fact, Growth, Prices};
+use crate::structure::BreakdownKind;
 use crate::table::ColumnKind;
 use crate::unit::Unit;
 
 impl Builder<'_> {
-    pub(super) fn gdp_by_industry(&self) -> Result<ChartData, ChartError> {
-        let breakdown = self.breakdown("gdp-by-industry")?;
+    /// The name of a values series: 增加值 when every part is a value added, else 数值.
+    fn value_name(&self, parts: &[&Fact]) -> String {
+        if parts.iter().all(|p| p.name.ends_with("增加值")) {
+            self.words("增加值", "Value added")
+        } else {
+            self.words("数值", "Value")
+        }
+    }
+
+    /// A breakdown's values as columns in printed order, each part's growth beside it, and every
+    /// part stated in the description: 三次产业增加值.
+    pub(super) fn breakdown_values_listed(&self, breakdown: &str) -> Result<ChartData, ChartError> {
+        let breakdown = self.breakdown(breakdown)?;
         let parts = self.parts(breakdown)?;
         let (gdp, gdp_value, unit) = self.value(&breakdown.total)?;
         let mut values = Vec::new();
@@ -22,8 +35,8 @@ impl Builder<'_> {
         }
         let growth: Vec<Option<&Growth>> = parts.iter().map(|p| p.growth.as_ref()).collect();
         let percents: Vec<Option<Decimal>> = growth.iter().map(|g| g.map(Growth::percent)).collect();
-        let value_added = series(&self.words("增加值", "Value added"), &values, format::figure);
-        let mut data = self.data(&self.unit(&unit), categories, vec![value_added], &self.words("产业", "Industry"))?;
+        let value_added = series(&self.value_name(&parts), &values, format::figure);
+        let mut data = self.data(&self.unit(&unit), categories, vec![value_added], &self.given(|s| s.category.as_ref(), "产业", "Industry"))?;
         data.extra_columns.push(optional_series(&self.growth_header(growth.iter().flatten().next().map(|g| g.basis)), &percents, format::figure));
         data.category_notes = percents.iter().map(|g| g.map(|g| self.growth_words(g)).unwrap_or_default()).collect();
 
@@ -52,11 +65,17 @@ impl Builder<'_> {
         Ok(data)
     }
 
-    pub(super) fn gdp_structure(&self) -> Result<ChartData, ChartError> {
-        let ratio = self.release.ratios.iter().find(|r| r.id == "gdp-structure").ok_or_else(|| self.missing("三次产业结构比"))?;
-        let (gdp, gdp_value, unit) = self.value("gdp")?;
+    /// A structure ratio as a ring, with the total it splits in the middle: 三次产业结构.
+    pub(super) fn ratio_ring(&self, ratio: &str, total: Option<&str>) -> Result<ChartData, ChartError> {
+        let ratio = self.release.ratios.iter().find(|r| r.id == ratio).ok_or_else(|| self.missing(format!("结构比 {ratio}")))?;
+        let total = match (total, &ratio.breakdown) {
+            (Some(total), _) => total.to_owned(),
+            (None, Some(breakdown)) => self.breakdown(breakdown)?.total.clone(),
+            (None, None) => return Err(self.missing(format!("结构比 {} 所分的总量（规格的 data.total）", ratio.id))),
+        };
+        let (gdp, gdp_value, unit) = self.value(&total)?;
         let labels = self.ratio_labels(self.release, ratio)?;
-        let mut data = self.data("%", labels.to_vec(), vec![series(&self.words("比重（%）", "Share (%)"), &ratio.terms, format::figure)], &self.words("产业", "Industry"))?;
+        let mut data = self.data("%", labels.to_vec(), vec![series(&self.words("比重（%）", "Share (%)"), &ratio.terms, format::figure)], &self.given(|s| s.category.as_ref(), "产业", "Industry"))?;
         if let Some(breakdown) = &ratio.breakdown {
             let parts = self.parts(self.breakdown(breakdown)?)?;
             let values: Vec<Option<Decimal>> = parts.iter().map(|p| p.value.as_ref().map(|v| v.amount)).collect();
@@ -73,17 +92,21 @@ impl Builder<'_> {
         // The middle of the ring is narrow: English puts the unit beside a short name.
         data.center = Some(match self.lang {
             Lang::Zh => (gdp_name.to_owned(), gdp_amount),
-            Lang::En => (format!("GRP, {}", self.unit(&unit)), format::figure(gdp_value)),
+            Lang::En => {
+                let short = if gdp_name.eq_ignore_ascii_case("gross regional product") { "GRP" } else { gdp_name };
+                (format!("{short}, {}", self.unit(&unit)), format::figure(gdp_value))
+            }
         });
         data.description = match self.lang {
-            Lang::Zh => format!("{opening}；三次产业结构为{}，{largest}比重最高。", terms(&ratio.terms, ":")),
-            Lang::En => format!("{opening}; the three industries stood at {}, with {} the largest.", terms(&ratio.terms, " : "), format::mid_sentence(&largest)),
+            Lang::Zh => format!("{opening}；{}为{}，{largest}比重最高。", ratio.name.trim_end_matches('比'), terms(&ratio.terms, ":")),
+            Lang::En if ratio.name.starts_with("三次产业") => format!("{opening}; the three industries stood at {}, with {} the largest.", terms(&ratio.terms, " : "), format::mid_sentence(&largest)),
+            Lang::En => format!("{opening}; the structure stood at {}, with {} the largest.", terms(&ratio.terms, " : "), format::mid_sentence(&largest)),
         };
         Ok(data)
     }
 
     /// The growth of a breakdown's parts, fastest first: the industries of 规模以上工业.
-    pub(super) fn breakdown_growth(&self, breakdown: &str, words: &PartWords) -> Result<ChartData, ChartError> {
+    pub(super) fn breakdown_growth(&self, breakdown: &str) -> Result<ChartData, ChartError> {
         let breakdown = self.breakdown(breakdown)?;
         let mut rows: Vec<(&Fact, String, &Growth)> = Vec::new();
         for part in self.parts(breakdown)? {
@@ -94,7 +117,8 @@ impl Builder<'_> {
         let categories: Vec<String> = rows.iter().map(|r| r.1.clone()).collect();
         let values: Vec<Decimal> = rows.iter().map(|r| r.2.percent()).collect();
         let basis = rows.first().map(|r| r.2.basis);
-        let mut data = self.data("%", categories, vec![series(&growth_name(basis, self.lang), &values, format::percent)], &self.words(words.category.0, words.category.1))?;
+        let mut data = self.data("%", categories, vec![series(&growth_name(basis, self.lang), &values, format::percent)], &self.given(|s| s.category.as_ref(), "项目", "Item"))?;
+        let noun = self.given(|s| s.noun.as_ref(), "", "");
         if rows.iter().any(|r| r.2.prices == Some(Prices::Comparable)) {
             data.notes.push(self.words("增长速度按可比价格计算。", "Growth rates are at comparable prices."));
         }
@@ -129,7 +153,7 @@ impl Builder<'_> {
                 if rows.len() > 1 {
                     text += &format!("；{}{}，{slowest}", self.fact_name(last.0)?, self.printed_growth(last.2));
                 }
-                text + &falls_zh(&middle, words.noun.0) + "。"
+                text + &falls_zh(&middle, &noun) + "。"
             }
             Lang::En => {
                 let (fastest, slowest) = match (falls(first.2), falls(last.2)) {
@@ -141,14 +165,15 @@ impl Builder<'_> {
                 if rows.len() > 1 {
                     text += &format!(", and {} {slowest}, {}", format::mid_sentence(&last.1), self.printed_growth(last.2));
                 }
-                text + &falls_en(&middle, words.noun.1) + "."
+                text + &falls_en(&middle, &noun) + "."
             }
         };
         Ok(data)
     }
 
-    pub(super) fn product_growth(&self) -> Result<ChartData, ChartError> {
-        let table = self.table("industrial-products", "主要工业产品产量表")?;
+    /// A table's growth column, fastest first, with its quantity column beside it: 主要工业产品产量.
+    pub(super) fn table_growth(&self, table: &str) -> Result<ChartData, ChartError> {
+        let table = self.table(table, &format!("表 {table}"))?;
         let growth_column = table.columns.iter().find(|c| c.kind == ColumnKind::Growth).ok_or_else(|| self.missing("增长列"))?;
         let output_column = table.columns.iter().find(|c| matches!(c.kind, ColumnKind::Quantity { .. })).ok_or_else(|| self.missing("产量列"))?;
         let mut rows: Vec<(String, Decimal, String)> = Vec::new();
@@ -161,12 +186,12 @@ impl Builder<'_> {
         rows.sort_by_key(|r| std::cmp::Reverse(r.1));
         let categories: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
         let values: Vec<Decimal> = rows.iter().map(|r| r.1).collect();
-        let mut data = self.data("%", categories, vec![series(&growth_name(growth_column.basis, self.lang), &values, format::percent)], &self.words("产品", "Product"))?;
+        let mut data = self.data("%", categories, vec![series(&growth_name(growth_column.basis, self.lang), &values, format::percent)], &self.given(|s| s.category.as_ref(), "产品", "Product"))?;
         let output_name = self.column_label(table, output_column)?;
         data.extra_columns.push(SeriesData { name: output_name.to_owned(), values: vec![None; rows.len()], labels: rows.iter().map(|r| r.2.clone()).collect() });
 
         let Some(((top, top_growth, top_output), rest)) = rows.split_first() else {
-            return Err(self.missing("主要工业产品产量表的行"));
+            return Err(self.missing(format!("表 {} 的行", table.id)));
         };
         let falls: Vec<&(String, Decimal, String)> = rest.iter().filter(|r| r.1.is_sign_negative()).collect();
         let basis = growth_column.basis;
@@ -184,7 +209,7 @@ impl Builder<'_> {
                 let mut text = format!(
                     "{}among {}'s major industrial products, {output_name} of {} was {top_output}, {}{basis}, the fastest growth",
                     self.in_period(&self.release.period),
-                    DISTRICT.1,
+                    self.place().1,
                     format::mid_sentence(top),
                     format::growth_words_en(*top_growth)
                 );
@@ -197,8 +222,10 @@ impl Builder<'_> {
         Ok(data)
     }
 
-    pub(super) fn services_by_sector(&self) -> Result<ChartData, ChartError> {
-        let breakdown = self.breakdown("services-by-sector")?;
+    /// A breakdown's values as bars, largest first, each part's growth beside it; the description
+    /// names the largest and the smallest: 服务业主要行业增加值.
+    pub(super) fn breakdown_values_ranked(&self, breakdown: &str) -> Result<ChartData, ChartError> {
+        let breakdown = self.breakdown(breakdown)?;
         let mut rows: Vec<(&Fact, String, Decimal, Unit)> = Vec::new();
         for part in self.parts(breakdown)? {
             let (_, value, unit) = self.value(&part.id)?;
@@ -210,16 +237,21 @@ impl Builder<'_> {
         let values: Vec<Decimal> = rows.iter().map(|r| r.2).collect();
         let growth: Vec<Option<Decimal>> = rows.iter().map(|r| r.0.growth.as_ref().map(Growth::percent)).collect();
         let basis = rows.iter().find_map(|r| r.0.growth.as_ref()).map(|g| g.basis);
-        let value_added = series(&self.words("增加值", "Value added"), &values, format::figure);
-        let mut data = self.data(&self.unit(&unit), categories, vec![value_added], &self.words("行业", "Industry"))?;
+        let parts: Vec<&Fact> = rows.iter().map(|r| r.0).collect();
+        let value_added = parts.iter().all(|p| p.name.ends_with("增加值"));
+        let value_series = series(&self.value_name(&parts), &values, format::figure);
+        let mut data = self.data(&self.unit(&unit), categories, vec![value_series], &self.given(|s| s.category.as_ref(), "行业", "Industry"))?;
         data.extra_columns.push(optional_series(&self.growth_header(basis), &growth, format::figure));
 
         let (total, total_value, total_unit) = self.value(&breakdown.total)?;
         let total_name = self.fact_name(total)?;
         let total_amount = self.amount(total_value, &total_unit);
-        data.notes.push(match self.lang {
-            Lang::Zh => format!("{total_name}{total_amount}；图中为公报列出的主要行业。"),
-            Lang::En => format!("{total_name}: {total_amount}; the chart shows the major sectors the bulletin lists."),
+        let listed = self.given(|s| s.parts.as_ref(), "主要部分", "main parts");
+        data.notes.push(match (self.lang, breakdown.kind) {
+            (Lang::Zh, BreakdownKind::Partial) => format!("{total_name}{total_amount}；图中为公报列出的{listed}。"),
+            (Lang::En, BreakdownKind::Partial) => format!("{total_name}: {total_amount}; the chart shows the {listed} the bulletin lists."),
+            (Lang::Zh, _) => format!("{total_name}{total_amount}。"),
+            (Lang::En, _) => format!("{total_name}: {total_amount}."),
         });
 
         let opening = format!("{}{}", self.lead(&self.release.period), self.stated(total_name, Some(total_amount), total.growth.as_ref().map(|g| self.lead_growth(g))));
@@ -244,14 +276,14 @@ impl Builder<'_> {
                 if rows.len() > 1 {
                     text += &format!("；{}增加值最少，为{}", least.1, figure(least));
                 }
-                text + &falls_zh(&middle, "增加值") + "。"
+                text + &falls_zh(&middle, if value_added { "增加值" } else { "" }) + "。"
             }
             Lang::En => {
                 let mut text = format!("{opening}. Of this, {} contributed the most, {}", format::mid_sentence(&most.1), figure(most));
                 if rows.len() > 1 {
                     text += &format!(", and {} the least, {}", format::mid_sentence(&least.1), figure(least));
                 }
-                text + &falls_en(&middle, "value added") + "."
+                text + &falls_en(&middle, if value_added { "value added" } else { "" }) + "."
             }
         };
         Ok(data)

@@ -13,8 +13,9 @@
 
 use std::collections::HashSet;
 
-use super::{catalogue, Builder, Head};
-use crate::chart::data::{ChartData, ChartKind, CATALOGUE};
+use super::{build_entry, section_of, Builder, Head};
+use crate::chart::data::{ChartData, ChartKind};
+use crate::chart::spec::{ChartSpec, DataSpec, Selector, Spec};
 use crate::chart::format::Lang;
 use crate::release::Release;
 use crate::structure::{Breakdown, Series};
@@ -54,7 +55,13 @@ pub fn draft_charts(release: &Release, others: &[Release], lang: Lang) -> Vec<Ch
 /// draft's order: breakdowns, ratios, tables, the indicators with gaps, series), and how many it
 /// has in all. When charts are left out, the page's last chart says so in a note.
 pub fn draft_charts_page(release: &Release, others: &[Release], lang: Lang, start: usize, count: usize) -> DraftCharts {
-    let all = every_chart(release, others, lang);
+    let spec = crate::bundled::spec().unwrap_or(Spec { charts: Vec::new() });
+    draft_charts_in(&spec, release, others, lang, start, count)
+}
+
+/// [`draft_charts_page`] by the chart specification `spec` (a site's own, `--data DIR`).
+pub fn draft_charts_in(spec: &Spec, release: &Release, others: &[Release], lang: Lang, start: usize, count: usize) -> DraftCharts {
+    let all = every_chart(spec, release, others, lang);
     let total = all.len();
     let mut charts: Vec<ChartData> = all.into_iter().skip(start).take(count).collect();
     let end = start.saturating_add(charts.len());
@@ -69,7 +76,7 @@ pub fn draft_charts_page(release: &Release, others: &[Release], lang: Lang, star
     DraftCharts { charts, total }
 }
 
-/// What a catalogue chart shows, so no made-up chart shows it again.
+/// What a specification's charts show, so no made-up chart shows it again.
 #[derive(Default)]
 struct Shown {
     breakdowns: HashSet<String>,
@@ -80,47 +87,120 @@ struct Shown {
 }
 
 impl Shown {
-    fn add(&mut self, chart: &str, release: &Release) {
-        let own = |ids: &[&str]| ids.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
-        match chart {
-            "gdp-by-industry" => self.breakdowns.extend(own(&["gdp-by-industry"])),
-            "gdp-structure" => self.ratios.extend(own(&["gdp-structure"])),
-            "industry-growth" => self.breakdowns.extend(own(&["industry-sub-industries"])),
-            "product-growth" => self.tables.extend(own(&["industrial-products"])),
-            "services-by-sector" => self.breakdowns.extend(own(&["services-by-sector"])),
-            "indicators-vs-region" => self.facts.extend(own(&super::INDICATORS_VS_REGION)),
-            "structure-comparison" => self.ratios.extend(own(&["investment-structure"])),
-            "sanbao-cumulative" => self.series.extend(release.series.iter().filter(|s| s.id == "sanbao-actual" || s.id.starts_with("sanbao-actual-")).map(|s| s.id.clone())),
-            "direct-funds-progress" => self.tables.extend(own(&["direct-funds-by-fund"])),
-            _ => {}
+    /// Marks what `entry` draws of `release` as shown.
+    fn add(&mut self, entry: &ChartSpec, release: &Release) {
+        let data = &entry.data;
+        self.breakdowns.extend(data.breakdown.clone());
+        self.ratios.extend(data.ratio.clone());
+        self.ratios.extend(data.ratios.iter().filter(|r| r.from.is_none()).map(|r| r.ratio.clone()));
+        self.tables.extend(data.table.clone());
+        self.facts.extend(data.facts.iter().cloned());
+        if let Some(id) = &data.series {
+            self.series.extend(release.series.iter().filter(|s| s.id == *id || is_part_of(s, id)).map(|s| s.id.clone()));
         }
     }
 }
 
-fn every_chart(release: &Release, others: &[Release], lang: Lang) -> Vec<ChartData> {
+/// Whether a series is a part of the series `id`: its id is `id` followed by "-…".
+fn is_part_of(series: &Series, id: &str) -> bool {
+    series.id.len() > id.len() + 1 && series.id.starts_with(id) && series.id[id.len()..].starts_with('-')
+}
+
+/// The charts of a site's published releases ([`published_charts`]), and the entries that did not
+/// apply to a release of their kind because it has none of their data, said in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublishedCharts {
+    pub charts: Vec<ChartData>,
+    /// "charts[3] (product-growth): release “2023-bulletin” has no table “industrial-products”".
+    pub not_applied: Vec<String>,
+}
+
+/// The charts of every published release in `releases`, in `lang`: for each release, the
+/// specification's charts that chart it, then a chart for each of its structures that no entry
+/// shows (as a draft gets, unmarked), so nothing published is left without charts.
+///
+/// An entry for every release of a kind (`"release": "bulletin"`) skips a release that has none
+/// of the data it names, and says so in [`PublishedCharts::not_applied`]; an entry that names its
+/// release (an id, `latest-…`) and cannot be built, or one whose data is there but cannot be drawn,
+/// is a located error: `charts[3]（product-growth）用于发布“2023-bulletin”：…`. Every such error is
+/// returned; no chart is left out silently.
+pub fn published_charts(spec: &Spec, releases: &[Release], lang: Lang) -> Result<PublishedCharts, Vec<String>> {
+    let mut charts = Vec::new();
+    let mut problems = Vec::new();
+    let mut not_applied = Vec::new();
+    for release in releases {
+        let mut shown = Shown::default();
+        let mut own = Vec::new();
+        for (i, entry) in spec.charts.iter().enumerate() {
+            if !entry.selector().selects(release, releases) {
+                continue;
+            }
+            if let (Selector::Every(_), Some(lacks)) = (entry.selector(), entry.lacks(release)) {
+                not_applied.push(format!("charts[{i}] ({}): release “{}” has no {lacks}", entry.id, release.id));
+                continue;
+            }
+            match build_entry(entry, release, releases, lang) {
+                Ok(data) => {
+                    shown.add(entry, release);
+                    own.push(data);
+                }
+                Err(err) => problems.push(format!("charts[{i}]（{}）用于发布“{}”：{err}", entry.id, release.id)),
+            }
+        }
+        let made_up = made_up_charts(release, &own, &shown, lang, "auto");
+        charts.extend(own);
+        charts.extend(made_up);
+    }
+    if problems.is_empty() {
+        Ok(PublishedCharts { charts, not_applied })
+    } else {
+        Err(problems)
+    }
+}
+
+fn every_chart(spec: &Spec, release: &Release, others: &[Release], lang: Lang) -> Vec<ChartData> {
     let mut charts = Vec::new();
     let mut shown = Shown::default();
-    for info in CATALOGUE {
-        // Only a new version of the chart's own release: the catalogue's titles name its period.
-        let revises = others.iter().any(|o| o.id == info.release && o.period == release.period);
-        if !revises {
+    let mut all: Vec<Release> = others.iter().filter(|o| o.id != release.id).cloned().collect();
+    all.push(release.clone());
+    for entry in &spec.charts {
+        // A chart of a kind of release charts a draft of that kind; a chart of one release, a new
+        // version of it (the same period).
+        let applies = match entry.selector() {
+            Selector::Id(id) => others.iter().any(|o| o.id == id && o.period == release.period),
+            Selector::Every(kind) => release.kind() == kind,
+            Selector::Latest(kind) => release.kind() == kind && entry.selector().selects(release, &all),
+        };
+        if !applies {
             continue;
         }
         // What is shown does not depend on the language: an English chart that lacks English
         // names is left out, and no Chinese-named chart takes its place.
-        let built = catalogue(info, release, others, lang);
+        let built = build_entry(entry, release, others, lang);
         let data_there = match lang {
             Lang::Zh => built.is_ok(),
-            Lang::En => catalogue(info, release, others, Lang::Zh).is_ok(),
+            Lang::En => build_entry(entry, release, others, Lang::Zh).is_ok(),
         };
         if data_there {
-            shown.add(info.id, release);
+            shown.add(entry, release);
         }
         if let Ok(data) = built {
             charts.push(data);
         }
     }
+    let made_up = made_up_charts(release, &charts, &shown, lang, "draft");
+    charts.extend(made_up);
+    for chart in &mut charts {
+        chart.draft = true;
+        chart.release = release.id.clone();
+    }
+    charts
+}
 
+/// A chart for each structure of `release` that `shown` does not hold, with ids `<prefix>-…`
+/// unique beside those of `charts`.
+fn made_up_charts(release: &Release, charts: &[ChartData], shown: &Shown, lang: Lang, prefix: &str) -> Vec<ChartData> {
+    let mut made = Vec::new();
     let mut ids: HashSet<String> = charts.iter().map(|c| c.id.clone()).collect();
     let mut unique = |wanted: String| {
         let mut id = wanted.clone();
@@ -131,43 +211,39 @@ fn every_chart(release: &Release, others: &[Release], lang: Lang) -> Vec<ChartDa
         }
         id
     };
-    let builder = |id: String, kind: ChartKind| Builder { head: Head { id, title: String::new(), kind }, release, lang };
+    let builder = |id: String, kind: ChartKind| Builder { head: Head { id, title: String::new(), kind }, release, lang, spec: None };
 
     for breakdown in release.breakdowns.iter().filter(|b| !shown.breakdowns.contains(&b.id)) {
         let ambiguous = release.breakdowns.iter().filter(|b| b.total == breakdown.total).count() > 1;
-        let b = builder(unique(format!("draft-{}", breakdown.id)), ChartKind::Bar);
+        let b = builder(unique(format!("{prefix}-{}", breakdown.id)), ChartKind::Bar);
         if let Some(data) = b.auto_values(breakdown, ambiguous).ok().or_else(|| growth_only(&b, breakdown, ambiguous)) {
-            charts.push(data);
+            made.push(in_section(data, release, DataSpec { breakdown: Some(breakdown.id.clone()), ..DataSpec::default() }));
         }
     }
     for ratio in release.ratios.iter().filter(|r| !shown.ratios.contains(&r.id)) {
-        if let Ok(data) = builder(unique(format!("draft-ratio-{}", ratio.id)), ChartKind::Donut).auto_ratio(ratio) {
-            charts.push(data);
+        if let Ok(data) = builder(unique(format!("{prefix}-ratio-{}", ratio.id)), ChartKind::Donut).auto_ratio(ratio) {
+            made.push(in_section(data, release, DataSpec { ratio: Some(ratio.id.clone()), ..DataSpec::default() }));
         }
     }
     for table in release.tables.iter().filter(|t| !shown.tables.contains(&t.id)) {
-        if let Ok(data) = builder(unique(format!("draft-table-{}", table.id)), ChartKind::Bar).auto_table(table) {
-            charts.push(data);
+        if let Ok(data) = builder(unique(format!("{prefix}-table-{}", table.id)), ChartKind::Bar).auto_table(table) {
+            made.push(in_section(data, release, DataSpec { table: Some(table.id.clone()), ..DataSpec::default() }));
         }
     }
     let compared: Vec<&str> = release.facts.iter().filter(|f| !f.gaps.is_empty() && f.growth.is_some() && !shown.facts.contains(&f.id)).map(|f| f.id.as_str()).collect();
     if !compared.is_empty() {
-        if let Ok(data) = builder(unique("draft-gaps".to_owned()), ChartKind::Grouped).auto_gaps(&compared) {
-            charts.push(data);
+        if let Ok(data) = builder(unique(format!("{prefix}-gaps")), ChartKind::Grouped).auto_gaps(&compared) {
+            made.push(in_section(data, release, DataSpec { facts: compared.iter().map(|f| (*f).to_owned()).collect(), ..DataSpec::default() }));
         }
     }
     for total in release.series.iter().filter(|s| !shown.series.contains(&s.id) && !is_part(s, &release.series)) {
-        let parts: Vec<&Series> = release.series.iter().filter(|p| p.id.len() > total.id.len() + 1 && p.id.starts_with(&total.id) && p.id[total.id.len()..].starts_with('-')).collect();
-        if let Ok(data) = builder(unique(format!("draft-series-{}", total.id)), ChartKind::Cumulative).auto_series(total, &parts) {
-            charts.push(data);
+        let parts: Vec<&Series> = release.series.iter().filter(|p| is_part_of(p, &total.id)).collect();
+        if let Ok(data) = builder(unique(format!("{prefix}-series-{}", total.id)), ChartKind::Cumulative).auto_series(total, &parts) {
+            made.push(in_section(data, release, DataSpec { series: Some(total.id.clone()), ..DataSpec::default() }));
         }
     }
 
-    for chart in &mut charts {
-        chart.draft = true;
-        chart.release = release.id.clone();
-    }
-    charts
+    made
 }
 
 /// The growth chart of a breakdown whose values cannot be drawn, when every part states growth.
@@ -178,5 +254,11 @@ fn growth_only(b: &Builder, breakdown: &Breakdown, ambiguous: bool) -> Option<Ch
 /// Whether a series is a part of another: its id is the other's followed by "-…"
 /// (`sanbao-actual-wages` of `sanbao-actual`).
 fn is_part(series: &Series, all: &[Series]) -> bool {
-    all.iter().any(|other| other.id != series.id && series.id.len() > other.id.len() + 1 && series.id.starts_with(&other.id) && series.id[other.id.len()..].starts_with('-'))
+    all.iter().any(|other| is_part_of(series, &other.id))
+}
+
+/// A made-up chart with the section its data comes from.
+fn in_section(mut data: ChartData, release: &Release, drawn: DataSpec) -> ChartData {
+    data.section = section_of(release, &drawn);
+    data
 }

@@ -1,8 +1,9 @@
-//! The fiscal reports' charts: 三保 spending against the year's pace, direct-allocation funds against the target.
+//! Charts of progress: a cumulative series stacked by its parts against the pace of its annual
+//! plan (三保 spending), and a table's rates against its target (direct-allocation funds).
 
 use rust_decimal::Decimal;
 
-use super::{series, Builder, DISTRICT};
+use super::{series, Builder};
 use crate::chart::data::{ChartData, ChartError, Reference, SeriesData};
 use crate::chart::format::{self, Lang};
 use crate::compute::round::round_half_away;
@@ -13,11 +14,13 @@ use crate::table::{Column, ColumnKind, Row, Table};
 use crate::unit::Unit;
 
 impl Builder<'_> {
-    pub(super) fn sanbao_cumulative(&self) -> Result<ChartData, ChartError> {
-        let total = self.release.series.iter().find(|s| s.id == "sanbao-actual").ok_or_else(|| self.missing("“三保”累计序列"))?;
+    /// A cumulative series by period, stacked by its parts (the series `<id>-…`), with the
+    /// time-proportional pace of its annual plan.
+    pub(super) fn cumulative_series(&self, id: &str) -> Result<ChartData, ChartError> {
+        let total = self.release.series.iter().find(|s| s.id == id).ok_or_else(|| self.missing(format!("序列 {id}")))?;
         let plan_id = total.target.as_deref().ok_or_else(|| self.missing("全年计划"))?;
         let (_, plan_value, unit) = self.value(plan_id)?;
-        let parts: Vec<&Series> = self.release.series.iter().filter(|s| s.id.starts_with("sanbao-actual-")).collect();
+        let parts: Vec<&Series> = self.release.series.iter().filter(|s| s.id.len() > id.len() + 1 && s.id.starts_with(id) && s.id[id.len()..].starts_with('-')).collect();
         // (the span's label, the point's fact, its value)
         let mut months: Vec<(String, &Fact, Decimal)> = Vec::new();
         for point in &total.points {
@@ -144,8 +147,9 @@ impl Builder<'_> {
         })
     }
 
-    pub(super) fn direct_funds_progress(&self) -> Result<ChartData, ChartError> {
-        let table = self.table("direct-funds-by-fund", "直达资金支付情况表")?;
+    /// A table's rates against its target, the total first and then the rows fastest first.
+    pub(super) fn table_progress(&self, table: &str) -> Result<ChartData, ChartError> {
+        let table = self.table(table, &format!("表 {table}"))?;
         let rate_column = table.columns.iter().find(|c| matches!(c.kind, ColumnKind::Rate { .. })).ok_or_else(|| self.missing("支出进度列"))?;
         let amount_column = table.columns.iter().find(|c| c.measure.as_deref() == Some("amount"));
         let target_fact = table.target.as_ref().and_then(|t| self.release.fact(&t.fact));
@@ -174,7 +178,7 @@ impl Builder<'_> {
         let categories: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
         let values: Vec<Decimal> = rows.iter().map(|r| r.1).collect();
         let rate_name = self.column_label(table, rate_column)?;
-        let mut data = self.data("%", categories, vec![series(rate_name, &values, format::percent)], &self.words("资金名称", "Fund"))?;
+        let mut data = self.data("%", categories, vec![series(rate_name, &values, format::percent)], &self.given(|s| s.category.as_ref(), "项目", "Item"))?;
         data.highlight = total_row.map(|_| 0);
         let as_of = target_fact.and_then(|f| f.period.as_ref()).filter(|p| matches!(p, Period::AsOf { .. })).unwrap_or(&self.release.period);
         data.period = self.period(as_of);
@@ -233,7 +237,7 @@ impl Builder<'_> {
             }
             (Lang::En, Some((row, rate))) => {
                 let label = format::mid_sentence(self.row_label(table, row)?);
-                let district = format::capitalised(&self.in_period(as_of)) + DISTRICT.1;
+                let district = format::capitalised(&self.in_period(as_of)) + &self.place().1;
                 match (quantity("amount", row), quantity("paid", row)) {
                     (Some(amount), Some(paid)) => format!("{district} had spent {paid} of its {amount} in {label}, a spending progress of {}", percent(rate)),
                     _ => format!("{district}'s {label} had a spending progress of {}", percent(rate)),

@@ -1,8 +1,11 @@
-//! The 1–11月 indicators' charts: growth against the region and city, and the structure comparison.
+//! Charts that compare: indicators' growth against other regions (derived from the stated gaps),
+//! and structure ratios side by side, of this release and earlier ones.
 
 use rust_decimal::Decimal;
 
-use super::{series, terms, Builder, DISTRICT};
+use super::{series, terms, Builder};
+use crate::chart::spec::{self, RatioRef};
+use crate::release::ReleaseKind;
 use crate::chart::data::{ChartData, ChartError, SeriesData};
 use crate::chart::format::{self, Lang};
 use crate::compute::growth::comparator_value;
@@ -12,14 +15,14 @@ use crate::release::{Period, Release};
 impl Builder<'_> {
     /// The growth of indicators with stated gaps to other regions, each region's derived from
     /// the gap: the 1–11月 indicators against 自治区 and 银川市.
-    pub(super) fn indicators_vs_region(&self, ids: &[&str]) -> Result<ChartData, ChartError> {
+    pub(super) fn indicators_vs_region(&self, ids: &[String]) -> Result<ChartData, ChartError> {
         let mut categories = Vec::new();
         let mut own = Vec::new();
         // Comparators by their Chinese name, with the name shown and one derived value per indicator.
         let mut comparators: Vec<(String, String, Vec<Option<Decimal>>)> = Vec::new();
         let mut clauses = Vec::new();
         let mut basis = None;
-        for &id in ids {
+        for id in ids {
             let (fact, growth) = self.growth(id)?;
             let percent = growth.percent();
             let name = self.fact_name(fact)?;
@@ -43,7 +46,8 @@ impl Builder<'_> {
             }
             clauses.push(clause);
         }
-        let mut all_series = vec![series(&self.words(DISTRICT.0, DISTRICT.1), &own, format::percent)];
+        let (place_zh, place_en) = self.place();
+        let mut all_series = vec![series(&self.words(&place_zh, &place_en), &own, format::percent)];
         for (_, name, values) in &comparators {
             let labels = values.iter().map(|v| v.map(|v| format!("{}*", format::percent(v))).unwrap_or_default()).collect();
             let name = match self.lang {
@@ -60,9 +64,9 @@ impl Builder<'_> {
         };
         data.subtitle = self.subtitle(&format!("{} · {growth}", data.period), "%");
         data.notes.push(match self.lang {
-            Lang::Zh => format!("* {}增速由公报“高于…个百分点”推算：西夏区增速 − 百分点差。", names.join("、")),
+            Lang::Zh => format!("* {}增速由公报“高于…个百分点”推算：{place_zh}增速 − 百分点差。", names.join("、")),
             Lang::En => format!(
-                "* Growth of {} is derived from the bulletin's gaps in percentage points: Xixia District's growth minus the gap.",
+                "* Growth of {} is derived from the bulletin's gaps in percentage points: {place_en}'s growth minus the gap.",
                 format::join_en(&names)
             ),
         });
@@ -124,10 +128,23 @@ impl Builder<'_> {
         })
     }
 
-    pub(super) fn structure_comparison(&self, others: &[Release]) -> Result<ChartData, ChartError> {
-        let bulletin = others.iter().find(|r| r.id == "2022-bulletin").ok_or_else(|| self.missing("2022年统计公报"))?;
+    /// Structure ratios side by side as 100 % bars: this release's, and the newest release of a
+    /// kind up to this one's period (the bulletin before the monthly report).
+    pub(super) fn structure_comparison(&self, refs: &[RatioRef], others: &[Release]) -> Result<ChartData, ChartError> {
         let mut rows: Vec<RatioRow> = Vec::new();
-        for (release, ratio_id) in [(bulletin, "gdp-structure"), (bulletin, "investment-structure"), (self.release, "investment-structure")] {
+        let mut earlier: Option<&Release> = None;
+        for r in refs {
+            let release = match r.from.as_deref().and_then(ReleaseKind::from_name) {
+                None => self.release,
+                Some(kind) => {
+                    let candidates: Vec<Release> = others.iter().filter(|o| o.period_end() <= self.release.period_end()).cloned().collect();
+                    let newest = spec::latest(&candidates, kind).map(|n| n.id.clone());
+                    let found = newest.and_then(|id| others.iter().find(|o| o.id == id)).ok_or_else(|| self.missing(format!("{}之前的{}", self.release.period, kind.name())))?;
+                    earlier = earlier.or(Some(found));
+                    found
+                }
+            };
+            let ratio_id = r.ratio.as_str();
             let ratio = release.ratios.iter().find(|r| r.id == ratio_id).ok_or_else(|| self.missing(format!("{} {ratio_id}", release.id)))?;
             let total = ratio
                 .breakdown
@@ -138,6 +155,10 @@ impl Builder<'_> {
             let whole = self.fact_name(total)?;
             let ratio_name = self.named(&ratio.name, ratio.name_en.as_deref(), || format!("{} 的结构比 {}（{}）", release.id, ratio.id, ratio.name))?;
             rows.push(RatioRow { period: &release.period, whole, terms: &ratio.terms, labels: self.ratio_labels(release, ratio)?, name: ratio_name });
+        }
+        let earlier = earlier.unwrap_or(self.release);
+        if rows.is_empty() {
+            return Err(self.missing("规格的 data.ratios"));
         }
         let categories: Vec<String> = rows
             .iter()
@@ -158,10 +179,10 @@ impl Builder<'_> {
         let mut data = self.data("%", categories, all_series, &self.words("结构", "Structure"))?;
         data.subtitle = self.subtitle(rows[0].name, "%");
         data.period = match self.lang {
-            Lang::Zh => format!("{}、{}", bulletin.period, self.release.period),
-            Lang::En => format!("{} and {}", bulletin.period.english(), self.release.period.english()),
+            Lang::Zh => format!("{}、{}", earlier.period, self.release.period),
+            Lang::En => format!("{} and {}", earlier.period.english(), self.release.period.english()),
         };
-        data.source = self.source(bulletin)?;
+        data.source = self.source(earlier)?;
 
         // Grouped by period: "2022年西夏区A三次产业结构为…，B三次产业结构为…；2023年1-11月，B…".
         let largest: Vec<Option<&String>> = rows.iter().map(|r| r.terms.iter().zip(r.labels).max_by_key(|(t, _)| **t).map(|(_, l)| l)).collect();
@@ -179,7 +200,7 @@ impl Builder<'_> {
                 (Lang::En, false, true) => format!(
                     "{}the three-industry structure of {}'s {} was {}",
                     self.in_period(period),
-                    DISTRICT.1,
+                    self.place().1,
                     format::mid_sentence(whole),
                     terms(terms_of, " : ")
                 ),

@@ -7,15 +7,13 @@ mod draft;
 mod fiscal;
 mod indicators;
 
-pub use draft::{draft_charts, draft_charts_page, DraftCharts, MAX_DRAFT_CHARTS};
-
-/// The district every release is about, in Chinese and in English.
-const DISTRICT: (&str, &str) = ("西夏区", "Xixia District");
+pub use draft::{draft_charts, draft_charts_in, draft_charts_page, published_charts, DraftCharts, PublishedCharts, MAX_DRAFT_CHARTS};
 
 use rust_decimal::Decimal;
 
-use super::data::{info, ChartData, ChartError, ChartInfo, ChartKind, SeriesData};
+use super::data::{ChartData, ChartError, ChartKind, SeriesData};
 use super::format::{self, Lang};
+use super::spec::{self, ChartSpec, DataKind, Spec, Words};
 use crate::fact::{Fact, Growth, GrowthBasis, Prices};
 use crate::release::{Period, Release};
 use crate::structure::{Breakdown, Series, StructureRatio};
@@ -23,14 +21,15 @@ use crate::table::{Column, Row, Table};
 use crate::unit::Unit;
 
 /// Builds a chart's data in Chinese from its release, with `others` for charts that compare
-/// releases. The same as [`build_in`] with [`Lang::Zh`].
+/// releases, by the bundled chart specification. The same as [`build_in`] with [`Lang::Zh`].
 pub fn build(chart: &str, release: &Release, others: &[Release]) -> Result<ChartData, ChartError> {
     build_in(chart, release, others, Lang::Zh)
 }
 
-/// Builds a chart's data with every string in `lang`. An English chart takes its names from the
-/// releases' English fields (`name_en`, `labels_en`, `label_en`, …) and fails with
-/// [`ChartError::MissingData`] when one it needs is absent, rather than show Chinese.
+/// Builds a chart of the bundled specification (the demo site's `data/charts.json`) with every
+/// string in `lang`. An English chart takes its names from the releases' English fields
+/// (`name_en`, `labels_en`, `label_en`, …) and fails with [`ChartError::MissingData`] when one it
+/// needs is absent, rather than show Chinese.
 ///
 /// ```
 /// use xixia_stats::bundled;
@@ -42,70 +41,130 @@ pub fn build(chart: &str, release: &Release, others: &[Release]) -> Result<Chart
 /// assert_eq!(data.series[0].labels, ["1.5", "69.6", "28.9"]);
 /// ```
 pub fn build_in(chart: &str, release: &Release, others: &[Release], lang: Lang) -> Result<ChartData, ChartError> {
-    let info = info(chart)?;
-    if info.release != release.id {
-        return Err(ChartError::WrongRelease { chart: chart.to_owned(), release: release.id.clone(), home: info.release.to_owned() });
-    }
-    catalogue(info, release, others, lang)
+    let spec = crate::bundled::spec().map_err(|err| ChartError::MissingData { chart: chart.to_owned(), what: err.to_string() })?;
+    build_with(&spec, chart, release, others, lang)
 }
 
-/// Builds a catalogue chart from `release`, whatever its id: [`build_in`] once it has checked the
-/// release, and a draft's charts for a draft that has the chart's data under the same ids.
-fn catalogue(info: &'static ChartInfo, release: &Release, others: &[Release], lang: Lang) -> Result<ChartData, ChartError> {
-    let b = Builder { head: Head::of(info, lang), release, lang };
-    match info.id {
-        "gdp-by-industry" => b.gdp_by_industry(),
-        "gdp-structure" => b.gdp_structure(),
-        "industry-growth" => b.breakdown_growth("industry-sub-industries", &GROWTH_OF_INDUSTRIES),
-        "product-growth" => b.product_growth(),
-        "services-by-sector" => b.services_by_sector(),
-        "indicators-vs-region" => b.indicators_vs_region(&INDICATORS_VS_REGION),
-        "structure-comparison" => b.structure_comparison(others),
-        "sanbao-cumulative" => b.sanbao_cumulative(),
-        "direct-funds-progress" => b.direct_funds_progress(),
-        _ => Err(ChartError::UnknownChart { chart: info.id.to_owned(), known: String::new() }),
+/// Builds the chart `chart` of `spec` from `release`: an error when the specification has no such
+/// chart, or when the chart is not one of this release's.
+pub fn build_with(spec: &Spec, chart: &str, release: &Release, others: &[Release], lang: Lang) -> Result<ChartData, ChartError> {
+    let entry = spec.charts.iter().find(|c| c.id == chart).ok_or_else(|| ChartError::UnknownChart {
+        chart: chart.to_owned(),
+        known: spec.charts.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join("、"),
+    })?;
+    let mut all: Vec<Release> = others.to_vec();
+    if !all.iter().any(|r| r.id == release.id) {
+        all.push(release.clone());
+    }
+    if !entry.selector().selects(release, &all) {
+        let homes: Vec<&str> = all.iter().filter(|r| entry.selector().selects(r, &all)).map(|r| r.id.as_str()).collect();
+        let home = if homes.is_empty() { entry.release.clone() } else { homes.join("、") };
+        return Err(ChartError::WrongRelease { chart: chart.to_owned(), release: release.id.clone(), home });
+    }
+    build_entry(entry, release, others, lang)
+}
+
+/// Builds the chart of a specification entry from `release`, whatever the release's id: the
+/// published charts, and a draft's that has the chart's data under the same ids.
+pub fn build_entry(entry: &ChartSpec, release: &Release, others: &[Release], lang: Lang) -> Result<ChartData, ChartError> {
+    let data = &entry.data;
+    let missing = |field: &str| ChartError::MissingData { chart: entry.id.clone(), what: format!("规格中的 data.{field}") };
+    let kind = entry.data_kind().map_err(|(field, message)| ChartError::MissingData { chart: entry.id.clone(), what: format!("{field}: {message}") })?;
+    let data_period = data_period(entry, release, kind);
+    let fill = |template: &str| {
+        let (place_zh, place_en) = release.place();
+        let year = period_year(&release.period);
+        match lang {
+            Lang::Zh => spec::fill(template, &place_zh, &release.period.to_string(), &year, &data_period.to_string()),
+            Lang::En => spec::fill(template, &place_en, &release.period.english(), &year, &data_period.english()),
+        }
+    };
+    let title = fill(match lang {
+        Lang::Zh => &entry.title,
+        Lang::En => &entry.title_en,
+    });
+    let b = Builder { head: Head { id: entry.id.clone(), title, kind: entry.kind }, release, lang, spec: Some(entry) };
+    let mut chart = match kind {
+        DataKind::BreakdownValues if entry.kind == ChartKind::Column => b.breakdown_values_listed(data.breakdown.as_deref().ok_or_else(|| missing("breakdown"))?),
+        DataKind::BreakdownValues => b.breakdown_values_ranked(data.breakdown.as_deref().ok_or_else(|| missing("breakdown"))?),
+        DataKind::BreakdownGrowth => b.breakdown_growth(data.breakdown.as_deref().ok_or_else(|| missing("breakdown"))?),
+        DataKind::Ratio => b.ratio_ring(data.ratio.as_deref().ok_or_else(|| missing("ratio"))?, data.total.as_deref()),
+        DataKind::TableGrowth => b.table_growth(data.table.as_deref().ok_or_else(|| missing("table"))?),
+        DataKind::TableProgress => b.table_progress(data.table.as_deref().ok_or_else(|| missing("table"))?),
+        DataKind::Gaps => b.indicators_vs_region(&data.facts),
+        DataKind::RatioComparison => b.structure_comparison(&data.ratios, others),
+        DataKind::CumulativeSeries => b.cumulative_series(data.series.as_deref().ok_or_else(|| missing("series"))?),
+    }?;
+    chart.notes.extend(entry.notes.iter().map(|w| b.words(&w.zh, &w.en)));
+    chart.section = section_of(release, data);
+    Ok(chart)
+}
+
+/// The section of the release that the data of a chart comes from: that of the sentence its
+/// first fact (a breakdown's total, a ratio's whole, a series' first point) is stated in, or the
+/// table's own.
+fn section_of(release: &Release, data: &spec::DataSpec) -> Option<String> {
+    let of_fact = |id: &str| release.fact(id).and_then(|f| f.sentence.as_deref()).and_then(|s| release.sentence(s)).map(|s| s.section.clone());
+    let of_breakdown = |id: &str| release.breakdowns.iter().find(|b| b.id == id).and_then(|b| of_fact(&b.total).or_else(|| b.parts.first().and_then(|p| of_fact(p))));
+    let of_ratio = |id: &str| {
+        let ratio = release.ratios.iter().find(|r| r.id == id)?;
+        ratio.breakdown.as_deref().and_then(of_breakdown)
+    };
+    if let Some(id) = &data.breakdown {
+        return of_breakdown(id);
+    }
+    if let Some(id) = &data.ratio {
+        return of_ratio(id);
+    }
+    if let Some(id) = &data.table {
+        let table = release.tables.iter().find(|t| t.id == *id)?;
+        return table.section.clone().or_else(|| table.sentence.as_deref().and_then(|s| release.sentence(s)).map(|s| s.section.clone()));
+    }
+    if let Some(id) = data.facts.first() {
+        return of_fact(id);
+    }
+    if let Some(r) = data.ratios.iter().find(|r| r.from.is_none()) {
+        return of_ratio(&r.ratio);
+    }
+    let series = release.series.iter().find(|s| Some(&s.id) == data.series.as_ref())?;
+    series.points.first().and_then(|p| of_fact(p))
+}
+
+/// The year of a period, as a title prints it: "2023".
+fn period_year(period: &Period) -> String {
+    match period {
+        Period::Year { year } | Period::Cumulative { year, .. } | Period::Month { year, .. } => year.to_string(),
+        Period::AsOf { date } => date.split('-').next().unwrap_or_default().to_owned(),
     }
 }
 
-/// What a chart is called and how it draws, in the builder's language: a catalogue entry's, or
-/// one made up for a draft's structure.
+/// The period of the data an entry draws, where it is not the release's: a table's target's date.
+fn data_period<'r>(entry: &ChartSpec, release: &'r Release, kind: DataKind) -> &'r Period {
+    let table_target = || {
+        let table = release.tables.iter().find(|t| Some(&t.id) == entry.data.table.as_ref())?;
+        let fact = release.fact(&table.target.as_ref()?.fact)?;
+        fact.period.as_ref()
+    };
+    match kind {
+        DataKind::TableProgress => table_target().unwrap_or(&release.period),
+        _ => &release.period,
+    }
+}
+
+/// What a chart is called and how it draws, in the builder's language: a specification entry's,
+/// or one made up for a draft's structure.
 struct Head {
     id: String,
     title: String,
     kind: ChartKind,
 }
 
-impl Head {
-    fn of(info: &ChartInfo, lang: Lang) -> Head {
-        let title = match lang {
-            Lang::Zh => info.title,
-            Lang::En => info.title_en,
-        };
-        Head { id: info.id.to_owned(), title: title.to_owned(), kind: info.kind }
-    }
-}
-
-/// The words a chart of a breakdown's growth uses for its parts.
-struct PartWords {
-    /// The category column's header: 行业, "Industry".
-    category: (&'static str, &'static str),
-    /// What fell, after the parts' names: 增加值 ("营利性服务业增加值下降3.1%"), "value added".
-    noun: (&'static str, &'static str),
-}
-
-/// The indicators the 1–11月 report compares with 自治区 and 银川市.
-const INDICATORS_VS_REGION: [&str; 3] = ["industry-above-scale-va", "investment", "revenue"];
-
-/// The parts of a draft's breakdown, whatever they are.
-const DRAFT_PARTS: PartWords = PartWords { category: ("项目", "Item"), noun: ("", "") };
-
-/// The industries of 规模以上工业.
-const GROWTH_OF_INDUSTRIES: PartWords = PartWords { category: ("行业", "Industry"), noun: ("增加值", "value added") };
-
 struct Builder<'a> {
     head: Head,
     release: &'a Release,
     lang: Lang,
+    /// The specification entry of the chart, for the words it gives; none for automatic charts.
+    spec: Option<&'a ChartSpec>,
 }
 
 /// Lookups, and the words every chart shares, in the chart's language.
@@ -308,20 +367,17 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// The place the release is about, in Chinese and English: 西夏区 for the district's own, and
-    /// for a draft of another place the name its title starts with (样例县2024年…) or its
-    /// publisher's (样例县统计局).
+    /// The place the release is about, in Chinese and English (see [`Release::place`]).
     fn place(&self) -> (String, String) {
-        const PLACES: [char; 6] = ['县', '区', '市', '旗', '州', '盟'];
-        let before_year: String = self.release.title.chars().take_while(|c| !c.is_ascii_digit()).collect();
-        let from_publisher = self.release.publishers.first().map(|p| p.trim_end_matches("统计局").trim_end_matches("财政局").to_owned());
-        let place = [Some(before_year), from_publisher]
-            .into_iter()
-            .flatten()
-            .find(|p| p.ends_with(PLACES) && (2..=12).contains(&p.chars().count()))
-            .unwrap_or_else(|| DISTRICT.0.to_owned());
-        let english = if place == DISTRICT.0 { DISTRICT.1 } else { "the district" };
-        (place, english.to_owned())
+        self.release.place()
+    }
+
+    /// Words the specification entry gives (`category`, `noun`), or these.
+    fn given(&self, pick: fn(&ChartSpec) -> Option<&Words>, zh: &str, en: &str) -> String {
+        match self.spec.and_then(pick) {
+            Some(words) => self.words(&words.zh, &words.en),
+            None => self.words(zh, en),
+        }
     }
 
     /// A stated figure in a sentence: "地区生产总值489.91亿元，比上年增长8.3%",
@@ -374,6 +430,8 @@ impl<'a> Builder<'a> {
             highlight: None,
             total_labels: Vec::new(),
             draft: false,
+            aliases: Vec::new(),
+            section: None,
         })
     }
 }

@@ -54,6 +54,12 @@ struct Extension {
 struct ReleaseExt {
     id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    kind: Option<crate::release::ReleaseKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    place: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    place_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     title_en: Option<String>,
     /// Only when `source` split at 、 would not give them back.
     #[serde(default, skip_serializing_if = "Option::is_none")]

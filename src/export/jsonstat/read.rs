@@ -244,6 +244,9 @@ fn own(cube: Cube, ext: Extension, ctx: &Ctx) -> Result<Release, Error> {
     };
     Ok(Release {
         id: r.id,
+        kind: r.kind,
+        place: r.place,
+        place_en: r.place_en,
         title: cube.label.ok_or_else(|| ctx.err("label", "is missing: it is the release's title"))?,
         title_en: r.title_en,
         publishers,
@@ -316,6 +319,9 @@ fn foreign(cube: Cube, ctx: &Ctx) -> Result<Release, Error> {
     let title = cube.label.clone().unwrap_or_else(|| "JSON-stat dataset".to_owned());
     Ok(Release {
         id: slug(&title),
+        kind: None,
+        place: None,
+        place_en: None,
         title_en: None,
         publishers: cube.source.iter().cloned().collect(),
         publishers_en: Vec::new(),

@@ -204,6 +204,9 @@ fn dataset_out(release: &Release) -> Result<DatasetOut, String> {
             ours: Extension {
                 release: ReleaseExt {
                     id: release.id.clone(),
+                    kind: release.kind,
+                    place: release.place.clone(),
+                    place_en: release.place_en.clone(),
                     title_en: release.title_en.clone(),
                     publishers,
                     publishers_en: release.publishers_en.clone(),

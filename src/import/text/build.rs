@@ -95,7 +95,7 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
             Block::Heading { title, .. } => {
                 reader.close();
                 let number = sections.iter().filter(|s| s.id != "s0").count() + 1;
-                sections.push(Section { id: format!("s{number}"), title: title.clone() });
+                sections.push(Section { id: format!("s{number}"), title: title.clone(), title_en: None });
                 last_line = None;
             }
             Block::Footnote { id, text, .. } => {
@@ -131,7 +131,7 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
                 }
                 last_line = None;
                 if sections.is_empty() {
-                    sections.push(Section { id: "s0".into(), title: "正文".into() });
+                    sections.push(Section { id: "s0".into(), title: "正文".into(), title_en: None });
                     report.notes.push("正文开头没有标题（如“一、综合”），其前的句子归入“正文”一节".into());
                 }
                 let section = sections.last().map(|s| s.id.clone()).unwrap_or_default();
@@ -230,6 +230,9 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
         .unwrap_or_else(|| "draft".into());
     let release = Release {
         id: release_id,
+        kind: None,
+        place: None,
+        place_en: None,
         title,
         title_en: None,
         publishers,

@@ -1,0 +1,193 @@
+//! A release as a section of a web page, made from its data: its title, publisher and date, then
+//! each of its sections with a chart card for every chart whose data comes from it and a table of
+//! every figure the section states. The pages ask for it with one element,
+//! `<xixia-release release="latest-bulletin"></xixia-release>`, which the build replaces
+//! ([`crate::prerender::page`]), so next year's bulletin fills the page by itself.
+//!
+//! Text in both languages: English in `data-en` (plain text) and in blocks marked `data-lang`,
+//! as the demo page's switch expects.
+
+use std::fmt::Write as _;
+
+use crate::chart::format::{self, Lang};
+use crate::chart::svg::escape;
+use crate::chart::ChartData;
+use crate::fact::Fact;
+use crate::release::{Release, Section};
+
+/// The HTML of `release`: a `<section class="release">` with a `<xixia-stat>` for each of its
+/// charts in `charts` (those of the release, in either language), grouped by the release's
+/// sections, and a table of each section's figures.
+pub fn release_html(release: &Release, charts: &[ChartData]) -> String {
+    let own: Vec<&ChartData> = charts.iter().filter(|c| c.release == release.id && c.lang == Lang::Zh).collect();
+    let anchor = slug(&release.id);
+    let mut html = String::new();
+    let _ = write!(html, r#"<section class="release" id="{anchor}" aria-labelledby="{anchor}-title">"#);
+    let _ = write!(html, r#"<h2 id="{anchor}-title"{}>{}</h2>"#, data_en(release.title_en.as_deref()), escape(&release.title));
+    let publishers = release.publishers.join("、");
+    let publishers_en = (release.publishers_en.len() == release.publishers.len()).then(|| format::join_en(&release.publishers_en));
+    let status = (release.status.label(), release.status.label_en());
+    let (date_zh, date_en) = match &release.published {
+        Some(date) => (format!(" · {date}发布"), format!(" · published {date}")),
+        None => (String::new(), String::new()),
+    };
+    let meta_en = publishers_en.map(|p| format!("{p}{date_en} · {}", status.1));
+    let _ = write!(html, r#"<p class="release__meta"{}>{}{date_zh} · {}</p>"#, data_en(meta_en.as_deref()), escape(&publishers), status.0);
+    let _ = write!(html, r#"<p class="release__meta release__document">{}</p>"#, escape(&release.source.document));
+
+    // Sections in printed order; charts whose section is unknown go with the first.
+    let first = release.sections.first().map(|s| s.id.clone());
+    for section in &release.sections {
+        let in_section: Vec<&&ChartData> = own.iter().filter(|c| c.section.as_ref().or(first.as_ref()) == Some(&section.id)).collect();
+        let facts: Vec<&Fact> = release.facts.iter().filter(|f| section_of(release, f).or(first.as_deref()) == Some(section.id.as_str())).collect();
+        if in_section.is_empty() && facts.is_empty() {
+            continue;
+        }
+        section_html(&mut html, release, section, &in_section, &facts);
+    }
+    let source = match release.source.note.as_deref() {
+        Some(note) => format!("资料来源：{publishers}。{note}"),
+        None => format!("资料来源：{publishers}。"),
+    };
+    let _ = write!(html, r#"<p class="source-note">{}</p>"#, escape(&source));
+    html.push_str("</section>");
+    html
+}
+
+fn section_html(html: &mut String, release: &Release, section: &Section, charts: &[&&ChartData], facts: &[&Fact]) {
+    let id = format!("{}-{}", slug(&release.id), slug(&section.id));
+    let _ = write!(html, r#"<section class="release-section" id="{id}" aria-labelledby="{id}-title">"#);
+    let _ = write!(html, r#"<h3 id="{id}-title"{}>{}</h3>"#, data_en(section.title_en.as_deref()), escape(&section.title));
+    if !charts.is_empty() {
+        html.push_str(r#"<div class="chart-grid">"#);
+        for chart in charts {
+            let wide = if chart.categories.len() > 8 { " chart-card--wide" } else { "" };
+            let _ = write!(html, r#"<article class="chart-card{wide}"><xixia-stat chart="{}" release="{}"></xixia-stat></article>"#, escape(&chart.id), escape(&release.id));
+        }
+        html.push_str("</div>");
+    }
+    if !facts.is_empty() {
+        figures_table(html, release, section, facts);
+    }
+    html.push_str("</section>");
+}
+
+/// A link to a release's section of the page, named by its period and kind: "2022年统计公报",
+/// "2023年1-11月主要经济指标", with the English in `data-en`.
+pub fn release_link(release: &Release) -> String {
+    use crate::release::ReleaseKind;
+    let (zh, en) = match release.kind() {
+        ReleaseKind::Bulletin => (format!("{}统计公报", release.period), format!("{} bulletin", release.period.english())),
+        ReleaseKind::Indicators => (format!("{}主要经济指标", release.period), format!("Indicators, {}", release.period.english())),
+        ReleaseKind::Fiscal => (format!("{}财政专报", release.period), format!("Fiscal reports, {}", release.period.english())),
+    };
+    format!(r##"<a href="#{}" data-en="{}">{}</a>"##, slug(&release.id), escape(&en), escape(&zh))
+}
+
+/// Every figure a section states, as printed: name, value, growth, in a table behind a toggle.
+fn figures_table(html: &mut String, release: &Release, section: &Section, facts: &[&Fact]) {
+    let english = facts.iter().all(|f| f.name_en.as_deref().is_some_and(|n| !n.trim().is_empty()));
+    for lang in [Lang::Zh, Lang::En] {
+        let en = lang == Lang::En;
+        if en && !english {
+            // The English page says so rather than show Chinese names in an English table.
+            let _ = write!(html, r#"<p class="release-section__note" data-lang="en" lang="en" hidden>The figures of this section are in the Chinese table ({} figures); their English names are not yet keyed.</p>"#, facts.len());
+            continue;
+        }
+        let hidden = if en { r#" data-lang="en" lang="en" hidden"# } else { r#" data-lang="zh-CN""# };
+        let (summary, caption_title) = match lang {
+            Lang::Zh => (format!("本节全部数据（{}项）", facts.len()), format!("{}·{}", release.title, section.title)),
+            Lang::En => (format!("All figures of this section ({})", facts.len()), format!("{}: {}", release.title_en.as_deref().unwrap_or(&release.title), section.title_en.as_deref().unwrap_or(&section.title))),
+        };
+        let compared = facts.iter().any(|f| !f.gaps.is_empty() || !f.ranks.is_empty());
+        let mut headers: Vec<&str> = if en { vec!["Indicator", "Period", "Value", "Growth"] } else { vec!["指标", "时期", "数值", "增长"] };
+        if compared {
+            headers.push(if en { "Compared with other places" } else { "与其他地区比较、排名" });
+        }
+        let _ = write!(html, r#"<details class="release-section__figures"{hidden}><summary>{}</summary><div class="release-section__table" tabindex="0" role="region" aria-label="{}">"#, escape(&summary), escape(&caption_title));
+        let _ = write!(html, r#"<table class="xixia-stat__table"><caption>{}</caption><thead><tr>"#, escape(&caption_title));
+        for (i, header) in headers.iter().enumerate() {
+            let class = if i == 2 || i == 3 { r#" class="xixia-stat__num""# } else { "" };
+            let _ = write!(html, r#"<th scope="col"{class}>{header}</th>"#);
+        }
+        html.push_str("</tr></thead><tbody>");
+        for fact in facts {
+            let name = if en { fact.name_en.as_deref().unwrap_or(&fact.name) } else { &fact.name };
+            let period = release.period_of(fact);
+            let period = if en { period.english() } else { period.to_string() };
+            let value = fact.value.as_ref().map(|v| format::amount(v.amount, &v.unit, lang)).unwrap_or_default();
+            let growth = fact.growth.as_ref().map(|g| if en { format::printed_growth_en(g) } else { g.to_string() }).unwrap_or_default();
+            let _ = write!(html, r#"<tr><th scope="row">{}</th><td>{}</td><td class="xixia-stat__num">{}</td><td class="xixia-stat__num">{}</td>"#, escape(name), escape(&period), escape(&value), escape(&growth));
+            if compared {
+                let _ = write!(html, "<td>{}</td>", escape(&comparisons(fact, lang)));
+            }
+            html.push_str("</tr>");
+        }
+        html.push_str("</tbody></table></div></details>");
+    }
+}
+
+/// A fact's stated gaps to other places and ranks, as a bulletin words them: "高于自治区9.9个百分点；
+/// 全区第4位"; in English only where the places have English names.
+fn comparisons(fact: &Fact, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    for gap in &fact.gaps {
+        let points = gap.points.abs();
+        parts.push(match (lang, gap.points.cmp(&rust_decimal::Decimal::ZERO), gap.comparator_en.as_deref()) {
+            (Lang::Zh, std::cmp::Ordering::Greater, _) => format!("高于{}{points}个百分点", gap.comparator),
+            (Lang::Zh, std::cmp::Ordering::Less, _) => format!("低于{}{points}个百分点", gap.comparator),
+            (Lang::Zh, std::cmp::Ordering::Equal, _) => format!("与{}持平", gap.comparator),
+            (Lang::En, std::cmp::Ordering::Greater, Some(place)) => format!("{points} points above {place}"),
+            (Lang::En, std::cmp::Ordering::Less, Some(place)) => format!("{points} points below {place}"),
+            (Lang::En, std::cmp::Ordering::Equal, Some(place)) => format!("level with {place}"),
+            (Lang::En, _, None) => continue,
+        });
+    }
+    for rank in &fact.ranks {
+        parts.push(match (lang, rank.scope_en.as_deref()) {
+            (Lang::Zh, _) => format!("{}第{}位", rank.scope, rank.rank),
+            (Lang::En, Some(scope)) => format!("{} {scope}", format::ordinal_en(rank.rank)),
+            (Lang::En, None) => continue,
+        });
+    }
+    parts.join(if lang == Lang::Zh { "；" } else { "; " })
+}
+
+/// The section of the sentence a fact is stated in.
+fn section_of<'r>(release: &'r Release, fact: &Fact) -> Option<&'r str> {
+    let sentence = release.sentence(fact.sentence.as_deref()?)?;
+    Some(sentence.section.as_str())
+}
+
+/// ` data-en="…"` for an English text, or nothing.
+fn data_en(english: Option<&str>) -> String {
+    match english.map(str::trim).filter(|e| !e.is_empty()) {
+        Some(en) => format!(r#" data-en="{}""#, escape(en)),
+        None => String::new(),
+    }
+}
+
+/// An id usable in HTML: letters, digits and - only.
+fn slug(id: &str) -> String {
+    let slug: String = id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect();
+    format!("r-{slug}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_section_of_the_bulletin_has_its_figures_and_charts() {
+        let site = crate::site::Site::bundled().unwrap();
+        let charts = site.charts(Lang::Zh).unwrap();
+        let bulletin = site.release("latest-bulletin").unwrap();
+        let html = release_html(bulletin, &charts);
+        for section in &bulletin.sections {
+            assert!(html.contains(&format!(">{}</h3>", section.title)), "{}", section.title);
+        }
+        let cards = html.matches("<xixia-stat ").count();
+        assert_eq!(cards, charts.iter().filter(|c| c.release == bulletin.id).count());
+        assert!(html.contains("489.91亿元"), "the GDP row of the 综合 table");
+    }
+}

@@ -1,0 +1,116 @@
+//! A site's content folder: the releases (`releases/*.json`, one file each) and the chart
+//! specification (`charts.json`). The build reads it to make the public pages' chart data, the
+//! command line reads it with `--data DIR`, and the demo's own folder is `data/` (bundled into the
+//! library as the default, [`crate::bundled`]). Adding a release is adding a file.
+//!
+//! Reading a folder never panics: a file that cannot be read, a release that does not validate,
+//! two files with one id, a specification entry that names data a release does not have — each is
+//! an error naming the file and the place.
+
+use std::path::{Path, PathBuf};
+
+use crate::chart::spec::Spec;
+use crate::chart::{self, ChartData, Lang};
+use crate::error::{Error, ErrorKind};
+use crate::load;
+use crate::release::Release;
+
+/// The most release files a site folder may hold.
+pub const MAX_RELEASES: usize = 2_000;
+
+/// A site's releases, in publication order, and its chart specification.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub releases: Vec<Release>,
+    pub spec: Spec,
+}
+
+impl Site {
+    /// The demo site's content, as bundled into the library from `data/`.
+    pub fn bundled() -> Result<Site, Error> {
+        let spec = crate::bundled::spec().map_err(spec_error)?;
+        Site::new(crate::bundled::all()?, spec)
+    }
+
+    /// A site of these releases and this specification: releases put in publication order, and
+    /// an error when two have one id.
+    pub fn new(mut releases: Vec<Release>, spec: Spec) -> Result<Site, Error> {
+        crate::bundled::sort(&mut releases);
+        for (i, release) in releases.iter().enumerate() {
+            if releases[..i].iter().any(|r| r.id == release.id) {
+                return Err(ErrorKind::Io { origin: format!("release {}", release.id), message: "two release files have this id".into() }.into());
+            }
+        }
+        Ok(Site { releases, spec })
+    }
+
+    /// Reads the folder `dir`: every `releases/*.json` and `charts.json`.
+    pub fn load(dir: &Path) -> Result<Site, Error> {
+        let releases_dir = dir.join("releases");
+        let io = |path: &Path| {
+            let origin = path.display().to_string();
+            move |err: std::io::Error| Error::from(ErrorKind::Io { origin: origin.clone(), message: err.to_string() })
+        };
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&releases_dir)
+            .map_err(io(&releases_dir))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json") && p.is_file())
+            .collect();
+        paths.sort();
+        if paths.len() > MAX_RELEASES {
+            return Err(ErrorKind::Io { origin: releases_dir.display().to_string(), message: format!("{} release files; a site holds at most {MAX_RELEASES}", paths.len()) }.into());
+        }
+        let mut releases = Vec::new();
+        for path in &paths {
+            let origin = path.display().to_string();
+            let bytes = std::fs::read(path).map_err(io(path))?;
+            if bytes.len() > load::MAX_BYTES {
+                return Err(ErrorKind::TooLarge { origin, bytes: bytes.len(), limit: load::MAX_BYTES }.into());
+            }
+            let text = String::from_utf8(bytes).map_err(|err| Error::from(ErrorKind::Io { origin: origin.clone(), message: format!("not UTF-8 (byte {})", err.utf8_error().valid_up_to()) }))?;
+            let release = load::from_json(&text, &origin)?;
+            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            if release.id != stem {
+                return Err(ErrorKind::Io { origin, message: format!("the file of release “{}” is named {stem}.json: name it {}.json", release.id, release.id) }.into());
+            }
+            releases.push(release);
+        }
+        let spec_path = dir.join("charts.json");
+        let spec_text = std::fs::read_to_string(&spec_path).map_err(io(&spec_path))?;
+        let spec = Spec::from_json(&spec_text, &spec_path.display().to_string()).map_err(spec_error)?;
+        Site::new(releases, spec)
+    }
+
+    /// A release by id, or `latest-<kind>` for the newest of a kind.
+    pub fn release(&self, name: &str) -> Option<&Release> {
+        chart::spec::resolve(&self.releases, name)
+    }
+
+    /// The data of every chart of every release, in `lang`: the specification's charts and an
+    /// automatic chart for every structure they do not show ([`chart::published_charts`]). The
+    /// charts of the newest release of each kind carry the alias `latest-<kind>`.
+    pub fn charts(&self, lang: Lang) -> Result<Vec<ChartData>, Error> {
+        Ok(self.charts_and_notes(lang)?.0)
+    }
+
+    /// [`Site::charts`], and the entries of the specification that did not apply to a release of
+    /// their kind because it has none of their data (for the build to print).
+    pub fn charts_and_notes(&self, lang: Lang) -> Result<(Vec<ChartData>, Vec<String>), Error> {
+        let published = chart::published_charts(&self.spec, &self.releases, lang)
+            .map_err(|problems| Error::from(ErrorKind::Io { origin: "charts.json".into(), message: problems.join("；") }))?;
+        let mut charts = published.charts;
+        for kind in crate::release::ReleaseKind::ALL {
+            if let Some(latest) = chart::spec::latest(&self.releases, kind) {
+                for data in charts.iter_mut().filter(|c| c.release == latest.id) {
+                    data.aliases.push(format!("latest-{}", kind.name()));
+                }
+            }
+        }
+        Ok((charts, published.not_applied))
+    }
+}
+
+fn spec_error(err: chart::SpecError) -> Error {
+    ErrorKind::Io { origin: err.origin, message: format!("{}: {}", err.place, err.message) }.into()
+}
