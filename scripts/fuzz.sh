@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TARGETS=(release_json jsonstat csv_export chart_data text_import)
+TARGETS=(release_json jsonstat csv_export chart_data text_import chart_spec site_folder)
 FUZZ_TIME=${FUZZ_TIME:-600}
 FUZZ_TIMEOUT=${FUZZ_TIMEOUT:-5}
 FUZZ_RSS_MB=${FUZZ_RSS_MB:-2048}

@@ -59,3 +59,13 @@ fn chart_data_corpus() {
 fn text_import_corpus() {
     replay("text_import", targets::text_import);
 }
+
+#[test]
+fn chart_spec_corpus() {
+    replay("chart_spec", targets::chart_spec);
+}
+
+#[test]
+fn site_folder_corpus() {
+    replay("site_folder", targets::site_folder);
+}

@@ -349,3 +349,46 @@ impl Input<'_> {
         }
     }
 }
+
+/// `chart_spec`: any bytes as a site's chart specification (`data/charts.json`). Reading never
+/// panics; a specification that reads is applied to the bundled releases in both languages, which
+/// either gives charts that draw or located errors — never a panic.
+pub fn chart_spec(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(spec) = chart::Spec::from_json(text, "charts.json") else { return };
+    for lang in [Lang::Zh, Lang::En] {
+        match chart::published_charts(&spec, bundled_releases(), lang) {
+            Ok(published) => {
+                for data in published.charts.iter().take(8) {
+                    draw(data, 360, Mode::Standard, "s");
+                }
+            }
+            Err(problems) => assert!(problems.iter().all(|p| p.starts_with("charts[")), "an unlocated specification error: {problems:?}"),
+        }
+    }
+}
+
+/// `site_folder`: any bytes as a site folder, its files separated by lines `=====`: the first the
+/// chart specification, the others release files. A folder whose files read becomes a site whose
+/// charts are built: every outcome is charts or an error, never a panic, and the newest of each
+/// kind is one of the folder's releases.
+pub fn site_folder(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let mut files = text.split("\n=====\n");
+    let Some(spec) = files.next() else { return };
+    let Ok(spec) = chart::Spec::from_json(spec, "charts.json") else { return };
+    let mut releases = Vec::new();
+    for (i, file) in files.take(16).enumerate() {
+        match xixia_stats::load::from_json(file, &format!("releases/{i}.json")) {
+            Ok(release) => releases.push(release),
+            Err(_) => return,
+        }
+    }
+    let Ok(site) = xixia_stats::site::Site::new(releases, spec) else { return };
+    for kind in xixia_stats::ReleaseKind::ALL {
+        if let Some(latest) = site.release(&format!("latest-{}", kind.name())) {
+            assert!(site.releases.iter().any(|r| r.id == latest.id));
+        }
+    }
+    let _ = site.charts(Lang::Zh);
+}

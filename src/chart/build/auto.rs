@@ -160,7 +160,7 @@ impl Builder<'_> {
             data.notes.push(self.words("数值按现行价格计算，增长速度按可比价格计算。", "Values are at current prices; growth rates are at comparable prices."));
         }
         if breakdown.kind == BreakdownKind::Partial {
-            data.notes.push(self.words("图中为稿件列出的其中项，各项之和不等于总数。", "The chart shows the items the draft lists; they need not add up to the total."));
+            data.notes.push(self.words("图中为列出的其中项，各项之和不等于总数。", "The chart shows the items listed (some of the parts); they need not add up to the total."));
         }
 
         let lead = self.lead(self.release.period_of(total));
@@ -217,7 +217,7 @@ impl Builder<'_> {
         self.period_of_total(&mut data, total);
         data.kind = ChartKind::Bar;
         if breakdown.kind == BreakdownKind::Partial {
-            data.notes.push(self.words("图中为稿件列出的其中项。", "The chart shows the items the draft lists."));
+            data.notes.push(self.words("图中为列出的其中项。", "The chart shows the items listed (some of the parts)."));
         }
         Ok(data)
     }
