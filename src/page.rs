@@ -43,7 +43,7 @@ pub fn release_html(release: &Release, charts: &[ChartData]) -> String {
         if in_section.is_empty() && facts.is_empty() {
             continue;
         }
-        section_html(&mut html, release, section, &in_section, &facts);
+        section_html(&mut html, release, section, &in_section, charts, &facts);
     }
     let source = match release.source.note.as_deref() {
         Some(note) => format!("资料来源：{publishers}。{note}"),
@@ -54,7 +54,7 @@ pub fn release_html(release: &Release, charts: &[ChartData]) -> String {
     html
 }
 
-fn section_html(html: &mut String, release: &Release, section: &Section, charts: &[&&ChartData], facts: &[&Fact]) {
+fn section_html(html: &mut String, release: &Release, section: &Section, charts: &[&&ChartData], all: &[ChartData], facts: &[&Fact]) {
     let id = format!("{}-{}", slug(&release.id), slug(&section.id));
     let _ = write!(html, r#"<section class="release-section" id="{id}" aria-labelledby="{id}-title">"#);
     let _ = write!(html, r#"<h3 id="{id}-title"{}>{}</h3>"#, data_en(section.title_en.as_deref()), escape(&section.title));
@@ -62,7 +62,16 @@ fn section_html(html: &mut String, release: &Release, section: &Section, charts:
         html.push_str(r#"<div class="chart-grid">"#);
         for chart in charts {
             let wide = if chart.categories.len() > 8 { " chart-card--wide" } else { "" };
-            let _ = write!(html, r#"<article class="chart-card{wide}"><xixia-stat chart="{}" release="{}"></xixia-stat></article>"#, escape(&chart.id), escape(&release.id));
+            // A chart whose data has no English names stays Chinese on the English page, and says so.
+            let english = all.iter().any(|c| c.lang == Lang::En && c.release == release.id && c.id == chart.id);
+            let lang = if english { "" } else { r#" lang="zh-CN""# };
+            // A heading per card, for readers who move by headings; the chart draws its title itself.
+            let title_en = all.iter().find(|c| c.lang == Lang::En && c.release == release.id && c.id == chart.id).map(|c| c.title.as_str());
+            let _ = write!(html, r#"<article class="chart-card{wide}"><h4 class="visually-hidden"{}>{}</h4><xixia-stat chart="{}" release="{}"{lang}></xixia-stat>"#, data_en(title_en), escape(&chart.title), escape(&chart.id), escape(&release.id));
+            if !english {
+                html.push_str(r#"<p class="release-section__note" data-lang="en" lang="en" hidden>This chart is in Chinese: the names of its data have no English yet.</p>"#);
+            }
+            html.push_str("</article>");
         }
         html.push_str("</div>");
     }

@@ -2,7 +2,7 @@
 // and a page wrapper that records everything a test must check afterwards (console, page errors,
 // requests, CSP violations).
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,18 +29,18 @@ export const CHROMIUM_ARGS = [
 /** Generous but bounded waits (ms). */
 export const TIMEOUT = 30_000;
 
-/** Every chart on index.html, with the release the page names for it. */
-export const CHART_IDS = [
-  'gdp-by-industry',
-  'gdp-structure',
-  'structure-comparison',
-  'industry-growth',
-  'services-by-sector',
-  'product-growth',
-  'indicators-vs-region',
-  'sanbao-cumulative',
-  'direct-funds-progress',
-];
+/**
+ * Every chart the build published (www/data/charts.json), one id per chart and release: index.html
+ * shows each of them once. Read from the build, since the charts come from the content folder:
+ * the specification's charts and an automatic chart for every other structure.
+ */
+export const PUBLISHED = existsSync(path.join(WWW, 'data', 'charts.json'))
+  ? JSON.parse(readFileSync(path.join(WWW, 'data', 'charts.json'), 'utf8')).map((c) => ({ chart: c.id, release: c.release }))
+  : [];
+export const CHART_IDS = PUBLISHED.map((c) => c.chart);
+
+/** The charts of the chart specification (data/charts.json): every one of them is on index.html. */
+export const SPEC_CHART_IDS = JSON.parse(readFileSync(path.join(ROOT, 'data', 'charts.json'), 'utf8')).charts.map((c) => c.id);
 
 /** Fails early, with the fix, when the build has not run. */
 export function assertBuilt() {
@@ -53,9 +53,9 @@ export function assertBuilt() {
 }
 
 /** Starts the server (www/ at /, the fixtures at /__fixtures__/) and Chromium. */
-export async function startEnvironment() {
+export async function startEnvironment({ dir = WWW } = {}) {
   assertBuilt();
-  const server = await startServer({ dir: WWW, port: 0, mounts: { [FIXTURE_PREFIX]: FIXTURES } });
+  const server = await startServer({ dir, port: 0, mounts: { [FIXTURE_PREFIX]: FIXTURES } });
   let browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: TIMEOUT });

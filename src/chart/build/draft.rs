@@ -142,14 +142,17 @@ pub fn published_charts(spec: &Spec, releases: &[Release], lang: Lang) -> Result
             match build_entry(entry, release, releases, lang) {
                 Ok(data) => {
                     shown.add(entry, release);
-                    own.push(data);
+                    own.push((data, entry.data.clone()));
                 }
                 Err(err) => problems.push(format!("charts[{i}]（{}）用于发布“{}”：{err}", entry.id, release.id)),
             }
         }
-        let made_up = made_up_charts(release, &own, &shown, lang, "auto");
-        charts.extend(own);
-        charts.extend(made_up);
+        let made_up = made_up_charts(release, &own.iter().map(|(c, _)| c.clone()).collect::<Vec<_>>(), &shown, lang, "auto");
+        let report = crate::check::check(release);
+        for (mut data, drawn) in own.into_iter().chain(made_up) {
+            disagreements(&mut data, &drawn, release, &report);
+            charts.push(data);
+        }
     }
     if problems.is_empty() {
         Ok(PublishedCharts { charts, not_applied })
@@ -189,7 +192,7 @@ fn every_chart(spec: &Spec, release: &Release, others: &[Release], lang: Lang) -
         }
     }
     let made_up = made_up_charts(release, &charts, &shown, lang, "draft");
-    charts.extend(made_up);
+    charts.extend(made_up.into_iter().map(|(data, _)| data));
     for chart in &mut charts {
         chart.draft = true;
         chart.release = release.id.clone();
@@ -199,7 +202,7 @@ fn every_chart(spec: &Spec, release: &Release, others: &[Release], lang: Lang) -
 
 /// A chart for each structure of `release` that `shown` does not hold, with ids `<prefix>-…`
 /// unique beside those of `charts`.
-fn made_up_charts(release: &Release, charts: &[ChartData], shown: &Shown, lang: Lang, prefix: &str) -> Vec<ChartData> {
+fn made_up_charts(release: &Release, charts: &[ChartData], shown: &Shown, lang: Lang, prefix: &str) -> Vec<(ChartData, DataSpec)> {
     let mut made = Vec::new();
     let mut ids: HashSet<String> = charts.iter().map(|c| c.id.clone()).collect();
     let mut unique = |wanted: String| {
@@ -257,8 +260,33 @@ fn is_part(series: &Series, all: &[Series]) -> bool {
     all.iter().any(|other| is_part_of(series, &other.id))
 }
 
-/// A made-up chart with the section its data comes from.
-fn in_section(mut data: ChartData, release: &Release, drawn: DataSpec) -> ChartData {
+/// A made-up chart with the section its data comes from, and what it draws.
+fn in_section(mut data: ChartData, release: &Release, drawn: DataSpec) -> (ChartData, DataSpec) {
     data.section = section_of(release, &drawn);
-    data
+    (data, drawn)
+}
+
+/// Notes for a published chart whose printed figures the consistency check finds at odds with
+/// each other (parts that do not add up to their printed total, a share that is not the ratio of
+/// its printed levels): the chart shows the figures as printed, and says so.
+fn disagreements(data: &mut ChartData, drawn: &DataSpec, release: &Release, report: &crate::check::Report) {
+    let mut subjects: Vec<&str> = Vec::new();
+    if let Some(id) = &drawn.breakdown {
+        subjects.push(id);
+        if let Some(b) = release.breakdowns.iter().find(|b| &b.id == id) {
+            subjects.push(&b.total);
+            subjects.extend(b.parts.iter().map(String::as_str));
+        }
+    }
+    subjects.extend(drawn.ratio.as_deref());
+    subjects.extend(drawn.table.as_deref());
+    subjects.extend(drawn.facts.iter().map(String::as_str));
+    let found: Vec<&crate::check::Finding> = report.findings.iter().filter(|f| f.severity == crate::check::Severity::Error && subjects.contains(&f.location.subject.as_str())).collect();
+    let Some(first) = found.first() else { return };
+    data.notes.push(match (data.lang, found.len()) {
+        (Lang::Zh, 1) => format!("注意：原文数字互有出入，图中按原文列示：{}。", first.message.trim_end_matches('。')),
+        (Lang::Zh, n) => format!("注意：原文数字有{n}处互有出入，图中按原文列示。其一：{}。", first.message.trim_end_matches('。')),
+        (Lang::En, 1) => "Note: the printed figures do not agree with each other; the chart shows them as printed.".to_owned(),
+        (Lang::En, n) => format!("Note: the printed figures disagree in {n} places; the chart shows them as printed."),
+    });
 }
