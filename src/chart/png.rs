@@ -17,7 +17,7 @@ pub const MAX_SCALE: u32 = 4;
 
 /// Characters a face must have to draw our charts' Chinese (a face without them draws empty
 /// boxes): the district's name and the commonest words and punctuation of the titles.
-const CHINESE_SAMPLE: &str = "西夏区生产总值增长（%）：";
+const CHINESE_SAMPLE: &str = "地区生产总值增长（%）：";
 
 /// A chart drawn as PNG.
 #[derive(Debug, Clone, PartialEq, Eq)]

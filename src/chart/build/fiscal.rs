@@ -86,13 +86,13 @@ impl Builder<'_> {
             Lang::Zh => format!("虚线为序时进度（全年需求×月数/12）：{}。全年需求{plan_value}{unit}（{}）。", paces.join("，"), format::grouped(plan_value, unit.symbol())),
             Lang::En => format!("The dashed line is the pro-rata pace (annual need × months / 12): {}. Annual need: {}.", paces.join(", "), self.amount(plan_value, &unit)),
         });
-        data.description = self.sanbao_description(total, &months, &parts, &part_names, plan_value, &unit)?;
+        data.description = self.cumulative_description(total, &months, &parts, &part_names, plan_value, &unit)?;
         Ok(data)
     }
 
     /// "2023年1-2月，西夏区“三保”及其他刚性支出累计实际完成14976.67万元，占全年支出需求…的10.87%，
     /// 其中保工资支出…最多、保运转支出…最少；1月实际完成5327.34万元，占全年的4%。"
-    fn sanbao_description(&self, total: &Series, months: &[(String, &Fact, Decimal)], parts: &[&Series], part_names: &[String], plan: Decimal, unit: &Unit) -> Result<String, ChartError> {
+    fn cumulative_description(&self, total: &Series, months: &[(String, &Fact, Decimal)], parts: &[&Series], part_names: &[String], plan: Decimal, unit: &Unit) -> Result<String, ChartError> {
         let Some(((_, last, last_value), earlier)) = months.split_last() else {
             return Err(self.missing("“三保”累计序列的数据点"));
         };

@@ -38,8 +38,8 @@ const INCREASE: &str = ".increase";
 const SHARE: &str = ".share";
 const CONTRIBUTION: &str = ".contribution";
 
-/// The district every bundled release is about: the one category of `geo`.
-const GEO: (&str, &str) = ("xixia", "西夏区");
+/// The code of the geo dimension's one place when the release names none in English.
+const GEO: &str = "place";
 
 /// Our part of the extension: everything of the release that JSON-stat has no place for.
 #[derive(Debug, Serialize, Deserialize)]

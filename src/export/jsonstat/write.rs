@@ -169,11 +169,15 @@ fn dataset_out(release: &Release) -> Result<DatasetOut, String> {
             note: Ordered(Vec::new()),
         },
     };
+    // The place the release is about: its name as keyed, its code from the English name
+    // ("Xixia District" → "xixia"), or "place" when it has none.
+    let (place, place_en) = release.place();
+    let geo_code = place_en.split_whitespace().next().filter(|_| release.place_en.is_some()).map(|w| w.to_ascii_lowercase()).filter(|w| w.chars().all(|c| c.is_ascii_alphanumeric())).unwrap_or_else(|| GEO.to_owned());
     let geo = DimensionOut {
         label: "地区",
         category: CategoryOut {
-            index: vec![GEO.0.to_owned()],
-            label: Ordered(vec![(GEO.0.to_owned(), GEO.1.to_owned())]),
+            index: vec![geo_code.clone()],
+            label: Ordered(vec![(geo_code.clone(), place)]),
             unit: Ordered(Vec::new()),
             note: Ordered(Vec::new()),
         },
