@@ -93,6 +93,34 @@ pub fn release_link(release: &Release) -> String {
     format!(r##"<a href="#{}" data-en="{}">{}</a>"##, slug(&release.id), escape(&en), escape(&zh))
 }
 
+/// The `<tbody>` of a table of every published chart (the Chinese ones of `charts`): its id, its
+/// release, its title and kind, and the other names of its release an embed may use.
+pub fn chart_list(charts: &[ChartData]) -> String {
+    let mut html = String::from("<tbody>");
+    for chart in charts.iter().filter(|c| c.lang == Lang::Zh) {
+        let kind = match chart.kind {
+            crate::chart::ChartKind::Column => "柱形图",
+            crate::chart::ChartKind::Donut => "环形图",
+            crate::chart::ChartKind::StackedPercent => "百分比堆积条形图",
+            crate::chart::ChartKind::Bar => "条形图",
+            crate::chart::ChartKind::Grouped => "分组柱形图",
+            crate::chart::ChartKind::Cumulative => "累计堆积柱形图",
+            crate::chart::ChartKind::Progress => "进度条形图",
+        };
+        let aliases: Vec<String> = chart.aliases.iter().map(|a| format!("<code>{}</code>", escape(a))).collect();
+        let _ = write!(
+            html,
+            r#"<tr><th scope="row"><code>{}</code></th><td><code>{}</code></td><td>{}（{kind}）</td><td>{}</td></tr>"#,
+            escape(&chart.id),
+            escape(&chart.release),
+            escape(&chart.title),
+            aliases.join("、")
+        );
+    }
+    html.push_str("</tbody>");
+    html
+}
+
 /// Every figure a section states, as printed: name, value, growth, in a table behind a toggle.
 fn figures_table(html: &mut String, release: &Release, section: &Section, facts: &[&Fact]) {
     let english = facts.iter().all(|f| f.name_en.as_deref().is_some_and(|n| !n.trim().is_empty()));

@@ -83,7 +83,11 @@ pub fn site_page(template: &str, releases: &[Release], charts: &[ChartData]) -> 
         }
         Ok(())
     });
-    let expanded = rewrite_str(template, RewriteStrSettings::new().append_element_content_handler(handler).append_element_content_handler(link)).map_err(|err| PrerenderError::Html(err.to_string()))?;
+    let list = element!("xixia-chart-list", |el| {
+        el.replace(&crate::page::chart_list(charts), ContentType::Html);
+        Ok(())
+    });
+    let expanded = rewrite_str(template, RewriteStrSettings::new().append_element_content_handler(handler).append_element_content_handler(link).append_element_content_handler(list)).map_err(|err| PrerenderError::Html(err.to_string()))?;
     if let Some(err) = failure.into_inner() {
         return Err(err);
     }

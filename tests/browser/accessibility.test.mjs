@@ -8,7 +8,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { startEnvironment, openPage, waitForCharts, waitUntil, problems, screenshot, NO_PROBLEMS, CHART_IDS } from './helpers.mjs';
+import { startEnvironment, openPage, waitForCharts, waitUntil, problems, screenshot, NO_PROBLEMS, CHART_IDS, PUBLISHED } from './helpers.mjs';
 
 const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -154,8 +154,8 @@ describe('tooltips on a 360 px phone', () => {
     const p = await open('/index.html', { width: 360, height: 740 });
     try {
       const page = p.page;
-      for (const chart of CHART_IDS) {
-        const el = page.locator(`xixia-stat[chart="${chart}"]`);
+      for (const { chart, release } of PUBLISHED) {
+        const el = page.locator(`xixia-stat[chart="${chart}"][release="${release}"]`);
         const target = await el.evaluate((node) => {
           const first = node.querySelector('svg').getBoundingClientRect();
           // The mark near the middle of the screen (a tall chart's top may be above it).
