@@ -35,25 +35,20 @@ if [[ "$(wasm-bindgen --version)" != "wasm-bindgen $expected" ]]; then
 fi
 
 # 0. The chart data the page draws: every figure computed by the Rust core, exactly, ahead of time,
-#    in Chinese (charts.json) and in English (charts.en.json, for lang="en"). Each file is written
-#    beside its place and moved there, so a failed run leaves the previous file whole.
+#    one file per release and language (www/data/charts/<release>.json and <release>.en.json, so
+#    a page loads only the releases it shows) and the index of releases (index.json: ids, aliases
+#    such as latest-bulletin, chart ids). Written into a fresh folder that then takes the place of
+#    the old one, so a failed run leaves the previous data whole.
 #    (Staff tools that load drafts will carry the core itself; visitors only need the renderer.)
 mkdir -p www/data
-for lang in zh-CN en; do
-  case $lang in
-    zh-CN) data_file=www/data/charts.json ;;
-    en) data_file=www/data/charts.en.json ;;
-  esac
-  log "xixia-stats chart-data --lang $lang → $data_file"
-  tmp_data="$(mktemp www/data/.charts.XXXXXX.json)"
-  if ! cargo run --quiet -- chart-data --data "$SITE_DIR" --compact --lang "$lang" >"$tmp_data"; then
-    rm -f "$tmp_data"
-    log "chart-data --lang $lang failed"
-    exit 1
-  fi
-  chmod 644 "$tmp_data" # mktemp makes it private; the web server must read it
-  mv "$tmp_data" "$data_file"
-done
+log "xixia-stats chart-data --split www/data/charts"
+rm -rf www/data/charts.tmp
+if ! cargo run --quiet -- chart-data --data "$SITE_DIR" --compact --split www/data/charts.tmp >/dev/null; then
+  rm -rf www/data/charts.tmp
+  log "chart-data failed"
+  exit 1
+fi
+rm -rf www/data/charts www/data/charts.json www/data/charts.en.json && mv www/data/charts.tmp www/data/charts
 
 # The component: www/component/ (readable source) → www/xixia-stat.js and .css, minified by
 #  esbuild from npm (same behaviour, a third of the bytes).
@@ -118,7 +113,12 @@ optimise() {
 optimise "$wasm"
 
 # 3. What a page with charts downloads.
-files=("$wasm" "$OUT_DIR/$OUT_NAME.js" www/xixia-stat.js www/xixia-stat.css www/data/charts.json)
+# The demo page's data: the index and the Chinese data of the releases it shows (the newest of
+# each kind, which in the demo's content are all of them).
+files=("$wasm" "$OUT_DIR/$OUT_NAME.js" www/xixia-stat.js www/xixia-stat.css www/data/charts/index.json)
+for release in $(cargo run --quiet -- list --data "$SITE_DIR" | cut -f1); do
+  files+=("www/data/charts/$release.json")
+done
 total_raw=0
 total_gz=0
 printf '\n%-34s %10s %10s\n' 'file' 'raw (B)' 'gzip -9 (B)'

@@ -40,6 +40,12 @@ enum Command {
         /// One line, for the web page, instead of indented.
         #[arg(long)]
         compact: bool,
+        /// Write the public page's files into this folder instead of printing: `<release>.json`
+        /// and `<release>.en.json` (each release's charts, in Chinese and in English, so a page
+        /// loads only the releases it shows) and `index.json` (the releases, their aliases such as
+        /// `latest-bulletin`, and their charts' ids).
+        #[arg(long, value_name = "DIR")]
+        split: Option<std::path::PathBuf>,
         /// The language of every label and text: zh-CN or en.
         #[arg(long, default_value = "zh-CN")]
         lang: Lang,
@@ -186,7 +192,15 @@ fn run(command: Command, data: Option<&Path>, out: &mut String) -> Result<ExitCo
             out.push('\n');
             Ok(ExitCode::SUCCESS)
         }
-        Command::ChartData { compact, lang } => {
+        Command::ChartData { compact, lang, split: Some(dir) } => {
+            let site = site(data)?;
+            for path in write_split(&site, &dir, compact)? {
+                let _ = writeln!(out, "{}", path.display());
+            }
+            let _ = lang;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ChartData { compact, lang, split: None } => {
             let (all, not_applied) = site(data)?.charts_and_notes(lang)?;
             for note in not_applied {
                 eprintln!("xixia-stats: note: {note}");
@@ -283,6 +297,74 @@ fn run(command: Command, data: Option<&Path>, out: &mut String) -> Result<ExitCo
 /// An I/O error at `path`, for `map_err`.
 fn io(path: &Path) -> impl Fn(io::Error) -> Error + '_ {
     move |err| Error::from(ErrorKind::Io { origin: path.display().to_string(), message: err.to_string() })
+}
+
+/// The public page's chart data, one file per release and language, and the index of releases
+/// (`chart-data --split DIR`). Each file is written beside its place and renamed, so a reader never
+/// sees half a file.
+fn write_split(site: &Site, dir: &Path, compact: bool) -> Result<Vec<std::path::PathBuf>, Error> {
+    use serde::Serialize;
+    #[derive(Serialize)]
+    struct Entry<'a> {
+        id: &'a str,
+        kind: &'static str,
+        title: &'a str,
+        period: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        published: Option<&'a str>,
+        aliases: Vec<String>,
+        charts: Vec<&'a str>,
+    }
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let json = |value: &dyn erased::Json| if compact { value.compact() } else { value.pretty() };
+    let (zh, notes) = site.charts_and_notes(Lang::Zh)?;
+    for note in notes {
+        eprintln!("xixia-stats: note: {note}");
+    }
+    let en = site.charts(Lang::En)?;
+    let mut written = Vec::new();
+    let mut put = |name: String, text: String| -> Result<(), Error> {
+        let path = dir.join(&name);
+        let tmp = dir.join(format!(".{name}.tmp"));
+        std::fs::write(&tmp, text + "\n").map_err(io(&tmp))?;
+        std::fs::rename(&tmp, &path).map_err(io(&path))?;
+        written.push(path);
+        Ok(())
+    };
+    let mut index = Vec::new();
+    for release in &site.releases {
+        let of = |charts: &[xixia_stats::chart::ChartData]| charts.iter().filter(|c| c.release == release.id).cloned().collect::<Vec<_>>();
+        let own = of(&zh);
+        put(format!("{}.json", release.id), json(&own))?;
+        put(format!("{}.en.json", release.id), json(&of(&en)))?;
+        index.push(Entry {
+            id: &release.id,
+            kind: release.kind().name(),
+            title: &release.title,
+            period: release.period.to_string(),
+            published: release.published.as_deref(),
+            aliases: own.first().map(|c| c.aliases.clone()).unwrap_or_default(),
+            charts: zh.iter().filter(|c| c.release == release.id).map(|c| c.id.as_str()).collect(),
+        });
+    }
+    put("index.json".into(), json(&serde_json::json!({ "releases": index })))?;
+    Ok(written)
+}
+
+/// JSON text of any serializable value, compact or indented.
+mod erased {
+    pub trait Json {
+        fn compact(&self) -> String;
+        fn pretty(&self) -> String;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn compact(&self) -> String {
+            serde_json::to_string(self).unwrap_or_default()
+        }
+        fn pretty(&self) -> String {
+            serde_json::to_string_pretty(self).unwrap_or_default()
+        }
+    }
 }
 
 /// The ids of a site's releases, for messages.

@@ -25,7 +25,7 @@ pub fn release_html(release: &Release, charts: &[ChartData]) -> String {
     let _ = write!(html, r#"<section class="release" id="{anchor}" aria-labelledby="{anchor}-title">"#);
     let _ = write!(html, r#"<h2 id="{anchor}-title"{}>{}</h2>"#, data_en(release.title_en.as_deref()), escape(&release.title));
     let publishers = release.publishers.join("、");
-    let publishers_en = (release.publishers_en.len() == release.publishers.len()).then(|| format::join_en(&release.publishers_en));
+    let publishers_en = publishers_en_list(release);
     let status = (release.status.label(), release.status.label_en());
     let (date_zh, date_en) = match &release.published {
         Some(date) => (format!(" · {date}发布"), format!(" · published {date}")),
@@ -33,7 +33,7 @@ pub fn release_html(release: &Release, charts: &[ChartData]) -> String {
     };
     let meta_en = publishers_en.map(|p| format!("{p}{date_en} · {}", status.1));
     let _ = write!(html, r#"<p class="release__meta"{}>{}{date_zh} · {}</p>"#, data_en(meta_en.as_deref()), escape(&publishers), status.0);
-    let _ = write!(html, r#"<p class="release__meta release__document">{}</p>"#, escape(&release.source.document));
+    let _ = write!(html, r#"<p class="release__meta release__document"{}>{}</p>"#, data_en(release.source.document_en.as_deref()), escape(&release.source.document));
 
     // Sections in printed order; charts whose section is unknown go with the first.
     let first = release.sections.first().map(|s| s.id.clone());
@@ -49,7 +49,8 @@ pub fn release_html(release: &Release, charts: &[ChartData]) -> String {
         Some(note) => format!("资料来源：{publishers}。{note}"),
         None => format!("资料来源：{publishers}。"),
     };
-    let _ = write!(html, r#"<p class="source-note">{}</p>"#, escape(&source));
+    let source_en = publishers_en_list(release).map(|p| format!("Source: {p}."));
+    let _ = write!(html, r#"<p class="source-note"{}>{}</p>"#, data_en(source_en.as_deref()), escape(&source));
     html.push_str("</section>");
     html
 }
@@ -188,6 +189,11 @@ fn comparisons(fact: &Fact, lang: Lang) -> String {
         });
     }
     parts.join(if lang == Lang::Zh { "；" } else { "; " })
+}
+
+/// The publishers in English, when every one has an English name.
+fn publishers_en_list(release: &Release) -> Option<String> {
+    (release.publishers_en.len() == release.publishers.len() && !release.publishers.is_empty()).then(|| format::join_en(&release.publishers_en))
 }
 
 /// The section of the sentence a fact is stated in.

@@ -98,15 +98,20 @@ fn fill_charts(template: &str, charts: &[ChartData]) -> Result<String, Prerender
     let failure: RefCell<Option<PrerenderError>> = RefCell::new(None);
     // Ids unique on the page, even when one chart is shown twice.
     let count = RefCell::new(0);
+    let used: RefCell<Vec<String>> = RefCell::new(Vec::new());
     let handler = element!("xixia-stat", |el| {
         let chart = el.get_attribute("chart").unwrap_or_default();
         let release = el.get_attribute("release").unwrap_or_default();
         // The element's own lang picks the language; the page's is Chinese.
         let lang = if el.get_attribute("lang").is_some_and(|l| l.to_ascii_lowercase().starts_with("en")) { Lang::En } else { Lang::Zh };
-        let found = charts.iter().find(|c| c.id == chart && c.lang == lang && (release.is_empty() || c.release == release || c.aliases.contains(&release)));
+        // Without a release, the newest that has the chart (the charts come in publication order).
+        let found = charts.iter().filter(|c| c.id == chart && c.lang == lang && (release.is_empty() || c.release == release || c.aliases.contains(&release))).last();
         let html = match found {
             None => Err(PrerenderError::UnknownChart { chart, release }),
             Some(data) => {
+                if !used.borrow().contains(&data.release) {
+                    used.borrow_mut().push(data.release.clone());
+                }
                 *count.borrow_mut() += 1;
                 figure(data, &format!("pre{}", count.borrow()))
             }
@@ -121,10 +126,22 @@ fn fill_charts(template: &str, charts: &[ChartData]) -> Result<String, Prerender
     });
     let out = rewrite_str(template, RewriteStrSettings::new().append_element_content_handler(handler))
         .map_err(|err| PrerenderError::Html(err.to_string()))?;
-    match failure.into_inner() {
-        Some(err) => Err(err),
-        None => Ok(out),
+    if let Some(err) = failure.into_inner() {
+        return Err(err);
     }
+    // The page preloads the data of the releases it shows, after the index it always needs.
+    let used = used.into_inner();
+    let preload = element!(r#"link[rel="preload"][href$="data/charts/index.json"]"#, |el| {
+        let base = el.get_attribute("href").unwrap_or_default();
+        let base = base.trim_end_matches("index.json");
+        let links: String = used
+            .iter()
+            .map(|release| format!(r#"<link rel="preload" href="{}{}.json" as="fetch" type="application/json" crossorigin>"#, escape(base), escape(release)))
+            .collect();
+        el.after(&links, ContentType::Html);
+        Ok(())
+    });
+    rewrite_str(&out, RewriteStrSettings::new().append_element_content_handler(preload)).map_err(|err| PrerenderError::Html(err.to_string()))
 }
 
 /// One chart as static HTML, with the component's class names so its stylesheet applies; `id`

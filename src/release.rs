@@ -280,6 +280,9 @@ impl Status {
 pub struct Source {
     /// The document it appeared in: 《银川市西夏区人民政府公报》2023年第4期.
     pub document: String,
+    /// The document's name in English: "Xixia District Government Gazette, 2023 No. 4".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_en: Option<String>,
     /// The file this release was keyed from, relative to the sources folder.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,

@@ -70,17 +70,20 @@ fn catalogue(lang: &str) -> Result<String, JsError> {
     })
 }
 
-/// Loads the chart data in one language (the JSON array `xixia-stats chart-data --lang` writes),
-/// replacing what was loaded for that language, and returns that language's catalogue as JSON:
-/// `[{id, release, title, kind}]`.
+/// Loads chart data in one language (a JSON array of charts: one release's file that
+/// `xixia-stats chart-data --split` writes, or more), beside what is loaded already (a chart
+/// loaded again replaces its earlier copy), and returns that language's catalogue as JSON:
+/// `[{id, release, aliases, title, kind}]`.
 #[wasm_bindgen]
 pub fn load_charts(json: &str, lang: &str) -> Result<String, JsError> {
     if json.len() > crate::load::MAX_BYTES {
         return Err(JsError::new(&format!("图表数据过大：{} 字节，上限 {} 字节", json.len(), crate::load::MAX_BYTES)));
     }
     let charts: Vec<ChartData> = serde_json::from_str(json).map_err(|err| JsError::new(&format!("图表数据无法读取（第{}行第{}列）", err.line(), err.column())))?;
+    // One release's charts at a time (`data/charts/<release>.json`): those loaded before stay, a
+    // chart loaded again takes the place of its earlier copy.
     CHARTS.with_borrow_mut(|all| {
-        all.retain(|(l, _)| l != lang);
+        all.retain(|(l, old)| l != lang || !charts.iter().any(|new| new.release == old.release && new.id == old.id));
         all.extend(charts.into_iter().map(|c| (lang.to_owned(), c)));
     });
     catalogue(lang)

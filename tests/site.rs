@@ -133,3 +133,27 @@ fn mistakes_in_the_folder_are_errors_that_say_where() {
     let message = Site::load(&dir).unwrap_err().to_string();
     assert!(message.contains("2024-bulletin.json") && message.contains("line 1"), "{message}");
 }
+
+#[test]
+fn the_public_data_is_one_file_per_release_and_an_index_that_resolves_latest() {
+    let dir = site_copy("split", &["tests/site/2023-bulletin.json"]);
+    let out = dir.join("charts");
+    let output = cli(&["chart-data", "--data", dir.to_str().unwrap(), "--split", out.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let index: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("index.json")).unwrap()).unwrap();
+    let releases = index["releases"].as_array().unwrap();
+    let ids: Vec<&str> = releases.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["2022-bulletin", "2023-fiscal-reports-5-8", "2023-1-11-indicators", "2023-bulletin"], "publication order");
+    let latest = |alias: &str| releases.iter().filter(|r| r["aliases"].as_array().unwrap().iter().any(|a| a == alias)).map(|r| r["id"].as_str().unwrap()).collect::<Vec<_>>();
+    assert_eq!(latest("latest-bulletin"), ["2023-bulletin"]);
+    assert_eq!(latest("latest-indicators"), ["2023-1-11-indicators"]);
+    for release in &ids {
+        for suffix in [".json", ".en.json"] {
+            let charts: Vec<xixia_stats::chart::ChartData> = serde_json::from_str(&std::fs::read_to_string(out.join(format!("{release}{suffix}"))).unwrap()).unwrap();
+            assert!(!charts.is_empty() && charts.iter().all(|c| c.release == *release), "{release}{suffix}");
+        }
+        let listed: Vec<&str> = releases.iter().find(|r| r["id"] == *release).unwrap()["charts"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+        let charts: Vec<xixia_stats::chart::ChartData> = serde_json::from_str(&std::fs::read_to_string(out.join(format!("{release}.json"))).unwrap()).unwrap();
+        assert_eq!(listed, charts.iter().map(|c| c.id.as_str()).collect::<Vec<_>>());
+    }
+}

@@ -519,7 +519,7 @@ impl Reader<'_> {
             period,
             published,
             status,
-            source: Source { document: document.unwrap_or_else(|| "CSV草稿".into()), file: None, note },
+            source: Source { document: document.unwrap_or_else(|| "CSV草稿".into()), document_en: None, file: None, note },
             footnotes: Vec::new(),
             sections: Vec::new(),
             sentences: Vec::new(),

@@ -34,11 +34,16 @@ before(async () => {
   p = await openPage(env, `${FIXTURE_PREFIX}component.html`, {
     width: 800,
     height: 600,
-    beforeGoto: (page) =>
+    beforeGoto: async (page) => {
       // Also a reload after a crash (`xixia_stats.js?reload=1`).
-      page.route(/\/pkg\/xixia_stats\.js(\?.*)?$/, (route) =>
+      await page.route(/\/pkg\/xixia_stats\.js(\?.*)?$/, (route) =>
         route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: fake }),
-      ),
+      );
+      // The fake's one release: the index names it, its data file is the fake's business.
+      const json = (body) => (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+      await page.route(/\/data\/charts\/index\.json$/, json({ releases: [{ id: 'r1', aliases: [], charts: ['demo'] }] }));
+      await page.route(/\/data\/charts\/r1(\.en)?\.json$/, json([]));
+    },
   });
   await waitForCharts(p.page, 2);
 });

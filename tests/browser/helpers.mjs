@@ -30,12 +30,14 @@ export const CHROMIUM_ARGS = [
 export const TIMEOUT = 30_000;
 
 /**
- * Every chart the build published (www/data/charts.json), one id per chart and release: index.html
- * shows each of them once. Read from the build, since the charts come from the content folder:
- * the specification's charts and an automatic chart for every other structure.
+ * Every chart the build published (www/data/charts/index.json: each release and its charts), one
+ * entry per chart and release, in publication order: index.html shows each of them once. Read from
+ * the build, since the charts come from the content folder: the specification's charts and an
+ * automatic chart for every other structure.
  */
-export const PUBLISHED = existsSync(path.join(WWW, 'data', 'charts.json'))
-  ? JSON.parse(readFileSync(path.join(WWW, 'data', 'charts.json'), 'utf8')).map((c) => ({ chart: c.id, release: c.release }))
+const INDEX = path.join(WWW, 'data', 'charts', 'index.json');
+export const PUBLISHED = existsSync(INDEX)
+  ? JSON.parse(readFileSync(INDEX, 'utf8')).releases.flatMap((r) => r.charts.map((chart) => ({ chart, release: r.id })))
   : [];
 export const CHART_IDS = PUBLISHED.map((c) => c.chart);
 

@@ -1,5 +1,5 @@
 // Hostile text everywhere it can come from: chart data whose every string carries markup, script,
-// attribute breakers and javascript: URLs (served in place of data/charts.json), element attributes,
+// attribute breakers and javascript: URLs (served in place of each release's data/charts/<release>.json), element attributes,
 // and the URL. Whatever the component shows it shows as text — in the SVG, the tooltip, the live
 // region, the table and the embed code — and nothing runs. The real wasm draws it.
 
@@ -33,12 +33,15 @@ let env;
 let p;
 before(async () => {
   env = await startEnvironment();
-  const hostile = JSON.stringify(poison(JSON.parse(await readFile(path.join(WWW, 'data', 'charts.json'), 'utf8'))));
+  // Each release's data file served poisoned in its place.
+  const hostile = async (file) => JSON.stringify(poison(JSON.parse(await readFile(path.join(WWW, 'data', 'charts', file), 'utf8'))));
   p = await openPage(env, '/index.html', {
     width: 1024,
     beforeGoto: async (page) => {
       await page.emulateMedia({ reducedMotion: 'reduce' }); // no smooth scrolling under the pointer
-      await page.route(/\/data\/charts\.json$/, (route) => route.fulfill({ contentType: 'application/json', body: hostile }));
+      await page.route(/\/data\/charts\/(?!index\.json)[^/]+\.json$/, async (route) =>
+        route.fulfill({ contentType: 'application/json', body: await hostile(decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop())) }),
+      );
     },
   });
   await waitForCharts(p.page, CHART_IDS.length);

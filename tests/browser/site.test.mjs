@@ -34,8 +34,7 @@ before(async () => {
     // Copies: the server follows no link out of the folder it serves.
     if (name !== 'data' && !name.endsWith('.html')) cpSync(path.join(WWW, name), path.join(www, name), { recursive: true });
   }
-  writeFileSync(path.join(www, 'data', 'charts.json'), cli(['chart-data', '--data', site, '--compact']));
-  writeFileSync(path.join(www, 'data', 'charts.en.json'), cli(['chart-data', '--data', site, '--compact', '--lang', 'en']));
+  cli(['chart-data', '--data', site, '--compact', '--split', path.join(www, 'data', 'charts')]);
   cli(['prerender', '--data', site, '--pages', path.join(ROOT, 'www', 'pages'), '-o', www]);
   writeFileSync(
     path.join(www, 'latest.html'),

@@ -19,19 +19,22 @@
 // region; Escape leaves the chart. A pointer or a tap shows a tooltip. Below the chart are a
 // summary in the bulletin's words and a button that shows the same figures as a table.
 //
-// No dependencies, no build step. The wasm module and the chart data (data/charts.json, and
-// data/charts.en.json once English is asked for) are loaded once per page and shared by every
+// No dependencies, no build step. The wasm module and the chart data (data/charts/index.json, the
+// releases; data/charts/<release>.json for each release the page shows, and <release>.en.json once
+// English is asked for) are loaded once per page and shared by every
 // element; they and the stylesheet are found next to this file, so the component works from any
 // folder. Nothing here writes inline styles into markup, so the element runs under
 // `style-src 'self'`.
 
 const PKG_URL = new URL('./pkg/xixia_stats.js', import.meta.url);
 const WASM_URL = new URL('./pkg/xixia_stats_bg.wasm', import.meta.url);
-/** The chart data the Rust core computed (`xixia-stats chart-data`), drawn by the wasm module. */
-const DATA_URLS = {
-  'zh-CN': new URL('./data/charts.json', import.meta.url),
-  en: new URL('./data/charts.en.json', import.meta.url),
-};
+/**
+ * The chart data the Rust core computed (`xixia-stats chart-data --split`), drawn by the wasm
+ * module: one file per release and language, so a page loads only the releases it shows, and an
+ * index of the releases (their ids, aliases such as `latest-bulletin`, and charts).
+ */
+const INDEX_URL = new URL('./data/charts/index.json', import.meta.url);
+const DATA_URL = (release, lang) => new URL(`./data/charts/${encodeURIComponent(release)}${lang === 'en' ? '.en' : ''}.json`, import.meta.url);
 const CSS_URL = new URL('./xixia-stat.css', import.meta.url);
 /** The downloads the build writes for every chart (`xixia-stats render --format …`). */
 const EXPORT_URL = (lang, file) => new URL(`./data/export/${lang}/${file}`, import.meta.url).href;
@@ -55,6 +58,7 @@ const TEXT = {
     failed: '图表无法显示',
     noChart: '未指定图表：请在 chart 属性中填写图表编号。',
     unknownChart: (chart, known) => `未找到图表“${chart}”。可用的图表：${known.join('、')}。`,
+    unknownRelease: (chart, release, known) => `图表“${chart}”：没有发布“${release}”。可用的发布：${known.join('、')}。`,
     notSvg: '图表模块返回的内容不是 SVG。',
     crashed: '图表组件出现内部错误，已重新加载组件',
     crashedAgain: '图表组件再次出现内部错误，无法显示此图表。请刷新页面，或查看下方的数据表',
@@ -86,6 +90,7 @@ const TEXT = {
     failed: 'The chart cannot be shown',
     noChart: 'No chart given: put a chart id in the chart attribute.',
     unknownChart: (chart, known) => `No chart "${chart}". Charts: ${known.join(', ')}.`,
+    unknownRelease: (chart, release, known) => `Chart "${chart}": no release "${release}". Releases: ${known.join(', ')}.`,
     notSvg: 'The chart module returned something other than SVG.',
     crashed: 'The chart component hit an internal error and has been reloaded',
     crashedAgain: 'The chart component hit an internal error again and cannot show this chart. Reload the page, or read the data table below',
@@ -112,9 +117,11 @@ const TEXT = {
 
 let wasmPromise = null;
 let wasm = null;
-/** Per language, the promise of its chart data loaded into the module; and those that are in. */
+/** Per release and language ("id|lang"), the promise of its chart data loaded into the module; and those that are in. */
 const dataPromises = new Map();
-const loadedLanguages = new Set();
+const loadedData = new Set();
+/** The index of releases, once fetched: `{ releases: [{ id, aliases, charts }] }` in publication order. */
+let releaseIndex = null;
 
 function fetchText(url) {
   return fetch(url.href).then((response) => {
@@ -126,24 +133,58 @@ function fetchText(url) {
 /** How many times the module has stopped on a panic (a trap) and been loaded afresh. */
 let crashes = 0;
 
-/** Loads the wasm module and the Chinese chart data once; every element awaits the same promise. */
+/**
+ * Loads the wasm module and the index of releases once, and starts loading the chart data of the
+ * releases the page's elements name; every element awaits the same promise.
+ */
 export function loadWasm() {
   if (!wasmPromise) {
     // After a crash, a fresh instance: the same glue under another URL is a module of its own.
     const glue = crashes ? `${PKG_URL.href}?reload=${crashes}` : PKG_URL.href;
-    const data = fetchText(DATA_URLS['zh-CN']);
-    // The module's bytes, the glue and the data all download at once, not one after another.
+    const index = releaseIndex ? Promise.resolve(releaseIndex) : fetchText(INDEX_URL).then((text) => (releaseIndex = JSON.parse(text)));
+    // The module's bytes, the glue, the index and the page's data all download at once.
     const bytes = fetch(WASM_URL.href);
-    wasmPromise = import(glue).then(async (mod) => {
+    const module = import(glue).then(async (mod) => {
       await mod.default({ module_or_path: bytes });
-      mod.load_charts(await data, 'zh-CN');
-      loadedLanguages.add('zh-CN');
       wasm = mod;
       return mod;
     });
-    dataPromises.set('zh-CN', wasmPromise);
+    const named = [...document.querySelectorAll('xixia-stat[release]')].map((el) => el.getAttribute('release').trim());
+    const early = index.then(() => {
+      for (const name of new Set(named)) {
+        const id = resolveRelease(name, '');
+        if (id) loadRelease(id, 'zh-CN', module);
+      }
+    }, () => {});
+    wasmPromise = Promise.all([module, index, early]).then(([mod]) => mod);
   }
   return wasmPromise;
+}
+
+/**
+ * The id of the release an element asks for: an id as it is, `latest-<kind>` by the index, and
+ * with no release the newest one that has the chart. Null when the index knows none.
+ */
+function resolveRelease(name, chart) {
+  const releases = releaseIndex?.releases ?? [];
+  if (name) return releases.find((r) => r.id === name || r.aliases?.includes(name))?.id ?? null;
+  return releases.findLast((r) => r.charts?.includes(chart))?.id ?? null;
+}
+
+/** One release's chart data in `lang`, loaded into the module once. */
+function loadRelease(release, lang, module = loadWasm()) {
+  const key = `${release}|${lang}`;
+  if (!dataPromises.has(key)) {
+    const text = fetchText(DATA_URL(release, lang));
+    dataPromises.set(
+      key,
+      module.then(async (mod) => {
+        mod.load_charts(await text, lang);
+        loadedData.add(key);
+      }),
+    );
+  }
+  return dataPromises.get(key);
 }
 
 /**
@@ -161,23 +202,8 @@ function crashed() {
   wasm = null;
   wasmPromise = null;
   dataPromises.clear();
-  loadedLanguages.clear();
+  loadedData.clear();
   return message;
-}
-
-/** The chart data in `lang`, loaded into the module on first use. */
-function loadLanguage(lang) {
-  if (!dataPromises.has(lang)) {
-    const text = fetchText(DATA_URLS[lang]);
-    dataPromises.set(
-      lang,
-      loadWasm().then(async (mod) => {
-        mod.load_charts(await text, lang);
-        loadedLanguages.add(lang);
-      }),
-    );
-  }
-  return dataPromises.get(lang);
 }
 
 /** Appends the component's stylesheet to <head> once, unless the page already links it. */
@@ -506,24 +532,28 @@ export class XixiaStat extends HTMLElement {
     if (!wasm || !this.isConnected || this.#crashes > 1) return;
     if (this.#width <= 0) return; // not laid out (hidden): the ResizeObserver calls again when it is.
     const lang = this.language;
-    if (!loadedLanguages.has(lang)) {
-      // The English data loads on first use; draw once it is in.
-      loadLanguage(lang).then(
+    const chart = (this.getAttribute('chart') ?? '').trim();
+    const releaseAttr = (this.getAttribute('release') ?? '').trim();
+    const wanted = resolveRelease(releaseAttr, chart);
+    if (wanted && !loadedData.has(`${wanted}|${lang}`)) {
+      // A release's data (and English) loads on first use; draw once it is in.
+      loadRelease(wanted, lang).then(
         () => this.#update({ force: true }),
         (err) => this.#showError(`${this.#text.loadFailed}${this.#text.colon}${messageOf(err)}`),
       );
       return;
     }
     const width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, this.#width));
-    const chart = (this.getAttribute('chart') ?? '').trim();
-    const releaseAttr = (this.getAttribute('release') ?? '').trim();
     const mode = this.mode;
     const key = [releaseAttr, chart, lang, mode].join('\u0000');
     if (!force && key === this.#rendered.key && width === this.#rendered.width) return;
     this.#setTexts();
     try {
       if (!chart) throw new Error(this.#text.noChart);
-      const release = releaseAttr || this.#releaseOf(chart, lang);
+      const releases = releaseIndex?.releases ?? [];
+      if (!wanted && releaseAttr) throw new Error(this.#text.unknownRelease(chart, releaseAttr, releases.flatMap((r) => [r.id, ...(r.aliases ?? [])])));
+      if (!wanted) throw new Error(this.#text.unknownChart(chart, [...new Set(releases.flatMap((r) => r.charts ?? []))]));
+      const release = wanted;
       const result = fromWasm(wasm.render_chart(release, chart, width, lang, mode, this.#id));
       this.#release = String(result.release ?? release);
       this.#show(result, key !== this.#rendered.key);
@@ -554,14 +584,6 @@ export class XixiaStat extends HTMLElement {
       },
       (err) => this.#showError(`${t.loadFailed}${t.colon}${messageOf(err)}`),
     );
-  }
-
-  #releaseOf(chart, lang) {
-    const catalogue = fromWasm(wasm.charts(lang));
-    // The newest release's chart when several releases have it (it carries a latest- alias).
-    const entry = catalogue.find((c) => c.id === chart && c.aliases?.length) ?? catalogue.findLast((c) => c.id === chart);
-    if (!entry) throw new Error(this.#text.unknownChart(chart, catalogue.map((c) => c.id)));
-    return entry.release;
   }
 
   #show(result, newChart) {

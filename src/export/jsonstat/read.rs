@@ -328,7 +328,7 @@ fn foreign(cube: Cube, ctx: &Ctx) -> Result<Release, Error> {
         period: release_period,
         published: cube.updated.as_deref().and_then(|u| u.get(..10)).filter(|d| validate_date(d).is_ok()).map(str::to_owned),
         status,
-        source: Source { document: cube.href.clone().unwrap_or_else(|| title.clone()), file: None, note: None },
+        source: Source { document: cube.href.clone().unwrap_or_else(|| title.clone()), document_en: None, file: None, note: None },
         footnotes: cube.notes.iter().enumerate().map(|(i, text)| Footnote { id: (i + 1).to_string(), text: text.clone() }).collect(),
         title,
         sections: Vec::new(),

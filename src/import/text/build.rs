@@ -240,7 +240,7 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
         period,
         published: None,
         status,
-        source: Source { document: origin.to_owned(), file: None, note: source_note },
+        source: Source { document: origin.to_owned(), document_en: None, file: None, note: source_note },
         footnotes,
         sections,
         sentences: release_sentences,
