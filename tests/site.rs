@@ -116,7 +116,7 @@ fn mistakes_in_the_folder_are_errors_that_say_where() {
     let output = cli(&["chart-data", "--data", dir.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
     let message = String::from_utf8_lossy(&output.stderr);
-    assert!(message.contains("charts[4]（services-by-sector）用于发布“2022-bulletin”") && message.contains("分组 services-by-branch"), "{message}");
+    assert!(message.contains("charts[4]（services-by-sector）：没有一期“bulletin”类发布有 breakdown \"services-by-branch\""), "{message}");
 
     // A specification that does not read.
     std::fs::write(dir.join("charts.json"), r#"{"charts": [{"id": "x", "kind": "pie"}]}"#).unwrap();

@@ -120,7 +120,8 @@ pub struct PublishedCharts {
 /// shows (as a draft gets, unmarked), so nothing published is left without charts.
 ///
 /// An entry for every release of a kind (`"release": "bulletin"`) skips a release that has none
-/// of the data it names, and says so in [`PublishedCharts::not_applied`]; an entry that names its
+/// of the data it names, and says so in [`PublishedCharts::not_applied`] (an entry that charts no
+/// release of its kind at all is an error: its ids are wrong); an entry that names its
 /// release (an id, `latest-…`) and cannot be built, or one whose data is there but cannot be drawn,
 /// is a located error: `charts[3]（product-growth）用于发布“2023-bulletin”：…`. Every such error is
 /// returned; no chart is left out silently.
@@ -128,6 +129,9 @@ pub fn published_charts(spec: &Spec, releases: &[Release], lang: Lang) -> Result
     let mut charts = Vec::new();
     let mut problems = Vec::new();
     let mut not_applied = Vec::new();
+    // Per entry: whether it charted a release, and what the releases it skipped lack.
+    let mut applied = vec![false; spec.charts.len()];
+    let mut skipped: Vec<Vec<String>> = vec![Vec::new(); spec.charts.len()];
     for release in releases {
         let mut shown = Shown::default();
         let mut own = Vec::new();
@@ -136,9 +140,10 @@ pub fn published_charts(spec: &Spec, releases: &[Release], lang: Lang) -> Result
                 continue;
             }
             if let (Selector::Every(_), Some(lacks)) = (entry.selector(), entry.lacks(release)) {
-                not_applied.push(format!("charts[{i}] ({}): release “{}” has no {lacks}", entry.id, release.id));
+                skipped[i].push(format!("charts[{i}] ({}): release “{}” has no {lacks}", entry.id, release.id));
                 continue;
             }
+            applied[i] = true;
             match build_entry(entry, release, releases, lang) {
                 Ok(data) => {
                     shown.add(entry, release);
@@ -153,6 +158,16 @@ pub fn published_charts(spec: &Spec, releases: &[Release], lang: Lang) -> Result
             disagreements(&mut data, &drawn, release, &report);
             charts.push(data);
         }
+    }
+    // An entry that charts no release of its kind at all names data none of them has: a mistake
+    // in the specification, not a release without that table.
+    for (i, entry) in spec.charts.iter().enumerate() {
+        if applied[i] || skipped[i].is_empty() {
+            not_applied.append(&mut skipped[i]);
+            continue;
+        }
+        let lacks = releases.iter().find_map(|r| entry.lacks(r)).unwrap_or_default();
+        problems.push(format!("charts[{i}]（{}）：没有一期“{}”类发布有 {lacks}，请检查 data 中的编号", entry.id, entry.release));
     }
     if problems.is_empty() {
         Ok(PublishedCharts { charts, not_applied })
