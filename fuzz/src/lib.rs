@@ -335,6 +335,7 @@ impl Input<'_> {
             extra_columns: (0..self.len(2)).map(|_| self.series()).collect(),
             category_label: self.string(),
             category_notes: self.strings(4),
+            category_periods: self.strings(4),
             source: self.string(),
             status: self.string(),
             notes: self.strings(3),

@@ -700,7 +700,7 @@ export class XixiaStat extends HTMLElement {
       row.append(el('span', 'xixia-stat__tooltip-name', String(name)), el('span', 'xixia-stat__tooltip-value', String(value)));
       return row;
     });
-    tooltip.replaceChildren(el('strong', 'xixia-stat__tooltip-title', String(mark.category ?? '')), ...rows, el('span', 'xixia-stat__tooltip-period', String(this.#result?.period ?? '')));
+    tooltip.replaceChildren(el('strong', 'xixia-stat__tooltip-title', String(mark.category ?? '')), ...rows, el('span', 'xixia-stat__tooltip-period', String(mark.period ?? this.#result?.period ?? '')));
     tooltip.hidden = false;
   }
 

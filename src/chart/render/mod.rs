@@ -53,6 +53,10 @@ pub struct Mark {
     /// What a tooltip or a screen reader says of the mark: (name, value with its unit) pairs,
     /// the drawn value first, then the same row's other figures (growth, totals, shares).
     pub details: Vec<(String, String)>,
+    /// The mark's own period, where the chart's categories differ in period (a tooltip names it
+    /// instead of the chart's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
     /// A ring segment's geometry, for hit-testing by angle: centre, radii, and start and end
     /// as turns clockwise from 12 o'clock (in thousandths).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -77,7 +81,7 @@ impl Mark {
             None => data.reference.as_ref().map(|r| (r.label.clone(), r.labels.get(index).or(r.labels.first()).cloned().unwrap_or_default())),
         }
         .unwrap_or_default();
-        Mark { x, y, width, height, category: data.categories.get(index).cloned().unwrap_or_default(), series, label, index, series_index, details: details(data, index, series_index), arc: None }
+        Mark { x, y, width, height, category: data.categories.get(index).cloned().unwrap_or_default(), series, label, index, series_index, details: details(data, index, series_index), period: data.category_periods.get(index).filter(|p| !p.is_empty()).cloned(), arc: None }
     }
 }
 
@@ -107,9 +111,11 @@ fn details(data: &ChartData, index: usize, series_index: Option<usize>) -> Vec<(
     for series in &data.series {
         push(&series.name, series.labels.get(index), &data.unit);
     }
-    // Extra columns name their own units ("比上年增长（%）").
+    // Extra columns name their own units ("比上年增长（%）"); one with figures that names none is
+    // in the chart's unit ("合计", as the CSV export heads it "合计（万元）").
     for column in &data.extra_columns {
-        push(&column.name, column.labels.get(index), "");
+        let own_unit = column.name.contains(['（', '(']) || column.values.iter().all(Option::is_none);
+        push(&column.name, column.labels.get(index), if own_unit { "" } else { &data.unit });
     }
     if let Some((name, label)) = reference {
         push(name, label, &data.unit);
