@@ -387,14 +387,11 @@ export class XixiaStat extends HTMLElement {
     chart.setAttribute('role', 'img');
     chart.tabIndex = 0;
     chart.setAttribute('aria-describedby', `${id}-description ${id}-hint`);
-    const focusRing = el('div', 'xixia-stat__focus');
-    focusRing.setAttribute('aria-hidden', 'true');
-    focusRing.hidden = true;
     const tooltip = el('div', 'xixia-stat__tooltip');
     tooltip.setAttribute('aria-hidden', 'true');
     tooltip.hidden = true;
     const chartArea = el('div', 'xixia-stat__chart-area');
-    chartArea.append(chart, focusRing, tooltip);
+    chartArea.append(chart, tooltip);
 
     const description = el('p', 'xixia-stat__description');
     description.id = `${id}-description`;
@@ -453,7 +450,7 @@ export class XixiaStat extends HTMLElement {
       if (!tooltip.hidden && !chart.contains(e.target)) this.#hideTooltip();
     });
 
-    this.#parts = { ruler, figure, chartArea, chart, focusRing, status, tooltip, description, hint, live, controls, toggle, tableWrap, share, shareToggle, shareList, shareStatus, embedCode };
+    this.#parts = { ruler, figure, chartArea, chart, status, tooltip, description, hint, live, controls, toggle, tableWrap, share, shareToggle, shareList, shareStatus, embedCode };
     this.#setTexts();
   }
 
@@ -578,7 +575,6 @@ export class XixiaStat extends HTMLElement {
     description.textContent = String(result.description ?? '');
     this.dataset.mode = String(result.mode ?? this.mode);
     this.#hideTooltip();
-    this.#parts.focusRing.hidden = true;
     this.#result = result;
     this.#active = -1;
     if (newChart || !tableWrap.firstChild) {
@@ -803,28 +799,68 @@ export class XixiaStat extends HTMLElement {
 
   /** Moves the keyboard's point to mark `index` (-1: none): ring, tooltip, announcement. */
   #select(index) {
-    const { focusRing, live } = this.#parts;
+    const { live } = this.#parts;
     this.#active = index;
     const mark = this.#result?.marks?.[index];
     const frame = this.#frame();
+    this.#parts.chart.querySelector('.xixia-stat__focus-mark')?.remove();
     if (!mark || !frame) {
-      focusRing.hidden = true;
       this.#hideTooltip();
       return;
     }
-    const area = this.#parts.chartArea.getBoundingClientRect();
-    const left = frame.box.left - area.left + mark.x * frame.scale;
-    const top = frame.box.top - area.top + mark.y * frame.scale;
-    focusRing.style.setProperty('--xixia-focus-x', `${Math.round(left) - 3}px`);
-    focusRing.style.setProperty('--xixia-focus-y', `${Math.round(top) - 3}px`);
-    focusRing.style.setProperty('--xixia-focus-w', `${Math.round(Math.max(mark.width * frame.scale, 2)) + 6}px`);
-    focusRing.style.setProperty('--xixia-focus-h', `${Math.round(Math.max(mark.height * frame.scale, 2)) + 6}px`);
-    focusRing.hidden = false;
+    this.#parts.chart.firstElementChild.append(focusMark(mark));
     this.#fillTooltip(mark);
     this.#placeTooltip(frame.box.left + (mark.x + mark.width) * frame.scale, frame.box.top + mark.y * frame.scale);
     const t = this.#text;
     live.textContent = `${this.#describe(mark)}${t.join}${t.position(index + 1, this.#result.marks.length)}${t.end}`;
   }
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** The keyboard's point: a white line hugging the mark (at least 4.5:1 against every mark colour,
+ * which are all dark) inside a black one (21:1 against the white ground), shaped to the mark. */
+const FOCUS_INNER = '#FFFFFF';
+const FOCUS_OUTER = '#000000';
+const FOCUS_LINE = 3;
+
+/** The outline of `mark` grown by `d` SVG pixels: its box, or its ring segment. */
+function outline(mark, d) {
+  const a = mark.arc;
+  if (!a) return `M${mark.x - d},${mark.y - d}h${mark.width + 2 * d}v${mark.height + 2 * d}h${-(mark.width + 2 * d)}Z`;
+  const turn = (t) => (t / 1000) * 2 * Math.PI;
+  const ro = a.outer + d;
+  const ri = Math.max(a.inner - d, 0);
+  // The ends widened by d along the ring, at the middle radius.
+  const pad = d / ((a.inner + a.outer) / 2);
+  const sweep = turn(a.end - a.start);
+  if (sweep + 2 * pad >= 2 * Math.PI - 1e-3) {
+    const circle = (r) => `M${a.cx},${a.cy - r}a${r},${r} 0 1 1 0,${2 * r}a${r},${r} 0 1 1 0,${-2 * r}Z`;
+    return `${circle(ro)}${circle(ri)}`;
+  }
+  const start = turn(a.start) - pad;
+  const end = turn(a.end) + pad;
+  const at = (r, t) => `${(a.cx + r * Math.sin(t)).toFixed(2)},${(a.cy - r * Math.cos(t)).toFixed(2)}`;
+  const large = end - start > Math.PI ? 1 : 0;
+  return `M${at(ro, start)}A${ro},${ro} 0 ${large} 1 ${at(ro, end)}L${at(ri, end)}A${ri},${ri} 0 ${large} 0 ${at(ri, start)}Z`;
+}
+
+function focusMark(mark) {
+  const g = document.createElementNS(SVG_NS, 'g');
+  g.setAttribute('class', 'xixia-stat__focus-mark');
+  g.setAttribute('pointer-events', 'none');
+  g.setAttribute('fill', 'none');
+  g.setAttribute('fill-rule', 'evenodd');
+  // The black line outside, the white one between it and the mark.
+  for (const [colour, d] of [[FOCUS_OUTER, FOCUS_LINE * 1.5], [FOCUS_INNER, FOCUS_LINE / 2]]) {
+    const path = document.createElementNS(SVG_NS, 'path');
+    path.setAttribute('d', outline(mark, d));
+    path.setAttribute('stroke', colour);
+    path.setAttribute('stroke-width', String(FOCUS_LINE));
+    path.setAttribute('stroke-linejoin', 'round');
+    path.dataset.ring = colour === FOCUS_OUTER ? 'outer' : 'inner';
+    g.append(path);
+  }
+  return g;
 }
 
 if (!customElements.get('xixia-stat')) customElements.define('xixia-stat', XixiaStat);
