@@ -268,9 +268,13 @@ function wantedChart() {
   return new URLSearchParams(location.hash.slice(1)).get('chart');
 }
 
-// Until every chart on the page is drawn, charts above the one a permalink names change height as
-// they draw: it is scrolled to again after each, then left where the reader puts it.
+// A permalink positions the page once, on arrival: until every chart on the page is drawn,
+// charts above the one it names change height as they draw, so it is scrolled to again after
+// each; then, or as soon as the reader scrolls, the page is left where the reader puts it. A
+// change of the hash that names another chart (a permalink followed on the page) positions
+// again; one that changes only the language does not.
 let revealPending = Boolean(wantedChart());
+let revealedChart = wantedChart();
 
 function settleReveal() {
   if (!revealPending) return;
@@ -280,8 +284,18 @@ function settleReveal() {
 }
 
 addEventListener('hashchange', () => {
-  revealPending = Boolean(wantedChart());
+  const wanted = wantedChart();
+  if (wanted === revealedChart) return;
+  revealedChart = wanted;
+  revealPending = Boolean(wanted);
   settleReveal();
+});
+// The reader's own scrolling ends the positioning.
+for (const type of ['wheel', 'touchmove']) {
+  addEventListener(type, () => (revealPending = false), { passive: true });
+}
+addEventListener('keydown', (e) => {
+  if (['PageUp', 'PageDown', 'Home', 'End', 'ArrowUp', 'ArrowDown', ' '].includes(e.key) && !e.target.closest?.('xixia-stat')) revealPending = false;
 });
 
 /**
@@ -645,10 +659,15 @@ export class XixiaStat extends HTMLElement {
     }
   }
 
-  /** Scrolls to and focuses this chart when the page's permalink names it. */
+  /** Scrolls to and focuses this chart when the page's permalink names it: its heading (the
+   * heading just before the element, or the one that begins its card) at the top of the screen. */
   reveal() {
     if (this.dataset.state !== 'ready' || wantedChart() !== this.getAttribute('chart')) return;
-    this.scrollIntoView({ block: 'start', behavior: 'instant' });
+    const heading = /^H[1-6]$/;
+    const before = this.previousElementSibling;
+    const first = this.parentElement?.firstElementChild;
+    const target = before && heading.test(before.tagName) ? before : first && heading.test(first.tagName) ? first : this;
+    target.scrollIntoView({ block: 'start', behavior: 'instant' });
     this.#parts.chart.focus({ preventScroll: true });
   }
 
