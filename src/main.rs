@@ -334,7 +334,7 @@ fn render(release: &str, request: &Render, dir: &Path) -> Result<Vec<std::path::
         if draft {
             loaded.footnotes.push(xixia_stats::Footnote { id: "征求意见稿".into(), text: format!("{}：本数据为草稿，不得作为正式发布数据。", chart::DRAFT_MARK.0) });
             if request.format == Format::Jsonstat {
-                return Ok(vec![write_jsonstat(&loaded, dir)?]);
+                return Ok(vec![write_jsonstat(&loaded, request.lang, dir)?]);
             }
             let charts = chart::draft_charts(&loaded, &releases, request.lang);
             let chosen: Vec<&ChartData> = charts.iter().filter(|c| request.chart == "all" || c.id == request.chart).collect();
@@ -356,7 +356,7 @@ fn render(release: &str, request: &Render, dir: &Path) -> Result<Vec<std::path::
     }
     if request.format == Format::Jsonstat {
         let chosen: Vec<&Release> = releases.iter().filter(|r| selected.contains(&r.id) && (request.chart == "all" || infos.iter().any(|c| c.release == r.id))).collect();
-        return chosen.iter().map(|r| write_jsonstat(r, dir)).collect();
+        return chosen.iter().map(|r| write_jsonstat(r, request.lang, dir)).collect();
     }
     if infos.is_empty() {
         return Err(export_error(&selected.join(", "), "no chart of the chart catalogue belongs to this release"));
@@ -391,8 +391,8 @@ fn write_charts(charts: &[&xixia_stats::chart::ChartData], request: &Render, fon
     Ok(written)
 }
 
-fn write_jsonstat(release: &Release, dir: &Path) -> Result<std::path::PathBuf, Error> {
-    write_file(dir, &format!("{}.jsonstat.json", release.id), xixia_stats::export::jsonstat::from_release(release)?.as_bytes())
+fn write_jsonstat(release: &Release, lang: xixia_stats::chart::Lang, dir: &Path) -> Result<std::path::PathBuf, Error> {
+    write_file(dir, &format!("{}.jsonstat.json", release.id), xixia_stats::export::jsonstat::from_release_in(release, lang)?.as_bytes())
 }
 
 /// Writes `bytes` to `dir/name`, making `dir` first.

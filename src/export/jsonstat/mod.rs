@@ -27,7 +27,7 @@ use crate::table::Table;
 
 pub use read::to_release;
 pub(crate) use read::{looks_like, read};
-pub use write::from_release;
+pub use write::{from_release, from_release_in};
 
 /// The key of our part of a dataset's `extension`.
 pub const EXTENSION: &str = "xixia-stats";
@@ -40,6 +40,8 @@ const CONTRIBUTION: &str = ".contribution";
 
 /// The district every bundled release is about: the one category of `geo`.
 const GEO: (&str, &str) = ("xixia", "西夏区");
+/// Its name in the English file.
+const GEO_EN: &str = "Xixia District";
 
 /// Our part of the extension: everything of the release that JSON-stat has no place for.
 #[derive(Debug, Serialize, Deserialize)]
@@ -53,6 +55,9 @@ struct Extension {
 #[serde(deny_unknown_fields)]
 struct ReleaseExt {
     id: String,
+    /// The Chinese title, in a file labelled in English (whose `label` is the English title).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     title_en: Option<String>,
     /// Only when `source` split at 、 would not give them back.
