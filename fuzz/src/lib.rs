@@ -335,7 +335,6 @@ impl Input<'_> {
             extra_columns: (0..self.len(2)).map(|_| self.series()).collect(),
             category_label: self.string(),
             category_notes: self.strings(4),
-            category_periods: self.strings(4),
             source: self.string(),
             status: self.string(),
             notes: self.strings(3),
@@ -344,6 +343,8 @@ impl Input<'_> {
             highlight: (self.byte() % 2 == 1).then(|| usize::from(self.byte())),
             total_labels: (0..self.len(4)).map(|_| self.strings(3)).collect(),
             draft: self.byte() % 2 == 1,
+            // Last, so the kept corpus still makes the charts it was minimized to.
+            category_periods: self.strings(4),
         }
     }
 }
