@@ -38,7 +38,7 @@ pub fn from_release(release: &Release) -> Result<String, Error> {
 /// use xixia_stats::{bundled, chart::Lang, export::jsonstat};
 /// let bulletin = bundled::release("2022-bulletin").unwrap();
 /// let json = jsonstat::from_release_in(&bulletin, Lang::En).unwrap();
-/// assert!(json.contains(r#""label": "Gross regional product""#));
+/// assert!(json.contains(r#""gdp": "Gross regional product""#));
 /// assert_eq!(jsonstat::to_release(&json).unwrap(), bulletin);
 /// ```
 pub fn from_release_in(release: &Release, lang: Lang) -> Result<String, Error> {
