@@ -306,7 +306,7 @@ pub(super) fn draw_stacked<B: Canvas>(root: &Area<B>, data: &ChartData, m: &Metr
     let stack_bar = m.px(STACK_BAR);
     let chart = coords(0f64..100f64, 0f64..1f64, (x0, top), (x1, plot_bottom));
     let px = |x: f64| chart.translate(&(x, 0.0)).0;
-    for (tick, labelled) in stacked_ticks(m, &px) {
+    for (tick, labelled) in stacked_ticks(m, px) {
         let gx = px(tick);
         line(root, (gx, top), (gx, plot_bottom), m.colors.grid, 1)?;
         if labelled {
