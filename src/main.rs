@@ -430,7 +430,7 @@ fn render(site: &Site, release: &str, request: &Render, dir: &Path) -> Result<Ve
         if draft {
             loaded.footnotes.push(xixia_stats::Footnote { id: "征求意见稿".into(), text: format!("{}：本数据为草稿，不得作为正式发布数据。", chart::DRAFT_MARK.0) });
             if request.format == Format::Jsonstat {
-                return Ok(vec![write_jsonstat(&loaded, dir)?]);
+                return Ok(vec![write_jsonstat(&loaded, request.lang, dir)?]);
             }
             let charts = chart::draft_charts_in(&site.spec, &loaded, &releases, request.lang, 0, chart::MAX_DRAFT_CHARTS).charts;
             let chosen: Vec<&ChartData> = charts.iter().filter(|c| request.chart == "all" || c.id == request.chart).collect();
@@ -454,7 +454,7 @@ fn render(site: &Site, release: &str, request: &Render, dir: &Path) -> Result<Ve
     }
     if request.format == Format::Jsonstat {
         let chosen: Vec<&Release> = site.releases.iter().filter(|r| selected.contains(&r.id) && (request.chart == "all" || charts.iter().any(|c| c.release == r.id))).collect();
-        return chosen.iter().map(|r| write_jsonstat(r, dir)).collect();
+        return chosen.iter().map(|r| write_jsonstat(r, request.lang, dir)).collect();
     }
     if charts.is_empty() {
         return Err(export_error(&selected.join(", "), "this release has no chart"));
@@ -490,8 +490,8 @@ fn write_charts(charts: &[&xixia_stats::chart::ChartData], request: &Render, fon
     Ok(written)
 }
 
-fn write_jsonstat(release: &Release, dir: &Path) -> Result<std::path::PathBuf, Error> {
-    write_file(dir, &format!("{}.jsonstat.json", release.id), xixia_stats::export::jsonstat::from_release(release)?.as_bytes())
+fn write_jsonstat(release: &Release, lang: xixia_stats::chart::Lang, dir: &Path) -> Result<std::path::PathBuf, Error> {
+    write_file(dir, &format!("{}.jsonstat.json", release.id), xixia_stats::export::jsonstat::from_release_in(release, lang)?.as_bytes())
 }
 
 /// Writes `bytes` to `dir/name`, making `dir` first.

@@ -42,13 +42,23 @@ fn value_of<'a>(metadata: &'a [Vec<String>], key: &str) -> Vec<&'a str> {
     metadata.iter().filter(|r| r[0] == key).map(|r| r[1].as_str()).collect()
 }
 
-/// The exact figures a column should hold: every drawn series, extra column and reference, each
-/// followed by its "derived" column when a label is marked with `*`.
+/// The figures a column should hold: every drawn series, extra column and reference, each
+/// figure as exact as the chart shows it. A series the chart shows rounded (the 三保 pace,
+/// 11486.1375 shown as 11486.14) holds the figures as shown, followed by a column of the exact
+/// ones; each series is followed by its "derived" column when a label is marked with `*`.
 fn expected_columns(data: &ChartData) -> Vec<Vec<Option<String>>> {
     let mut columns = Vec::new();
     let n = data.categories.len();
+    let shown_rounded = |value: Decimal, label: &str| {
+        let printed: Decimal = label.trim_end_matches('*').replace(',', "").parse().ok()?;
+        (printed.scale() < value.normalize().scale()).then(|| label.to_owned())
+    };
     let mut add = |values: Vec<Option<Decimal>>, labels: Vec<String>| {
-        columns.push((0..n).map(|i| Some(values[i].map_or_else(|| labels[i].clone(), |v| v.to_string()))).collect());
+        let shown: Vec<Option<String>> = (0..n).map(|i| values[i].and_then(|v| shown_rounded(v, &labels[i]))).collect();
+        columns.push((0..n).map(|i| Some(shown[i].clone().unwrap_or_else(|| values[i].map_or_else(|| labels[i].clone(), |v| v.to_string())))).collect());
+        if shown.iter().any(Option::is_some) {
+            columns.push((0..n).map(|i| Some(values[i].map(|v| v.to_string()).unwrap_or_default())).collect());
+        }
         if labels.iter().any(|l| l.ends_with('*')) {
             columns.push(vec![None; n]);
         }
@@ -113,6 +123,19 @@ fn figures_are_plain_decimals_with_their_printed_precision() {
     let products = text("product-growth", Lang::En);
     assert!(products.contains("\r\nCement,-14.6,\"235.5 (10,000 tonnes)\"\r\n"), "{products}");
     assert!(!products.contains('−'), "figures use ASCII minus");
+}
+
+#[test]
+fn a_figure_shown_rounded_is_written_as_shown_and_exact_beside_it() {
+    let data = every_chart(Lang::Zh).into_iter().find(|d| d.id == "sanbao-cumulative").unwrap();
+    let (_, table) = parse_csv(&export::csv::to_csv(&data).unwrap());
+    let column = |header: &str| table[0].iter().position(|h| h == header).unwrap_or_else(|| panic!("{header} in {:?}", table[0]));
+    let (shown, exact) = (column("序时进度（万元）"), column("序时进度（万元）：精确值"));
+    assert_eq!(exact, shown + 1);
+    assert_eq!([&table[1][shown], &table[2][shown]], ["11486.14", "22972.28"]);
+    assert_eq!([&table[1][exact], &table[2][exact]], ["11486.1375", "22972.2750"]);
+    // Printed figures keep their own precision and get no second column.
+    assert_eq!(table[0].iter().filter(|h| h.ends_with("精确值")).count(), 1);
 }
 
 #[test]

@@ -346,6 +346,8 @@ impl Input<'_> {
             draft: self.byte() % 2 == 1,
             aliases: Vec::new(),
             section: None,
+            // Last, so the kept corpus still makes the charts it was minimized to.
+            category_periods: self.strings(4),
         }
     }
 }

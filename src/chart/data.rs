@@ -55,6 +55,11 @@ pub struct ChartData {
     pub category_label: String,
     /// A second, quieter line under each category's name on the chart ("增长0.7%"); empty for none.
     pub category_notes: Vec<String>,
+    /// Each category's own period, where categories are of different periods (the structure
+    /// comparison's "2022年" and "2023年1-11月" rows): a tooltip names the row's period, not the
+    /// chart's. Empty when every category is of [`ChartData::period`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub category_periods: Vec<String>,
     /// "资料来源：西夏区统计局", "Source: Xixia District Bureau of Statistics".
     pub source: String,
     /// "初步统计数", "Preliminary figures".

@@ -49,11 +49,31 @@ pub fn wrap(text: &str, size: f64, max_width: f64, max_lines: usize) -> Vec<Stri
     }
     let mut lines = greedy(text, size, max_width, max_width);
     if lines.len() > max_lines {
-        let rest: String = lines[max_lines - 1..].concat();
+        let rest = rejoin(&lines[max_lines - 1..]);
         lines.truncate(max_lines - 1);
         lines.push(shorten(&rest, size, max_width));
     }
     lines
+}
+
+/// Lines joined back into text: a space where a line broke between two words ("from" +
+/// "agriculture" is "from agriculture", never "fromagriculture"), nothing between CJK characters.
+fn rejoin(lines: &[String]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let between_words = out.ends_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, ',' | ';' | ':' | ')')) && line.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '(');
+        if between_words {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Whether `text` wraps into at most `max_lines` lines of `max_width` with every word whole:
+/// nothing hyphenated, nothing cut short.
+pub fn fits(text: &str, size: f64, max_width: f64, max_lines: usize) -> bool {
+    tokens(text).iter().all(|t| width(t, size) <= max_width) && greedy(text, size, max_width, max_width).len() <= max_lines.max(1)
 }
 
 /// Wraps text made of parts joined by " · " ("2023年1-11月 · 同比增速 · 单位：%"), breaking
@@ -88,7 +108,10 @@ fn tokens(text: &str) -> Vec<String> {
     let mut run = String::new();
     for c in text.chars() {
         let ends_with_digit = run.chars().last().is_some_and(|l| l.is_ascii_digit());
-        if c.is_ascii_alphanumeric() || (!run.is_empty() && matches!(c, '.' | ',' | '%' | '-' | '/')) {
+        // A quote goes with the word it opens ('three) or closes (guarantees'), never alone at
+        // a line's end or start.
+        let opening_quote = run.is_empty() && matches!(c, '\'' | '"');
+        if c.is_ascii_alphanumeric() || opening_quote || (!run.is_empty() && matches!(c, '.' | ',' | '%' | '-' | '/' | '\'' | '"')) {
             run.push(c);
         } else if ends_with_digit && matches!(c, '年' | '月' | '日' | '期' | '个' | '倍') {
             // "1月", "2023年" stay together.
@@ -206,6 +229,26 @@ mod tests {
         assert!(lines.iter().all(|l| width(l, 19.5) <= 100.0), "{lines:?}");
         assert!(lines[0].ends_with('-'), "{lines:?}");
         assert_eq!(lines.concat().replace('-', ""), "Monocrystallinesilicon");
+    }
+
+    #[test]
+    fn a_shortened_english_label_keeps_its_spaces_and_fits_says_when_words_stay_whole() {
+        let name = "Manufacture of metal products from agricultural by-products";
+        let cut = wrap(name, 19.5, 129.0, 3);
+        assert!(cut.last().is_some_and(|l| l.ends_with('…')), "{cut:?}");
+        assert_eq!(rejoin(&["metal".into(), "products from".into(), "agriculture".into()]), "metal products from agriculture");
+        assert_eq!(rejoin(&["第一".into(), "产业".into()]), "第一产业");
+        assert!(!fits("Manufacture", 19.5, 100.0, 3), "a word wider than the line");
+        assert!(!fits(name, 19.5, 129.0, 3), "more than three lines");
+        assert!(fits(name, 19.5, 340.0, 3));
+        assert!(fits("第一产业", 19.5, 40.0, 2));
+    }
+
+    #[test]
+    fn quotes_stay_with_their_words() {
+        let lines = wrap("Cumulative spending on the 'three guarantees' and other rigid expenditure, 2023", 24.0, 250.0, 6);
+        assert!(lines.iter().all(|l| !l.ends_with('\'') || l.ends_with("guarantees'")), "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains("'three")), "{lines:?}");
     }
 
     #[test]

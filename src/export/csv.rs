@@ -56,6 +56,7 @@ struct Words {
     release: &'static str,
     chart: &'static str,
     derived: &'static str,
+    exact: &'static str,
 }
 
 const ZH: Words = Words {
@@ -70,6 +71,7 @@ const ZH: Words = Words {
     release: "发布",
     chart: "图表",
     derived: "推算",
+    exact: "精确值",
 };
 
 const EN: Words = Words {
@@ -84,6 +86,7 @@ const EN: Words = Words {
     release: "Release",
     chart: "Chart",
     derived: "derived",
+    exact: "exact",
 };
 
 fn words(lang: Lang) -> &'static Words {
@@ -148,10 +151,21 @@ fn series_columns(data: &ChartData, series: &SeriesData, header: String, columns
         Lang::Zh => format!("{header}：{}", w.derived),
         Lang::En => format!("{header}: {}", w.derived),
     };
+    let values: Vec<Option<Decimal>> = (0..data.categories.len()).map(|i| series.values.get(i).copied().flatten()).collect();
+    // A figure the chart shows rounded (a derived pace, 11486.1375 shown as 11486.14) is written
+    // as shown, and its exact value in a column of its own, named so.
+    let shown: Vec<Option<Decimal>> = values.iter().enumerate().map(|(i, value)| value.and_then(|v| shown_rounded(v, series.labels.get(i)))).collect();
+    let exact_header = match data.lang {
+        Lang::Zh => format!("{header}：{}", w.exact),
+        Lang::En => format!("{header}: {}", w.exact),
+    };
     columns.push(Column {
         header,
-        cells: (0..data.categories.len()).map(|i| figure(series.values.get(i).copied().flatten(), series.labels.get(i))).collect(),
+        cells: (0..data.categories.len()).map(|i| figure(shown[i].or(values[i]), series.labels.get(i))).collect(),
     });
+    if shown.iter().any(Option::is_some) {
+        columns.push(Column { header: exact_header, cells: values.iter().map(|v| v.map_or_else(|| Cell::Text(String::new()), Cell::Number)).collect() });
+    }
     if any_derived {
         columns.push(Column {
             header: marker,
@@ -172,6 +186,18 @@ fn figure(value: Option<Decimal>, label: Option<&String>) -> Cell {
         Some(value) => Cell::Number(value),
         None => Cell::Text(label.cloned().unwrap_or_default()),
     }
+}
+
+/// The figure as the chart prints it, when the label shows `value` rounded to fewer decimals
+/// (四舍五入): "11486.14" for 11486.1375. `None` when the label shows it exactly, or is no plain
+/// number.
+fn shown_rounded(value: Decimal, label: Option<&String>) -> Option<Decimal> {
+    let text = label?.trim().trim_end_matches('*').replace(',', "");
+    if !is_plain_decimal(&text) {
+        return None;
+    }
+    let printed = crate::decimal::parse(&text).ok()?;
+    (printed.scale() < value.normalize().scale() && crate::compute::round::round_half_away(value, printed.scale()) == printed).then_some(printed)
 }
 
 /// A derived figure is printed with a trailing `*` ("11.5%*").

@@ -109,7 +109,7 @@ describe('keyboard', () => {
       const svg = el.querySelector('svg').getBoundingClientRect();
       const m = el.result.marks[1];
       const scale = svg.width / el.result.width;
-      return [box(el.querySelector('.xixia-stat__focus')), el.querySelector('.xixia-stat__tooltip').textContent, { x: svg.left + (m.x + m.width / 2) * scale, y: svg.top + (m.y + m.height / 2) * scale }];
+      return [box(el.querySelector('.xixia-stat__focus-mark')), el.querySelector('.xixia-stat__tooltip').textContent, { x: svg.left + (m.x + m.width / 2) * scale, y: svg.top + (m.y + m.height / 2) * scale }];
     });
     assert.ok(ring.width > 0 && mark.x > ring.left && mark.x < ring.right && mark.y > ring.top && mark.y < ring.bottom, `ring ${JSON.stringify(ring)} around ${JSON.stringify(mark)}`);
     assert.match(tooltip, /第二产业.*340\.85亿元/);
@@ -122,7 +122,7 @@ describe('keyboard', () => {
     await page.keyboard.press('Escape');
     const after = await page.evaluate(() => ({
       active: document.activeElement?.className,
-      ring: document.querySelector('xixia-stat[chart="gdp-by-industry"] .xixia-stat__focus').hidden,
+      ring: document.querySelector('xixia-stat[chart="gdp-by-industry"] .xixia-stat__focus-mark') === null,
       tooltip: document.querySelector('xixia-stat[chart="gdp-by-industry"] .xixia-stat__tooltip').hidden,
     }));
     assert.deepEqual(after, { active: 'xixia-stat__toggle', ring: true, tooltip: true });

@@ -296,9 +296,13 @@ function wantedChart() {
   return new URLSearchParams(location.hash.slice(1)).get('chart');
 }
 
-// Until every chart on the page is drawn, charts above the one a permalink names change height as
-// they draw: it is scrolled to again after each, then left where the reader puts it.
+// A permalink positions the page once, on arrival: until every chart on the page is drawn,
+// charts above the one it names change height as they draw, so it is scrolled to again after
+// each; then, or as soon as the reader scrolls, the page is left where the reader puts it. A
+// change of the hash that names another chart (a permalink followed on the page) positions
+// again; one that changes only the language does not.
 let revealPending = Boolean(wantedChart());
+let revealedChart = wantedChart();
 
 function settleReveal() {
   if (!revealPending) return;
@@ -308,8 +312,18 @@ function settleReveal() {
 }
 
 addEventListener('hashchange', () => {
-  revealPending = Boolean(wantedChart());
+  const wanted = wantedChart();
+  if (wanted === revealedChart) return;
+  revealedChart = wanted;
+  revealPending = Boolean(wanted);
   settleReveal();
+});
+// The reader's own scrolling ends the positioning.
+for (const type of ['wheel', 'touchmove']) {
+  addEventListener(type, () => (revealPending = false), { passive: true });
+}
+addEventListener('keydown', (e) => {
+  if (['PageUp', 'PageDown', 'Home', 'End', 'ArrowUp', 'ArrowDown', ' '].includes(e.key) && !e.target.closest?.('xixia-stat')) revealPending = false;
 });
 
 /**
@@ -415,14 +429,11 @@ export class XixiaStat extends HTMLElement {
     chart.setAttribute('role', 'img');
     chart.tabIndex = 0;
     chart.setAttribute('aria-describedby', `${id}-description ${id}-hint`);
-    const focusRing = el('div', 'xixia-stat__focus');
-    focusRing.setAttribute('aria-hidden', 'true');
-    focusRing.hidden = true;
     const tooltip = el('div', 'xixia-stat__tooltip');
     tooltip.setAttribute('aria-hidden', 'true');
     tooltip.hidden = true;
     const chartArea = el('div', 'xixia-stat__chart-area');
-    chartArea.append(chart, focusRing, tooltip);
+    chartArea.append(chart, tooltip);
 
     const description = el('p', 'xixia-stat__description');
     description.id = `${id}-description`;
@@ -481,7 +492,7 @@ export class XixiaStat extends HTMLElement {
       if (!tooltip.hidden && !chart.contains(e.target)) this.#hideTooltip();
     });
 
-    this.#parts = { ruler, figure, chartArea, chart, focusRing, status, tooltip, description, hint, live, controls, toggle, tableWrap, share, shareToggle, shareList, shareStatus, embedCode };
+    this.#parts = { ruler, figure, chartArea, chart, status, tooltip, description, hint, live, controls, toggle, tableWrap, share, shareToggle, shareList, shareStatus, embedCode };
     this.#setTexts();
   }
 
@@ -603,7 +614,6 @@ export class XixiaStat extends HTMLElement {
     description.textContent = String(result.description ?? '');
     this.dataset.mode = String(result.mode ?? this.mode);
     this.#hideTooltip();
-    this.#parts.focusRing.hidden = true;
     this.#result = result;
     this.#active = -1;
     if (newChart || !tableWrap.firstChild) {
@@ -674,10 +684,15 @@ export class XixiaStat extends HTMLElement {
     }
   }
 
-  /** Scrolls to and focuses this chart when the page's permalink names it. */
+  /** Scrolls to and focuses this chart when the page's permalink names it: its heading (the
+   * heading just before the element, or the one that begins its card) at the top of the screen. */
   reveal() {
     if (this.dataset.state !== 'ready' || wantedChart() !== this.getAttribute('chart')) return;
-    this.scrollIntoView({ block: 'start', behavior: 'instant' });
+    const heading = /^H[1-6]$/;
+    const before = this.previousElementSibling;
+    const first = this.parentElement?.firstElementChild;
+    const target = before && heading.test(before.tagName) ? before : first && heading.test(first.tagName) ? first : this;
+    target.scrollIntoView({ block: 'start', behavior: 'instant' });
     this.#parts.chart.focus({ preventScroll: true });
   }
 
@@ -725,7 +740,7 @@ export class XixiaStat extends HTMLElement {
       row.append(el('span', 'xixia-stat__tooltip-name', String(name)), el('span', 'xixia-stat__tooltip-value', String(value)));
       return row;
     });
-    tooltip.replaceChildren(el('strong', 'xixia-stat__tooltip-title', String(mark.category ?? '')), ...rows, el('span', 'xixia-stat__tooltip-period', String(this.#result?.period ?? '')));
+    tooltip.replaceChildren(el('strong', 'xixia-stat__tooltip-title', String(mark.category ?? '')), ...rows, el('span', 'xixia-stat__tooltip-period', String(mark.period ?? this.#result?.period ?? '')));
     tooltip.hidden = false;
   }
 
@@ -828,28 +843,68 @@ export class XixiaStat extends HTMLElement {
 
   /** Moves the keyboard's point to mark `index` (-1: none): ring, tooltip, announcement. */
   #select(index) {
-    const { focusRing, live } = this.#parts;
+    const { live } = this.#parts;
     this.#active = index;
     const mark = this.#result?.marks?.[index];
     const frame = this.#frame();
+    this.#parts.chart.querySelector('.xixia-stat__focus-mark')?.remove();
     if (!mark || !frame) {
-      focusRing.hidden = true;
       this.#hideTooltip();
       return;
     }
-    const area = this.#parts.chartArea.getBoundingClientRect();
-    const left = frame.box.left - area.left + mark.x * frame.scale;
-    const top = frame.box.top - area.top + mark.y * frame.scale;
-    focusRing.style.setProperty('--xixia-focus-x', `${Math.round(left) - 3}px`);
-    focusRing.style.setProperty('--xixia-focus-y', `${Math.round(top) - 3}px`);
-    focusRing.style.setProperty('--xixia-focus-w', `${Math.round(Math.max(mark.width * frame.scale, 2)) + 6}px`);
-    focusRing.style.setProperty('--xixia-focus-h', `${Math.round(Math.max(mark.height * frame.scale, 2)) + 6}px`);
-    focusRing.hidden = false;
+    this.#parts.chart.firstElementChild.append(focusMark(mark));
     this.#fillTooltip(mark);
     this.#placeTooltip(frame.box.left + (mark.x + mark.width) * frame.scale, frame.box.top + mark.y * frame.scale);
     const t = this.#text;
     live.textContent = `${this.#describe(mark)}${t.join}${t.position(index + 1, this.#result.marks.length)}${t.end}`;
   }
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** The keyboard's point: a white line hugging the mark (at least 4.5:1 against every mark colour,
+ * which are all dark) inside a black one (21:1 against the white ground), shaped to the mark. */
+const FOCUS_INNER = '#FFFFFF';
+const FOCUS_OUTER = '#000000';
+const FOCUS_LINE = 3;
+
+/** The outline of `mark` grown by `d` SVG pixels: its box, or its ring segment. */
+function outline(mark, d) {
+  const a = mark.arc;
+  if (!a) return `M${mark.x - d},${mark.y - d}h${mark.width + 2 * d}v${mark.height + 2 * d}h${-(mark.width + 2 * d)}Z`;
+  const turn = (t) => (t / 1000) * 2 * Math.PI;
+  const ro = a.outer + d;
+  const ri = Math.max(a.inner - d, 0);
+  // The ends widened by d along the ring, at the middle radius.
+  const pad = d / ((a.inner + a.outer) / 2);
+  const sweep = turn(a.end - a.start);
+  if (sweep + 2 * pad >= 2 * Math.PI - 1e-3) {
+    const circle = (r) => `M${a.cx},${a.cy - r}a${r},${r} 0 1 1 0,${2 * r}a${r},${r} 0 1 1 0,${-2 * r}Z`;
+    return `${circle(ro)}${circle(ri)}`;
+  }
+  const start = turn(a.start) - pad;
+  const end = turn(a.end) + pad;
+  const at = (r, t) => `${(a.cx + r * Math.sin(t)).toFixed(2)},${(a.cy - r * Math.cos(t)).toFixed(2)}`;
+  const large = end - start > Math.PI ? 1 : 0;
+  return `M${at(ro, start)}A${ro},${ro} 0 ${large} 1 ${at(ro, end)}L${at(ri, end)}A${ri},${ri} 0 ${large} 0 ${at(ri, start)}Z`;
+}
+
+function focusMark(mark) {
+  const g = document.createElementNS(SVG_NS, 'g');
+  g.setAttribute('class', 'xixia-stat__focus-mark');
+  g.setAttribute('pointer-events', 'none');
+  g.setAttribute('fill', 'none');
+  g.setAttribute('fill-rule', 'evenodd');
+  // The black line outside, the white one between it and the mark.
+  for (const [colour, d] of [[FOCUS_OUTER, FOCUS_LINE * 1.5], [FOCUS_INNER, FOCUS_LINE / 2]]) {
+    const path = document.createElementNS(SVG_NS, 'path');
+    path.setAttribute('d', outline(mark, d));
+    path.setAttribute('stroke', colour);
+    path.setAttribute('stroke-width', String(FOCUS_LINE));
+    path.setAttribute('stroke-linejoin', 'round');
+    path.dataset.ring = colour === FOCUS_OUTER ? 'outer' : 'inner';
+    g.append(path);
+  }
+  return g;
 }
 
 if (!customElements.get('xixia-stat')) customElements.define('xixia-stat', XixiaStat);

@@ -190,26 +190,35 @@ function analyseDraft() {
   ui.status.textContent = `已分析（${FORMAT_NAMES[result.format] ?? result.format}）：分析用时 ${ms(read - started)}，显示用时 ${ms(performance.now() - read)}。`;
 }
 
+/** What the results side says before any draft was read. */
+const EMPTY_TEXT = ui.empty.textContent;
+
 function hideError() {
   ui.error.hidden = true;
   ui.stale.hidden = true;
   ui.errorJump.hidden = true;
+  ui.errorJump.onclick = null;
+  ui.empty.textContent = EMPTY_TEXT;
 }
 
-/** The error box (an alert), with a jump when the message names a line and column. */
+/** The error box (an alert), with a jump when the message names a line and column; an error
+ * without a place (too large, HTML, too many indicators) has none, and no stale jump either. */
 function showError(message, text = '') {
   ui.errorMessage.textContent = message;
   ui.error.hidden = false;
   ui.stale.hidden = !current;
   ui.status.textContent = '草稿有错误，未能分析。';
+  // With nothing read yet, the results side says why, not "尚未读入草稿".
+  ui.empty.textContent = current ? EMPTY_TEXT : `草稿未能读取，见草稿上方的错误说明：${message}`;
   const at = /第(\d+)行第(\d+)列/.exec(message);
   ui.errorJump.hidden = !at || !text;
-  if (at && text) {
-    ui.errorJump.onclick = () => {
-      const offset = lineColumnOffset(text, Number(at[1]), Number(at[2]));
-      selectRange(offset, Math.min(offset + 1, text.length), true);
-    };
-  }
+  ui.errorJump.onclick = at && text
+    ? () => {
+        const offset = lineColumnOffset(text, Number(at[1]), Number(at[2]));
+        selectRange(offset, Math.min(offset + 1, text.length), true);
+      }
+    : null;
+  ui.error.scrollIntoView({ block: 'nearest', behavior: 'instant' });
 }
 
 /** UTF-16 offset of a 1-based line and column (serde_json counts columns in bytes; close enough

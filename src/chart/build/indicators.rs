@@ -178,6 +178,7 @@ impl Builder<'_> {
             .collect();
         let mut data = self.data("%", categories, all_series, &self.words("结构", "Structure"))?;
         data.subtitle = self.subtitle(rows[0].name, "%");
+        data.category_periods = rows.iter().map(|row| self.period(row.period)).collect();
         data.period = match self.lang {
             Lang::Zh => format!("{}、{}", earlier.period, self.release.period),
             Lang::En => format!("{} and {}", earlier.period.english(), self.release.period.english()),

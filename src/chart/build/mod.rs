@@ -419,6 +419,7 @@ impl<'a> Builder<'a> {
             extra_columns: Vec::new(),
             category_label: category_label.to_owned(),
             category_notes: Vec::new(),
+            category_periods: Vec::new(),
             source: self.source(self.release)?,
             status: match self.lang {
                 Lang::Zh => self.release.status.label().to_owned(),

@@ -13,6 +13,13 @@ struct Layout {
     diameter: i32,
     legend_beside: bool,
     legend_width: i32,
+    /// Each entry's lines: "第一产业 1.5%" on one, or wrapped (words whole) under the ring
+    /// where it is wider than the chart.
+    legend: Vec<Vec<String>>,
+}
+
+fn entry(category: &str, value: &str) -> String {
+    format!("{category} {value}%")
 }
 
 fn layout(data: &ChartData, m: &Metrics) -> Layout {
@@ -28,12 +35,28 @@ fn layout(data: &ChartData, m: &Metrics) -> Layout {
     let inner = m.inner_width();
     let diameter = inner.min(300);
     let legend_beside = inner >= diameter + LEGEND_GAP + legend_width;
-    Layout { diameter, legend_beside, legend_width }
+    let room = f64::from(inner - m.px(12) - 6);
+    let labels = data.series.first().map(|s| s.labels.as_slice()).unwrap_or(&[]);
+    let legend = data
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let text = entry(c, labels.get(i).map_or("", String::as_str));
+            if legend_beside { vec![text] } else { text::wrap(&text, m.label, room, 6) }
+        })
+        .collect();
+    let legend_width = if legend_beside { legend_width } else { legend_width.min(inner) };
+    Layout { diameter, legend_beside, legend_width, legend }
+}
+
+fn legend_height(layout: &Layout, m: &Metrics) -> i32 {
+    layout.legend.iter().map(|lines| lines.len().max(1) as i32 * m.line_height(m.label) + 6).sum()
 }
 
 pub(super) fn height(data: &ChartData, m: &Metrics) -> i32 {
     let layout = layout(data, m);
-    let legend = data.categories.len() as i32 * (m.line_height(m.label) + 6);
+    let legend = legend_height(&layout, m);
     if layout.legend_beside {
         layout.diameter.max(legend)
     } else {
@@ -112,25 +135,34 @@ pub(super) fn draw<B: Canvas>(root: &Area<B>, data: &ChartData, m: &Metrics, top
         start += sweep;
     }
     if let Some((caption, value)) = &data.center {
-        label(root, caption, (cx, cy - 2), m.small, m.colors.muted_text, HPos::Center, VPos::Bottom, false)?;
+        // The caption wrapped to the hole, so it never runs onto the ring.
+        let lines = text::wrap(caption, m.small, (inner * 2.0 * 0.8).max(1.0), 3);
+        let mut y = cy - 2 - (lines.len() as i32 - 1) * m.line_height(m.small);
+        for line in &lines {
+            label(root, line, (cx, y), m.small, m.colors.muted_text, HPos::Center, VPos::Bottom, false)?;
+            y += m.line_height(m.small);
+        }
         label(root, value, (cx, cy + 2), m.label + 2.0, m.colors.text, HPos::Center, VPos::Top, true)?;
     }
-    let row = m.line_height(m.label) + 6;
     let (mut x, mut y) = if layout.legend_beside {
-        (left + layout.diameter + LEGEND_GAP, cy - row * data.categories.len() as i32 / 2)
+        (left + layout.diameter + LEGEND_GAP, cy - legend_height(&layout, m) / 2)
     } else {
         (left.max(m.pad), top + layout.diameter + 12)
     };
     if !layout.legend_beside {
         x = m.pad + (m.inner_width() - layout.legend_width).max(0) / 2;
     }
-    for (i, category) in data.categories.iter().enumerate() {
-        let middle = y + row / 2;
+    let line_height = m.line_height(m.label);
+    for (i, lines) in layout.legend.iter().enumerate() {
+        let middle = y + (line_height + 6) / 2;
         let swatch = m.px(12);
         fill(root, (x, middle - swatch / 2), (x + swatch, middle + swatch / 2), m.colors.series(i), i, m)?;
-        let value = series.labels.get(i).cloned().unwrap_or_default();
-        label(root, &format!("{category} {value}%"), (x + swatch + 6, middle), m.label, m.colors.text, HPos::Left, VPos::Center, false)?;
-        y += row;
+        let mut line_middle = middle;
+        for line in lines {
+            label(root, line, (x + swatch + 6, line_middle), m.label, m.colors.text, HPos::Left, VPos::Center, false)?;
+            line_middle += line_height;
+        }
+        y += lines.len().max(1) as i32 * line_height + 6;
     }
     Ok(marks)
 }

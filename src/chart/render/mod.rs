@@ -53,6 +53,10 @@ pub struct Mark {
     /// What a tooltip or a screen reader says of the mark: (name, value with its unit) pairs,
     /// the drawn value first, then the same row's other figures (growth, totals, shares).
     pub details: Vec<(String, String)>,
+    /// The mark's own period, where the chart's categories differ in period (a tooltip names it
+    /// instead of the chart's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
     /// A ring segment's geometry, for hit-testing by angle: centre, radii, and start and end
     /// as turns clockwise from 12 o'clock (in thousandths).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -77,7 +81,7 @@ impl Mark {
             None => data.reference.as_ref().map(|r| (r.label.clone(), r.labels.get(index).or(r.labels.first()).cloned().unwrap_or_default())),
         }
         .unwrap_or_default();
-        Mark { x, y, width, height, category: data.categories.get(index).cloned().unwrap_or_default(), series, label, index, series_index, details: details(data, index, series_index), arc: None }
+        Mark { x, y, width, height, category: data.categories.get(index).cloned().unwrap_or_default(), series, label, index, series_index, details: details(data, index, series_index), period: data.category_periods.get(index).filter(|p| !p.is_empty()).cloned(), arc: None }
     }
 }
 
@@ -107,9 +111,11 @@ fn details(data: &ChartData, index: usize, series_index: Option<usize>) -> Vec<(
     for series in &data.series {
         push(&series.name, series.labels.get(index), &data.unit);
     }
-    // Extra columns name their own units ("比上年增长（%）").
+    // Extra columns name their own units ("比上年增长（%）"); one with figures that names none is
+    // in the chart's unit ("合计", as the CSV export heads it "合计（万元）").
     for column in &data.extra_columns {
-        push(&column.name, column.labels.get(index), "");
+        let own_unit = column.name.contains(['（', '(']) || column.values.iter().all(Option::is_none);
+        push(&column.name, column.labels.get(index), if own_unit { "" } else { &data.unit });
     }
     if let Some((name, label)) = reference {
         push(name, label, &data.unit);
@@ -340,6 +346,9 @@ pub fn render_with(data: &ChartData, width: u32, options: &Options) -> Result<Re
 /// canvas in CSS pixels.
 pub(crate) struct Placed {
     m: Metrics,
+    /// How the chart is drawn at this width: its kind, except a column chart whose names do not
+    /// fit under the columns, drawn as horizontal bars.
+    kind: ChartKind,
     header: Header,
     footer: Footer,
     body: i32,
@@ -352,14 +361,18 @@ impl Placed {
         let m = Metrics::new(width, mode, data.lang);
         let header = Header::new(data, &m);
         let footer = Footer::new(data, &m);
-        let body = match data.kind {
+        let kind = match data.kind {
+            ChartKind::Column if !vertical::names_fit(data, &m) => ChartKind::Bar,
+            kind => kind,
+        };
+        let body = match kind {
             ChartKind::Column | ChartKind::Cumulative => vertical::height(data, &m),
             ChartKind::Bar | ChartKind::Progress | ChartKind::Grouped => horizontal::height(data, &m),
             ChartKind::StackedPercent => horizontal::stacked_height(data, &m),
             ChartKind::Donut => donut::height(data, &m),
         };
         let height = u32::try_from((header.height + body + footer.height).max(1)).unwrap_or(1);
-        Placed { m, header, footer, body, height }
+        Placed { m, kind, header, footer, body, height }
     }
 
     /// (width, height) in CSS pixels.
@@ -373,7 +386,7 @@ impl Placed {
         root.fill(&m.colors.background).map_err(drawing)?;
         self.header.draw(root, m)?;
         let (top, body) = (self.header.height, self.body);
-        let marks = match data.kind {
+        let marks = match self.kind {
             ChartKind::Column | ChartKind::Cumulative => vertical::draw(root, data, m, top, body)?,
             ChartKind::Bar | ChartKind::Progress | ChartKind::Grouped => horizontal::draw(root, data, m, top, body)?,
             ChartKind::StackedPercent => horizontal::draw_stacked(root, data, m, top, body)?,
@@ -402,15 +415,22 @@ struct Header {
 enum LegendKind {
     Swatch,
     Dashed,
+    /// A further line of an entry too wide for a row, under its name, without a swatch.
+    More,
 }
+
+/// Lines a title may take; notes and the source line under the chart.
+const TITLE_LINES: usize = 6;
+const NOTE_LINES: usize = 24;
+const SOURCE_LINES: usize = 6;
 
 const SWATCH: i32 = 12;
 
 impl Header {
     fn new(data: &ChartData, m: &Metrics) -> Header {
         let inner = f64::from(m.inner_width());
-        let title = text::wrap(&data.title, m.title, inner, 3);
-        let subtitle = text::wrap_parts(&data.subtitle, m.small, inner, 3);
+        let title = text::wrap(&data.title, m.title, inner, TITLE_LINES);
+        let subtitle = text::wrap_parts(&data.subtitle, m.small, inner, SOURCE_LINES);
         let mut entries: Vec<(usize, String, LegendKind)> = Vec::new();
         let legend_wanted = matches!(data.kind, ChartKind::Grouped | ChartKind::Cumulative | ChartKind::StackedPercent);
         if legend_wanted {
@@ -421,18 +441,25 @@ impl Header {
         }
         let mut legend: Vec<Vec<(usize, String, LegendKind)>> = Vec::new();
         let mut used = 0.0;
-        // An entry wider than a row is shortened; the table and tooltips carry the full name.
+        // An entry wider than a row is wrapped onto rows of its own, every word whole.
         let room = inner - f64::from(m.px(SWATCH) + 6);
-        for mut entry in entries {
-            entry.1 = text::shorten(&entry.1, m.label, room);
-            let w = f64::from(m.px(SWATCH) + 6) + text::width(&entry.1, m.label) + 16.0;
+        for (i, name, kind) in entries {
+            if text::width(&name, m.label) > room {
+                let lines = text::wrap(&name, m.label, room, NOTE_LINES);
+                for (k, line) in lines.into_iter().enumerate() {
+                    legend.push(vec![(i, line, if k == 0 { kind } else { LegendKind::More })]);
+                }
+                used = inner; // the next entry starts a row
+                continue;
+            }
+            let w = f64::from(m.px(SWATCH) + 6) + text::width(&name, m.label) + 16.0;
             if legend.is_empty() || used + w > inner {
                 legend.push(Vec::new());
                 used = 0.0;
             }
             used += w;
             if let Some(row) = legend.last_mut() {
-                row.push(entry);
+                row.push((i, name, kind));
             }
         }
         let height = m.pad
@@ -466,6 +493,7 @@ impl Header {
                 match kind {
                     LegendKind::Swatch => fill(area, (x, middle - swatch / 2), (x + swatch, middle + swatch / 2), m.colors.series(*i), *i, m)?,
                     LegendKind::Dashed => dashed(area, (x - 2, middle), (x + swatch + 4, middle), m.colors.target, 2)?,
+                    LegendKind::More => {}
                 }
                 x += swatch + 6;
                 label(area, name, (x, middle), m.label, m.colors.text, HPos::Left, VPos::Center, false)?;
@@ -488,10 +516,10 @@ impl Footer {
         let inner = f64::from(m.inner_width());
         let mut lines: Vec<(String, bool)> = Vec::new();
         for note in &data.notes {
-            lines.extend(text::wrap(note, m.small, inner, 8).into_iter().map(|l| (l, false)));
+            lines.extend(text::wrap(note, m.small, inner, NOTE_LINES).into_iter().map(|l| (l, false)));
         }
         let source = format!("{} · {}", data.source, data.status_line());
-        lines.extend(text::wrap_parts(&source, m.small, inner, 3).into_iter().map(|l| (l, true)));
+        lines.extend(text::wrap_parts(&source, m.small, inner, SOURCE_LINES).into_iter().map(|l| (l, true)));
         let height = 10 + lines.len() as i32 * m.line_height(m.small) + m.pad;
         Footer { lines, height }
     }

@@ -27,7 +27,7 @@ use crate::table::Table;
 
 pub use read::to_release;
 pub(crate) use read::{looks_like, read};
-pub use write::from_release;
+pub use write::{from_release, from_release_in};
 
 /// The key of our part of a dataset's `extension`.
 pub const EXTENSION: &str = "xixia-stats";
@@ -53,6 +53,9 @@ struct Extension {
 #[serde(deny_unknown_fields)]
 struct ReleaseExt {
     id: String,
+    /// The Chinese title, in a file labelled in English (whose `label` is the English title).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     kind: Option<crate::release::ReleaseKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

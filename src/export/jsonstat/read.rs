@@ -247,7 +247,10 @@ fn own(cube: Cube, ext: Extension, ctx: &Ctx) -> Result<Release, Error> {
         kind: r.kind,
         place: r.place,
         place_en: r.place_en,
-        title: cube.label.ok_or_else(|| ctx.err("label", "is missing: it is the release's title"))?,
+        title: match r.title {
+            Some(title) => title,
+            None => cube.label.ok_or_else(|| ctx.err("label", "is missing: it is the release's title"))?,
+        },
         title_en: r.title_en,
         publishers,
         publishers_en: r.publishers_en,

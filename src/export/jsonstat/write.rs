@@ -8,8 +8,9 @@ use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
 use super::{period_code, Extension, FactExt, GrowthExt, ReleaseExt, CONTRIBUTION, GEO, GROWTH, INCREASE, SHARE};
+use crate::chart::Lang;
 use crate::error::{Error, ErrorKind};
-use crate::fact::{Fact, GrowthForm};
+use crate::fact::{Fact, GrowthBasis, GrowthForm};
 use crate::release::{Period, Release};
 use crate::unit::Unit;
 
@@ -24,8 +25,25 @@ use crate::unit::Unit;
 /// assert_eq!(jsonstat::to_release(&json).unwrap(), bulletin);
 /// ```
 pub fn from_release(release: &Release) -> Result<String, Error> {
+    from_release_in(release, Lang::Zh)
+}
+
+/// Writes a release as a JSON-stat 2.0 dataset labelled in `lang`. JSON-stat carries one
+/// language per dataset, so the English file is a dataset of its own: its title, dimensions,
+/// periods, place, indicators and units in English wherever the release has English names (an
+/// indicator without one keeps its Chinese name). The figures, the category ids and the
+/// extension are those of the Chinese file, so it reads back as the same release.
+///
+/// ```
+/// use xixia_stats::{bundled, chart::Lang, export::jsonstat};
+/// let bulletin = bundled::release("2022-bulletin").unwrap();
+/// let json = jsonstat::from_release_in(&bulletin, Lang::En).unwrap();
+/// assert!(json.contains(r#""gdp": "Gross regional product""#));
+/// assert_eq!(jsonstat::to_release(&json).unwrap(), bulletin);
+/// ```
+pub fn from_release_in(release: &Release, lang: Lang) -> Result<String, Error> {
     let failed = |message: String| Error::from(ErrorKind::Export { what: format!("{} (JSON-stat)", release.id), message });
-    let dataset = dataset_out(release).map_err(failed)?;
+    let dataset = dataset_out(release, lang).map_err(failed)?;
     serde_json::to_string_pretty(&dataset).map_err(|err| failed(err.to_string()))
 }
 
@@ -83,6 +101,10 @@ struct CategoryOut {
 struct UnitOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     label: Option<String>,
+    /// The unit as printed, where the label is its English name ("亿元" for "100 million yuan"):
+    /// what a reader takes the unit from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    symbol: Option<String>,
     decimals: u32,
     position: &'static str,
 }
@@ -112,14 +134,15 @@ struct ExtensionOut {
 struct Figure {
     id: String,
     label: String,
-    unit: Option<String>,
+    unit: Option<Unit>,
     decimals: u32,
     amount: Decimal,
     time: usize,
     note: Option<String>,
 }
 
-fn dataset_out(release: &Release) -> Result<DatasetOut, String> {
+fn dataset_out(release: &Release, lang: Lang) -> Result<DatasetOut, String> {
+    let en = lang == Lang::En;
     let mut periods: Vec<&Period> = vec![&release.period];
     for fact in &release.facts {
         let period = release.period_of(fact);
@@ -131,7 +154,7 @@ fn dataset_out(release: &Release) -> Result<DatasetOut, String> {
     for fact in &release.facts {
         let time = periods.iter().position(|p| *p == release.period_of(fact)).unwrap_or(0);
         let first = figures.len();
-        figures.extend(fact_figures(release, fact, time));
+        figures.extend(fact_figures(release, fact, time, lang));
         if let (Some(note), Some(figure)) = (&fact.note, figures.get_mut(first)) {
             figure.note = Some(note.clone());
         }
@@ -152,7 +175,7 @@ fn dataset_out(release: &Release) -> Result<DatasetOut, String> {
         }
     }
 
-    let (source, publishers) = match release.publishers.as_slice() {
+    let (mut source, mut publishers) = match release.publishers.as_slice() {
         [] => (None, None),
         all => {
             let joined = all.join("、");
@@ -160,11 +183,17 @@ fn dataset_out(release: &Release) -> Result<DatasetOut, String> {
             (Some(joined), (!splits_back).then(|| all.to_vec()))
         }
     };
+    if en && !release.publishers_en.is_empty() {
+        // The source in English; the Chinese names stay in the extension, to read back.
+        source = Some(release.publishers_en.join(", "));
+        publishers = Some(release.publishers.clone());
+    }
+    let period_label = |p: &Period| if en { p.english() } else { p.to_string() };
     let time = DimensionOut {
-        label: "时期",
+        label: if en { "Period" } else { "时期" },
         category: CategoryOut {
             index: periods.iter().map(|p| period_code(p)).collect(),
-            label: Ordered(periods.iter().map(|p| (period_code(p), p.to_string())).collect()),
+            label: Ordered(periods.iter().map(|p| (period_code(p), period_label(p))).collect()),
             unit: Ordered(Vec::new()),
             note: Ordered(Vec::new()),
         },
@@ -174,20 +203,27 @@ fn dataset_out(release: &Release) -> Result<DatasetOut, String> {
     let (place, place_en) = release.place();
     let geo_code = place_en.split_whitespace().next().filter(|_| release.place_en.is_some()).map(|w| w.to_ascii_lowercase()).filter(|w| w.chars().all(|c| c.is_ascii_alphanumeric())).unwrap_or_else(|| GEO.to_owned());
     let geo = DimensionOut {
-        label: "地区",
+        label: if en { "Area" } else { "地区" },
         category: CategoryOut {
             index: vec![geo_code.clone()],
-            label: Ordered(vec![(geo_code.clone(), place)]),
+            label: Ordered(vec![(geo_code.clone(), if en { place_en } else { place })]),
             unit: Ordered(Vec::new()),
             note: Ordered(Vec::new()),
         },
     };
+    let unit_out = |unit: &Option<Unit>, decimals: u32| {
+        let symbol = unit.as_ref().map(|u| u.symbol().to_owned()).filter(|s| !s.is_empty());
+        match (en, unit) {
+            (true, Some(u)) if !u.name_en().is_empty() && symbol.as_deref() != Some(u.name_en()) => UnitOut { label: Some(u.name_en().to_owned()), symbol, decimals, position: "end" },
+            _ => UnitOut { label: symbol, symbol: None, decimals, position: "end" },
+        }
+    };
     let indicator = DimensionOut {
-        label: "指标",
+        label: if en { "Indicator" } else { "指标" },
         category: CategoryOut {
             index: figures.iter().map(|f| f.id.clone()).collect(),
             label: Ordered(figures.iter().map(|f| (f.id.clone(), f.label.clone())).collect()),
-            unit: Ordered(figures.iter().map(|f| (f.id.clone(), UnitOut { label: f.unit.clone(), decimals: f.decimals, position: "end" })).collect()),
+            unit: Ordered(figures.iter().map(|f| (f.id.clone(), unit_out(&f.unit, f.decimals))).collect()),
             note: Ordered(figures.iter().filter_map(|f| f.note.clone().map(|note| (f.id.clone(), vec![note]))).collect()),
         },
     };
@@ -195,7 +231,7 @@ fn dataset_out(release: &Release) -> Result<DatasetOut, String> {
     Ok(DatasetOut {
         version: "2.0",
         class: "dataset",
-        label: release.title.clone(),
+        label: if en { release.title_en.clone().unwrap_or_else(|| release.title.clone()) } else { release.title.clone() },
         source,
         updated: release.published.clone(),
         note: release.footnotes.iter().map(|f| f.text.clone()).collect(),
@@ -211,6 +247,7 @@ fn dataset_out(release: &Release) -> Result<DatasetOut, String> {
                     kind: release.kind,
                     place: release.place.clone(),
                     place_en: release.place_en.clone(),
+                    title: (en && release.title_en.is_some()).then(|| release.title.clone()),
                     title_en: release.title_en.clone(),
                     publishers,
                     publishers_en: release.publishers_en.clone(),
@@ -230,10 +267,13 @@ fn dataset_out(release: &Release) -> Result<DatasetOut, String> {
     })
 }
 
-/// The figures a fact states, as categories of `indicator`, labelled in the release's words.
-fn fact_figures(release: &Release, fact: &Fact, time: usize) -> Vec<Figure> {
-    let name = &fact.name;
-    let figure = |suffix: &str, label: String, unit: Option<String>, decimals: u32, amount: Decimal| Figure {
+/// The figures a fact states, as categories of `indicator`, labelled in the release's words (in
+/// English, with the fact's English name where it has one).
+fn fact_figures(release: &Release, fact: &Fact, time: usize, lang: Lang) -> Vec<Figure> {
+    let en = lang == Lang::En;
+    let name_in = |fact: &Fact| if en { fact.name_en.clone().unwrap_or_else(|| fact.name.clone()) } else { fact.name.clone() };
+    let name = &name_in(fact);
+    let figure = |suffix: &str, label: String, unit: Option<Unit>, decimals: u32, amount: Decimal| Figure {
         id: format!("{}{suffix}", fact.id),
         label,
         unit,
@@ -242,31 +282,44 @@ fn fact_figures(release: &Release, fact: &Fact, time: usize) -> Vec<Figure> {
         time,
         note: None,
     };
-    let unit_label = |unit: &Unit| Some(unit.symbol().to_owned()).filter(|s| !s.is_empty());
-    let name_of = |id: &str| release.fact(id).map_or_else(|| id.to_owned(), |f| f.name.clone());
+    let unit_of = |unit: &Unit| Some(unit.clone()).filter(|u| !u.symbol().is_empty());
+    let name_of = |id: &str| release.fact(id).map_or_else(|| id.to_owned(), name_in);
     let mut figures = Vec::new();
     if let Some(value) = &fact.value {
-        figures.push(figure("", name.clone(), unit_label(&value.unit), value.decimals.unwrap_or(value.amount.scale()), value.amount));
+        figures.push(figure("", name.clone(), unit_of(&value.unit), value.decimals.unwrap_or(value.amount.scale()), value.amount));
     }
     if let Some(growth) = &fact.growth {
         let unit = match growth.form {
-            GrowthForm::Percent => Some("%".to_owned()),
-            GrowthForm::Times => Some("倍".to_owned()),
+            GrowthForm::Percent => Some(Unit::from("%")),
+            GrowthForm::Times => Some(Unit::from("倍")),
             GrowthForm::Bare => None,
         };
-        figures.push(figure(GROWTH, format!("{name}（{}增长）", growth.basis.label()), unit, growth.rate.scale(), growth.rate));
+        let label = if en { format!("{name} (growth, {})", basis_en(growth.basis)) } else { format!("{name}（{}增长）", growth.basis.label()) };
+        figures.push(figure(GROWTH, label, unit, growth.rate.scale(), growth.rate));
     }
     if let Some(increase) = &fact.increase {
-        figures.push(figure(INCREASE, format!("{name}（增减额）"), unit_label(&increase.unit), increase.decimals.unwrap_or(increase.amount.scale()), increase.amount));
+        let label = if en { format!("{name} (change)") } else { format!("{name}（增减额）") };
+        figures.push(figure(INCREASE, label, unit_of(&increase.unit), increase.decimals.unwrap_or(increase.amount.scale()), increase.amount));
     }
     if let Some(share) = &fact.share {
-        figures.push(figure(SHARE, format!("{name}（占{}的比重）", name_of(&share.of)), Some("%".to_owned()), share.percent.scale(), share.percent));
+        let label = if en { format!("{name} (share of {})", name_of(&share.of)) } else { format!("{name}（占{}的比重）", name_of(&share.of)) };
+        figures.push(figure(SHARE, label, Some(Unit::from("%")), share.percent.scale(), share.percent));
     }
     if let Some(contribution) = &fact.contribution {
-        let label = format!("{name}（拉动{}增长）", name_of(&contribution.to));
-        figures.push(figure(CONTRIBUTION, label, Some("个百分点".to_owned()), contribution.points.scale(), contribution.points));
+        let label = if en { format!("{name} (contribution to the growth of {})", name_of(&contribution.to)) } else { format!("{name}（拉动{}增长）", name_of(&contribution.to)) };
+        figures.push(figure(CONTRIBUTION, label, Some(Unit::from("个百分点")), contribution.points.scale(), contribution.points));
     }
     figures
+}
+
+/// A growth basis in English, for an indicator's label.
+fn basis_en(basis: GrowthBasis) -> &'static str {
+    match basis {
+        GrowthBasis::PreviousYear => "on the previous year",
+        GrowthBasis::PreviousYearEnd => "on the end of the previous year",
+        GrowthBasis::YearOnYear => "year on year",
+        GrowthBasis::CumulativeYearOnYear => "cumulative, year on year",
+    }
 }
 
 fn fact_ext(release: &Release, fact: &Fact) -> FactExt {
