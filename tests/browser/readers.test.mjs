@@ -7,7 +7,7 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEnvironment, openPage, waitForCharts, waitUntil, problems, screenshot, NO_PROBLEMS, CHART_IDS, FIXTURE_PREFIX, SCREENSHOTS } from './helpers.mjs';
+import { startEnvironment, openPage, waitForCharts, waitUntil, problems, screenshot, NO_PROBLEMS, CHART_IDS, PUBLISHED, FIXTURE_PREFIX, SCREENSHOTS } from './helpers.mjs';
 import path from 'node:path';
 
 let env;
@@ -31,8 +31,8 @@ async function open(urlPath, { width = 1440, height = 900, care = false } = {}) 
 }
 
 /** Every <text> of a chart's SVG: its text and its box in SVG pixels, in drawing order. */
-const texts = (page, chart) =>
-  page.$eval(`xixia-stat[chart="${chart}"] .xixia-stat__chart svg`, (svg) =>
+const texts = (page, chart, release) =>
+  page.$eval(`xixia-stat[chart="${chart}"]${release ? `[release="${release}"]` : ''} .xixia-stat__chart svg`, (svg) =>
     [...svg.querySelectorAll('text')].map((t) => {
       const b = t.getBBox();
       return { text: t.textContent, x: b.x, y: b.y, w: b.width, h: b.height };
@@ -62,11 +62,11 @@ for (const lang of ['zh-CN', 'en']) {
 
     test('every chart: each category name printed whole (no "…", no word broken at a letter), no two labels overlapping', async () => {
       const page = p.page;
-      for (const chart of CHART_IDS) {
-        const el = page.locator(`xixia-stat[chart="${chart}"]`);
+      for (const { chart, release } of PUBLISHED) {
+        const el = page.locator(`xixia-stat[chart="${chart}"][release="${release}"]`);
         await el.scrollIntoViewIfNeeded();
-        await el.locator('.xixia-stat__chart').screenshot({ path: path.join(SCREENSHOTS, `readers-360-care-${lang}-${chart}.png`) });
-        const all = await texts(page, chart);
+        await el.locator('.xixia-stat__chart').screenshot({ path: path.join(SCREENSHOTS, `readers-360-care-${lang}-${release}-${chart}.png`) });
+        const all = await texts(page, chart, release);
         const categories = await el.evaluate((e) => e.result.table.rows.map((r) => r[0]));
         assert.equal(await el.getAttribute('data-mode'), 'care');
         const shortened = all.filter((t) => t.text.endsWith('…'));
@@ -89,8 +89,8 @@ for (const lang of ['zh-CN', 'en']) {
     });
 
     test('no label\'s ground covers a dashed reference mark (三保 序时进度, the funds\' target)', async () => {
-      for (const chart of CHART_IDS) {
-        const covered = await p.page.$eval(`xixia-stat[chart="${chart}"] .xixia-stat__chart svg`, (svg) => {
+      for (const { chart, release } of PUBLISHED) {
+        const covered = await p.page.$eval(`xixia-stat[chart="${chart}"][release="${release}"] .xixia-stat__chart svg`, (svg) => {
         const nodes = [...svg.querySelectorAll('*')];
         const out = [];
         nodes.forEach((node, i) => {
@@ -277,7 +277,7 @@ describe('a permalink', () => {
   test('on arrival: the chart with its card heading on screen', async () => {
     const p = await arrive();
     try {
-      const heading = await p.page.$eval('xixia-stat[chart="direct-funds-progress"]', (e) => e.closest('.chart-card').querySelector('h3').getBoundingClientRect().toJSON());
+      const heading = await p.page.$eval('xixia-stat[chart="direct-funds-progress"]', (e) => e.closest('.chart-card').querySelector('h3, h4').getBoundingClientRect().toJSON());
       assert.ok(heading.top >= 0 && heading.bottom <= 900, `the card's heading is on screen (${heading.top})`);
       await screenshot(p.page, 'readers-permalink-arrival.png');
     } finally {
