@@ -212,11 +212,15 @@ impl Atom {
     }
 
     /// Whether an extracted atom (`self`, one name) is the key atom `key`.
+    ///
+    /// A table cell and a fact's figure are the same figure when they name the same indicator with
+    /// the same number: a table's row becomes a fact (the level, growth, share of its columns), and
+    /// a key may list the row's figures either way.
     fn matches(&self, key: &Atom) -> bool {
-        self.kind == key.kind
-            && self.number == key.number
-            && self.qualifier == key.qualifier
-            && self.names.iter().any(|name| key.names.contains(name))
+        let figure = |kind: Kind| matches!(kind, Kind::Value | Kind::Growth | Kind::Increase | Kind::Share | Kind::Contribution);
+        let same_kind = self.kind == key.kind && self.qualifier == key.qualifier;
+        let cell_and_figure = (self.kind == Kind::Cell && figure(key.kind)) || (key.kind == Kind::Cell && figure(self.kind));
+        (same_kind || cell_and_figure) && self.number == key.number && self.names.iter().any(|name| key.names.contains(name))
     }
 }
 
@@ -381,6 +385,9 @@ fn atoms_of(release: &Release) -> Vec<Atom> {
         let terms: Vec<String> = ratio.terms.iter().map(Decimal::to_string).collect();
         atoms.push(Atom::new(&ratio.name, Kind::Ratio, &terms.join(":"), ""));
     }
+    // A cell that the fact of its row's name states too (the row became that fact, or names a
+    // fact of the prose) is one figure, counted once.
+    let facts: Vec<(String, String)> = atoms.iter().filter(|a| a.kind != Kind::Ratio).map(|a| (a.names[0].clone(), a.number.clone())).collect();
     for table in &release.tables {
         for column in table.columns.iter().filter(|column| !matches!(column.kind, ColumnKind::Text | ColumnKind::Unit)) {
             for row in &table.rows {
@@ -389,7 +396,11 @@ fn atoms_of(release: &Release) -> Vec<Atom> {
                 if printed.is_empty() || printed == "-" || printed == "—" {
                     continue;
                 }
-                atoms.push(Atom::new(&row.label, Kind::Cell, printed, &column.label));
+                let atom = Atom::new(&row.label, Kind::Cell, printed, &column.label);
+                if facts.iter().any(|(name, number)| *number == atom.number && *name == atom.names[0]) {
+                    continue;
+                }
+                atoms.push(atom);
             }
         }
     }

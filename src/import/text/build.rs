@@ -21,8 +21,9 @@ use crate::unit::Dimension;
 /// Words that make a line a release's title.
 const TITLE_WORDS: &[&str] = &["公报", "主要经济指标", "专报", "快报", "简报", "经济运行", "统计月报", "统计资料", "指标"];
 
-/// A table's lines as read: header cells, caption, rows of cells, section id.
-type PendingTable = (Vec<String>, Option<String>, Vec<Vec<String>>, Option<String>);
+/// A table's lines as read: header cells, caption, rows of cells (each with its range in the
+/// original text), section id.
+type PendingTable = (Vec<String>, Option<String>, Vec<(Vec<String>, (usize, usize))>, Option<String>);
 
 /// Reads the whole text.
 pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
@@ -75,7 +76,7 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
     let mut release_sentences: Vec<Sentence> = Vec::new();
     let mut footnotes: Vec<Footnote> = Vec::new();
     let mut source_note: Option<String> = None;
-    let mut table_rows: Vec<Vec<String>> = Vec::new();
+    let mut table_rows: Vec<(Vec<String>, (usize, usize))> = Vec::new();
     let mut table_header: Option<(Vec<String>, Option<String>)> = None;
     let mut pending_tables: Vec<PendingTable> = Vec::new();
     let mut last_line: Option<&String> = None;
@@ -104,7 +105,7 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
                 }
             }
             Block::Line { text, .. } => last_line = Some(text),
-            Block::TableRow { cells, .. } => {
+            Block::TableRow { cells, range } => {
                 let cells: Vec<String> = cells.iter().map(|(c, _)| c.clone()).collect();
                 match &mut table_header {
                     None => {
@@ -118,7 +119,7 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
                     Some((header, _)) if table_rows.is_empty() && !tables::has_figures(&cells) => {
                         *header = tables::merge_headers(header, &cells);
                     }
-                    Some(_) => table_rows.push(cells),
+                    Some(_) => table_rows.push((cells, *range)),
                 }
             }
             Block::Paragraph { ranges } => {
@@ -170,6 +171,22 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
         pending_tables.push((header, caption, std::mem::take(&mut table_rows), sections.last().map(|s| s.id.clone())));
     }
     reader.finish();
+    let release_year = match &period {
+        Period::Year { year } | Period::Cumulative { year, .. } | Period::Month { year, .. } => Some(*year),
+        Period::AsOf { date } => date.get(..4).and_then(|y| y.parse().ok()),
+    };
+    for (t, (header, _, rows, section)) in pending_tables.iter().enumerate() {
+        let section = match section {
+            Some(section) => section.clone(),
+            None => {
+                if !sections.iter().any(|s| s.id == "s0") {
+                    sections.insert(0, Section { id: "s0".into(), title: "正文".into() });
+                }
+                "s0".to_owned()
+            }
+        };
+        table_facts(&mut reader, &mut release_sentences, &mut report, &original, header, rows, &section, t + 1, release_year);
+    }
     if reader.unstated_basis > 0 {
         let default = match &period {
             Period::Year { .. } => "比上年",
@@ -202,6 +219,18 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
     let mut tables_out = Vec::new();
     for (header, caption, rows, section) in pending_tables {
         let title = caption.clone().unwrap_or_else(|| format!("表{}", tables_out.len() + 1));
+        // Rows as the table keeps them: a 其中 line alone is no row, a part's label is its name.
+        let rows: Vec<Vec<String>> = rows
+            .into_iter()
+            .filter(|(cells, _)| cells.len() > 1)
+            .map(|(mut cells, _)| {
+                let label = usize::from(header.first().is_some_and(|h| matches!(h.as_str(), "序号" | "编号" | "序" | "排序")) && header.len() > 2);
+                if let Some(cell) = cells.get_mut(label) {
+                    *cell = tables::row_label(cell).0;
+                }
+                cells
+            })
+            .collect();
         match tables::table(format!("t-{}", tables_out.len() + 1), title, &header, &rows, section, &known, &mut ids) {
             Some(table) => tables_out.push(table),
             None => {
@@ -252,6 +281,128 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
         return Err(ErrorKind::Import { origin: origin.to_owned(), place: "第1个字符起".into(), message: format!("读出的草稿不合格式（{}：{}），请报告此问题", problem.path, problem.message) }.into());
     }
     Ok((release, report))
+}
+
+/// Labels that name no indicator of their own: a table's total row is named by its caption.
+const GENERIC_LABELS: [&str; 6] = ["合计", "总计", "小计", "全部", "总额", "其他"];
+
+/// A table's rows read into facts like the prose's. Each row with figures is a sentence of its
+/// own (`<section>-t<k>-<n>`, its span the row's characters). A row naming a fact the prose
+/// states (the same name, or a name holding the label with a figure in common: 第一产业 →
+/// 第一产业增加值) is that fact: no second fact, its cells stay in the table, where the checker
+/// compares them with the prose. Any other row is a new fact named by its label, with the
+/// figures its columns give ([`tables::roles`]): the level with its column's unit, the growth,
+/// the share of its total. 其中 rows — marked 其中/#, indented, or after a 其中 line — are parts
+/// of the row above them (a partial breakdown); without indentation a 其中 list ends at a row whose
+/// level is not in the total's unit or exceeds it.
+#[allow(clippy::too_many_arguments)]
+fn table_facts(reader: &mut Reader, sentences_out: &mut Vec<Sentence>, report: &mut Report, original: &[char], header: &[String], rows: &[(Vec<String>, (usize, usize))], section: &str, number: usize, release_year: Option<i32>) {
+    use crate::fact::{Growth, GrowthForm, Quantity};
+    use crate::unit::Unit;
+    let cells: Vec<Vec<String>> = rows.iter().map(|(c, _)| c.clone()).collect();
+    if cells.iter().filter(|c| c.len() > 1).count() == 0 {
+        return;
+    }
+    let roles = tables::roles(header, &cells, release_year);
+    for why in &roles.unread {
+        report.notes.push(format!("表格第{number}个：{why}，只留在表中，不读作指标"));
+    }
+    let indent = |(start, _): (usize, usize)| -> usize {
+        let line_start = original[..start.min(original.len())].iter().rposition(|c| *c == '\n' || *c == '\r').map_or(0, |i| i + 1);
+        let from = if start > line_start && original[line_start..start].iter().all(|c| super::clean::is_blank(*c)) { line_start } else { start };
+        original[from..].iter().skip_while(|c| matches!(c, '|' | '｜')).take_while(|c| super::clean::is_blank(**c)).map(|c| if *c == '\u{3000}' || *c == '\t' { 2 } else { 1 }).sum()
+    };
+    let number_of = |row: &[String], j: usize| tables::cell_number(row.get(j)?);
+    let prose = reader.facts.len();
+    let base = rows.iter().filter(|(c, _)| c.len() > 1).map(|(_, r)| indent(*r)).min().unwrap_or(0);
+    // The current total (row's fact, its level) and the indent of its parts, inside a 其中 list.
+    let mut top: Option<(Option<usize>, Option<Quantity>)> = None;
+    let mut group: Option<usize> = None;
+    let mut parts: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut k = 0usize;
+    for (row, range) in rows {
+        let at = indent(*range);
+        let (label, marked) = tables::row_label(row.get(roles.label).map_or("", String::as_str));
+        if row.len() <= 1 {
+            if marked && label.is_empty() {
+                group = Some(at);
+            }
+            continue;
+        }
+        let value = roles.level.as_ref().and_then(|(j, unit)| {
+            let (amount, percent) = number_of(row, *j)?;
+            let unit = match unit {
+                Some(unit) => unit.clone(),
+                None if percent => Unit::Percent,
+                None => Unit::from(roles.unit.and_then(|u| row.get(u)).filter(|u| !u.is_empty() && *u != "-")?.as_str()),
+            };
+            Some(Quantity { amount, unit, decimals: None })
+        });
+        // Whether the row is a part of the total above it.
+        let part = top.is_some()
+            && (marked
+                || at > base
+                || group.is_some_and(|g| at >= g && {
+                    let total = top.as_ref().and_then(|(_, v)| v.as_ref());
+                    match (total, &value) {
+                        (Some(t), Some(v)) => t.unit == v.unit && v.amount <= t.amount,
+                        _ => at > base,
+                    }
+                }));
+        if marked {
+            group = Some(at);
+        } else if !part {
+            group = None;
+        }
+        // A sentence for the row.
+        let text = super::clean::clean_str(&original[range.0..range.1.min(original.len())].iter().collect::<String>());
+        if !text.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        k += 1;
+        let sentence = sentences_out.len();
+        sentences_out.push(Sentence { id: format!("{section}-t{number}-{k}"), section: section.to_owned(), text, span: Some(Span { start: range.0, end: range.1 }) });
+        let growth = roles.growth.and_then(|(j, stated)| number_of(row, j).map(|(rate, _)| (rate, stated)));
+        let share = roles.share.and_then(|j| number_of(row, j).map(|(p, _)| p));
+        let agrees = |f: &DraftFact| {
+            value.as_ref().is_some_and(|v| f.value.as_ref().is_some_and(|w| w.amount == v.amount && w.unit == v.unit)) || growth.is_some_and(|(rate, _)| f.growth.as_ref().is_some_and(|g| g.rate == rate))
+        };
+        let named = reader.facts[..prose].iter().position(|f| f.period.is_none() && f.name == label)
+            .or_else(|| reader.facts[..prose].iter().position(|f| f.period.is_none() && label.chars().count() >= 2 && f.name.contains(label.as_str()) && agrees(f)));
+        let fact = if label.is_empty() || GENERIC_LABELS.contains(&label.as_str()) {
+            None
+        } else if let Some(f) = named {
+            Some(f)
+        } else if reader.facts.iter().any(|f| f.name == label && f.period.is_none()) || (value.is_none() && growth.is_none()) {
+            None
+        } else {
+            let f = reader.table_fact(label.clone(), sentence);
+            reader.facts[f].value = value.clone();
+            if let Some((rate, stated)) = growth {
+                let basis = reader.basis(stated);
+                reader.facts[f].growth = Some(Growth { rate, form: GrowthForm::Percent, basis, prices: None });
+            }
+            Some(f)
+        };
+        if part {
+            if let (Some((Some(total), _)), Some(f)) = (&top, fact) {
+                match parts.iter_mut().find(|(t, _)| t == total) {
+                    Some((_, list)) => list.push(f),
+                    None => parts.push((*total, vec![f])),
+                }
+                if let (Some(p), true) = (share, f >= prose) {
+                    reader.facts[f].share = Some((*total, p));
+                }
+            }
+        } else {
+            top = Some((fact, value));
+        }
+    }
+    for (total, list) in parts {
+        if !list.is_empty() {
+            reader.table_breakdown(total, list);
+        }
+    }
 }
 
 /// The release's period: from the title (2022年 → the year; 1-11月 → cumulative; 2月份 → the

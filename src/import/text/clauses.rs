@@ -237,6 +237,25 @@ impl Reader {
     }
 
     /// Ends the breakdown being read.
+    /// A fact read from a table row, named as the row is, stated in sentence `sentence`.
+    pub fn table_fact(&mut self, name: String, sentence: usize) -> usize {
+        self.facts.push(DraftFact::new(name, None, sentence));
+        self.facts.len() - 1
+    }
+
+    /// A table's 其中 rows under their total's row: a partial breakdown.
+    pub fn table_breakdown(&mut self, total: usize, parts: Vec<usize>) {
+        self.breakdowns.push(DraftBreakdown { name: String::new(), kind: BreakdownKind::Partial, total, parts, split: false, colon: false });
+    }
+
+    /// The basis of a growth of the release's period: the stated one, else the period's usual one.
+    pub fn basis(&mut self, stated: Option<GrowthBasis>) -> GrowthBasis {
+        if stated.is_none() {
+            self.unstated_basis += 1;
+        }
+        self.basis_for(stated, None)
+    }
+
     pub fn close(&mut self) {
         if let Some(b) = self.open.take() {
             if self.breakdowns[b].split {

@@ -17,6 +17,7 @@ pub mod clauses;
 pub mod clean;
 pub mod grammar;
 pub mod names;
+pub mod printed;
 pub mod sentences;
 pub mod tables;
 
@@ -25,6 +26,7 @@ use crate::error::{Error, ErrorKind};
 use crate::release::Release;
 
 pub use clean::clean_str;
+pub use printed::unprinted;
 
 /// Reads bulletin prose into a release, and reports what it could not read.
 ///
