@@ -385,9 +385,19 @@ fn atoms_of(release: &Release) -> Vec<Atom> {
         let terms: Vec<String> = ratio.terms.iter().map(Decimal::to_string).collect();
         atoms.push(Atom::new(&ratio.name, Kind::Ratio, &terms.join(":"), ""));
     }
-    // A cell that the fact of its row's name states too (the row became that fact, or names a
-    // fact of the prose) is one figure, counted once.
-    let facts: Vec<(String, String)> = atoms.iter().filter(|a| a.kind != Kind::Ratio).map(|a| (a.names[0].clone(), a.number.clone())).collect();
+    // A cell that the fact of its row (its key: the row became that fact, or names a fact of the
+    // prose) states too is one figure, counted once.
+    let figures_of = |id: &str| -> Vec<String> {
+        release.fact(id).map_or_else(Vec::new, |fact| {
+            let mut numbers = Vec::new();
+            numbers.extend(fact.value.iter().map(|v| v.amount.to_string()));
+            numbers.extend(fact.growth.iter().map(|g| g.rate.to_string()));
+            numbers.extend(fact.increase.iter().map(|v| v.amount.to_string()));
+            numbers.extend(fact.share.iter().map(|s| s.percent.to_string()));
+            numbers.extend(fact.contribution.iter().map(|c| c.points.to_string()));
+            numbers.iter().map(|n| canonical_number(Kind::Value, n).unwrap_or_default()).collect()
+        })
+    };
     for table in &release.tables {
         for column in table.columns.iter().filter(|column| !matches!(column.kind, ColumnKind::Text | ColumnKind::Unit)) {
             for row in &table.rows {
@@ -397,7 +407,7 @@ fn atoms_of(release: &Release) -> Vec<Atom> {
                     continue;
                 }
                 let atom = Atom::new(&row.label, Kind::Cell, printed, &column.label);
-                if facts.iter().any(|(name, number)| *number == atom.number && *name == atom.names[0]) {
+                if row.key.as_deref().is_some_and(|id| figures_of(id).contains(&atom.number)) {
                     continue;
                 }
                 atoms.push(atom);

@@ -175,6 +175,7 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
         Period::Year { year } | Period::Cumulative { year, .. } | Period::Month { year, .. } => Some(*year),
         Period::AsOf { date } => date.get(..4).and_then(|y| y.parse().ok()),
     };
+    let mut row_facts: Vec<Vec<Option<usize>>> = Vec::new();
     for (t, (header, _, rows, section)) in pending_tables.iter().enumerate() {
         let section = match section {
             Some(section) => section.clone(),
@@ -185,7 +186,7 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
                 "s0".to_owned()
             }
         };
-        table_facts(&mut reader, &mut release_sentences, &mut report, &original, header, rows, &section, t + 1, release_year);
+        row_facts.push(table_facts(&mut reader, &mut release_sentences, &mut report, &original, header, rows, &section, t + 1, release_year));
     }
     if reader.unstated_basis > 0 {
         let default = match &period {
@@ -216,23 +217,31 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
     }
 
     let mut ids = Ids::default();
+    let (facts, breakdowns, ratios, fact_ids) = assemble(reader, &release_sentences, &footnotes, &known, &mut ids, &mut report);
     let mut tables_out = Vec::new();
-    for (header, caption, rows, section) in pending_tables {
+    for ((header, caption, rows, section), linked) in pending_tables.into_iter().zip(row_facts) {
         let title = caption.clone().unwrap_or_else(|| format!("表{}", tables_out.len() + 1));
-        // Rows as the table keeps them: a 其中 line alone is no row, a part's label is its name.
-        let rows: Vec<Vec<String>> = rows
+        // Rows as the table keeps them: a 其中 line alone is no row, a part's label is its name;
+        // a row read as a fact (or naming one of the prose) carries the fact's id as its key.
+        let label = usize::from(header.first().is_some_and(|h| matches!(h.as_str(), "序号" | "编号" | "序" | "排序")) && header.len() > 2);
+        let (rows, keys): (Vec<Vec<String>>, Vec<Option<String>>) = rows
             .into_iter()
-            .filter(|(cells, _)| cells.len() > 1)
-            .map(|(mut cells, _)| {
-                let label = usize::from(header.first().is_some_and(|h| matches!(h.as_str(), "序号" | "编号" | "序" | "排序")) && header.len() > 2);
+            .zip(linked)
+            .filter(|((cells, _), _)| cells.len() > 1)
+            .map(|((mut cells, _), fact)| {
                 if let Some(cell) = cells.get_mut(label) {
                     *cell = tables::row_label(cell).0;
                 }
-                cells
+                (cells, fact.and_then(|f| fact_ids.get(f).cloned().flatten()))
             })
-            .collect();
+            .unzip();
         match tables::table(format!("t-{}", tables_out.len() + 1), title, &header, &rows, section, &known, &mut ids) {
-            Some(table) => tables_out.push(table),
+            Some(mut table) => {
+                for (row, key) in table.rows.iter_mut().zip(keys) {
+                    row.key = key;
+                }
+                tables_out.push(table);
+            }
             None => {
                 let cells = header.join(" ");
                 if cells.chars().any(|c| c.is_ascii_digit()) {
@@ -242,7 +251,6 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
         }
     }
 
-    let (facts, breakdowns, ratios) = assemble(reader, &release_sentences, &footnotes, &known, &mut ids, &mut report);
     if facts.is_empty() && tables_out.is_empty() && ratios.is_empty() {
         let digits = original.iter().position(char::is_ascii_digit);
         let message = match digits {
@@ -296,12 +304,13 @@ const GENERIC_LABELS: [&str; 6] = ["合计", "总计", "小计", "全部", "总�
 /// of the row above them (a partial breakdown); without indentation a 其中 list ends at a row whose
 /// level is not in the total's unit or exceeds it.
 #[allow(clippy::too_many_arguments)]
-fn table_facts(reader: &mut Reader, sentences_out: &mut Vec<Sentence>, report: &mut Report, original: &[char], header: &[String], rows: &[(Vec<String>, (usize, usize))], section: &str, number: usize, release_year: Option<i32>) {
+fn table_facts(reader: &mut Reader, sentences_out: &mut Vec<Sentence>, report: &mut Report, original: &[char], header: &[String], rows: &[(Vec<String>, (usize, usize))], section: &str, number: usize, release_year: Option<i32>) -> Vec<Option<usize>> {
     use crate::fact::{Growth, GrowthForm, Quantity};
     use crate::unit::Unit;
+    let mut linked: Vec<Option<usize>> = vec![None; rows.len()];
     let cells: Vec<Vec<String>> = rows.iter().map(|(c, _)| c.clone()).collect();
     if cells.iter().filter(|c| c.len() > 1).count() == 0 {
-        return;
+        return linked;
     }
     let roles = tables::roles(header, &cells, release_year);
     for why in &roles.unread {
@@ -320,7 +329,7 @@ fn table_facts(reader: &mut Reader, sentences_out: &mut Vec<Sentence>, report: &
     let mut group: Option<usize> = None;
     let mut parts: Vec<(usize, Vec<usize>)> = Vec::new();
     let mut k = 0usize;
-    for (row, range) in rows {
+    for (r, (row, range)) in rows.iter().enumerate() {
         let at = indent(*range);
         let (label, marked) = tables::row_label(row.get(roles.label).map_or("", String::as_str));
         if row.len() <= 1 {
@@ -384,6 +393,7 @@ fn table_facts(reader: &mut Reader, sentences_out: &mut Vec<Sentence>, report: &
             }
             Some(f)
         };
+        linked[r] = fact;
         if part {
             if let (Some((Some(total), _)), Some(f)) = (&top, fact) {
                 match parts.iter_mut().find(|(t, _)| t == total) {
@@ -399,10 +409,18 @@ fn table_facts(reader: &mut Reader, sentences_out: &mut Vec<Sentence>, report: &
         }
     }
     for (total, list) in parts {
-        if !list.is_empty() {
-            reader.table_breakdown(total, list);
+        if list.is_empty() {
+            continue;
         }
+        // Parts whose levels add up exactly to the total's are the whole of it.
+        let level = |f: usize| reader.facts[f].value.clone();
+        let exhaustive = level(total).is_some_and(|t| {
+            let levels: Option<Vec<Quantity>> = list.iter().map(|&p| level(p)).collect();
+            levels.is_some_and(|l| list.len() > 1 && l.iter().all(|q| q.unit == t.unit) && l.iter().map(|q| q.amount).sum::<rust_decimal::Decimal>() == t.amount)
+        });
+        reader.table_breakdown(total, list, exhaustive);
     }
+    linked
 }
 
 /// The release's period: from the title (2022年 → the year; 1-11月 → cumulative; 2月份 → the
@@ -478,7 +496,7 @@ fn release_period(title: &str, blocks: &[Block], original: &[char]) -> (Period, 
 }
 
 /// Draft facts into facts with ids; breakdowns and ratios with theirs.
-fn assemble(reader: Reader, sentences: &[Sentence], footnotes: &[Footnote], known: &Known, ids: &mut Ids, report: &mut Report) -> (Vec<Fact>, Vec<Breakdown>, Vec<StructureRatio>) {
+fn assemble(reader: Reader, sentences: &[Sentence], footnotes: &[Footnote], known: &Known, ids: &mut Ids, report: &mut Report) -> (Vec<Fact>, Vec<Breakdown>, Vec<StructureRatio>, Vec<Option<String>>) {
     let Reader { mut facts, breakdowns, ratios, .. } = reader;
     // Names stay unique per period: a part repeated under other totals (中央级) is named with
     // its total, "中央级（全口径税收收入）".
@@ -576,7 +594,7 @@ fn assemble(reader: Reader, sentences: &[Sentence], footnotes: &[Footnote], know
         };
         out_ratios.push(StructureRatio { id, name: r.name.clone(), name_en, terms: r.terms.clone(), labels: r.labels.clone(), labels_en, breakdown, sentence: sentence_id(r.sentence) });
     }
-    (out, out_breakdowns, out_ratios)
+    (out, out_breakdowns, out_ratios, fact_ids)
 }
 
 /// Whether a total's parts can add up to it: not for averages, per-head figures, rates and indexes

@@ -243,9 +243,11 @@ impl Reader {
         self.facts.len() - 1
     }
 
-    /// A table's 其中 rows under their total's row: a partial breakdown.
-    pub fn table_breakdown(&mut self, total: usize, parts: Vec<usize>) {
-        self.breakdowns.push(DraftBreakdown { name: String::new(), kind: BreakdownKind::Partial, total, parts, split: false, colon: false });
+    /// A table's 其中 rows under their total's row: a breakdown, exhaustive when their levels
+    /// add up to the total's.
+    pub fn table_breakdown(&mut self, total: usize, parts: Vec<usize>, exhaustive: bool) {
+        let kind = if exhaustive { BreakdownKind::Exhaustive } else { BreakdownKind::Partial };
+        self.breakdowns.push(DraftBreakdown { name: String::new(), kind, total, parts, split: false, colon: false });
     }
 
     /// The basis of a growth of the release's period: the stated one, else the period's usual one.
