@@ -153,4 +153,80 @@ mod tests {
         let splits: Vec<(String, Vec<String>, BreakdownKind)> = release.breakdowns.iter().map(|b| (name(&b.total), b.parts.iter().map(|p| name(p)).collect(), b.kind)).collect();
         assert_eq!(splits, [("一般公共预算收入".to_owned(), vec!["税收收入".to_owned(), "非税收入".to_owned()], BreakdownKind::Exhaustive)]);
     }
+
+    fn fact<'a>(release: &'a Release, name: &str) -> &'a crate::fact::Fact {
+        release.facts.iter().find(|f| f.name == name).unwrap_or_else(|| panic!("no fact {name}: {:?}", release.facts.iter().map(|f| &f.name).collect::<Vec<_>>()))
+    }
+
+    #[test]
+    fn tables_in_each_layout_become_facts_with_their_columns_kinds_and_units() {
+        let layouts = [
+            ("web", "某区2023年统计公报\n\n一、综合\n\n表1 生产总值\n指标\n绝对数（亿元）\n比上年增长（%）\n地区生产总值\n50.2\n5.0\n其中：第一产业\n4.1\n3.0\n第二产业\n20.3\n6.1\n"),
+            ("bars", "某区2023年统计公报\n\n一、综合\n\n表1 生产总值\n指标 | 绝对数（亿元） | 比上年增长（%） |\n地区生产总值 | 50.2 | 5.0 |\n  其中：第一产业 | 4.1 | 3.0 |\n  第二产业 | 20.3 | 6.1 |\n"),
+            ("tabs", "某区2023年统计公报\n\n一、综合\n\n表1 生产总值\n指标\t2023年\t\n\t绝对数（亿元）\t比上年增长（%）\n地区生产总值\t50.2\t5.0\n\u{3000}第一产业\t4.1\t3.0\n\u{3000}第二产业\t20.3\t6.1\n"),
+            ("pdf", "某区2023年统计公报\n\n一、综合\n\n表1 生产总值\n指标          绝对数（亿元）    比上年增长（%）\n地区生产总值      50.2        5.0\n  第一产业         4.1        3.0\n  第二产业        20.3        6.1\n"),
+        ];
+        for (layout, text) in layouts {
+            let (release, report) = read(text);
+            assert!(report.unparsed.is_empty(), "{layout}: {:?}", report.unparsed);
+            assert!(unprinted(&release, text).is_empty(), "{layout}");
+            let gdp = fact(&release, "地区生产总值");
+            assert_eq!(gdp.value.as_ref().map(|v| (v.amount.to_string(), v.unit.symbol())), Some(("50.2".into(), "亿元")), "{layout}");
+            assert_eq!(gdp.growth.as_ref().map(|g| g.rate.to_string()), Some("5.0".into()), "{layout}");
+            let second = fact(&release, "第二产业");
+            assert_eq!(second.value.as_ref().map(|v| v.amount.to_string()), Some("20.3".into()), "{layout}");
+            assert_eq!(second.growth.as_ref().map(|g| g.rate.to_string()), Some("6.1".into()), "{layout}");
+            let parts = &release.breakdowns.iter().find(|b| b.total == gdp.id).unwrap_or_else(|| panic!("{layout}: no breakdown")).parts;
+            assert_eq!(parts.len(), 2, "{layout}");
+            assert_eq!(release.breakdowns[0].kind, BreakdownKind::Partial, "{layout}");
+            assert_eq!(release.tables[0].title, "表1生产总值", "{layout}");
+        }
+    }
+
+    #[test]
+    fn cells_run_together_are_never_joined_into_a_number_the_text_does_not_print() {
+        for text in [
+            "某区2023年统计公报\n\n地区生产总值 12345 4.0\n\n全年一般公共预算收入10亿元，增长5%。\n",
+            "某区2023年统计公报\n\n地区生产总值\n12345\n4.0\n\n全年一般公共预算收入10亿元，增长5%。\n",
+            "某区2023年统计公报\n\n地区生产总值 12,345 4.0\n\n全年一般公共预算收入10亿元，增长5%。\n",
+        ] {
+            let (release, _) = read(text);
+            assert!(unprinted(&release, text).is_empty(), "{text}: {:?}", unprinted(&release, text));
+            assert!(!release.facts.iter().any(|f| f.value.as_ref().is_some_and(|v| v.amount.to_string().starts_with("12345") && v.amount.to_string() != "12345")), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_one_cell_per_line_table_whose_cells_do_not_fall_into_rows_is_reported_not_guessed() {
+        // The second row is short of a cell (a blank cell the web page dropped).
+        let text = "某区2023年统计公报\n\n全年一般公共预算收入10亿元，增长5%。\n\n指标\n绝对数（万元）\n比上年增长（%）\n地区生产总值\n123456\n5.0\n其中：第一产业\n12345\n第二产业\n23456\n6.0\n";
+        let (release, report) = read(text);
+        assert!(unprinted(&release, text).is_empty());
+        assert_eq!(release.facts.len(), 1, "{:?}", release.facts);
+        for figure in ["123456", "12345", "23456"] {
+            assert!(report.unparsed.iter().any(|u| u.text == figure), "{figure}: {:?}", report.unparsed);
+        }
+    }
+
+    #[test]
+    fn a_price_change_column_is_a_growth_and_a_level_needs_a_unit() {
+        let text = "某县2023年统计公报\n\n表2 居民消费价格\n类别 | 比上年涨跌(%) |\n居民消费价格 | 0.8 |\n食品烟酒 | -1.6 |\n\n表3 其他\n项目 | 数量 |\n甲 | 12 |\n乙 | 13 |\n";
+        let (release, report) = read(text);
+        let food = fact(&release, "食品烟酒");
+        assert!(food.value.is_none());
+        assert_eq!(food.growth.as_ref().map(|g| g.rate.to_string()), Some("-1.6".into()));
+        // A level column with no unit in its header or its rows stays in the table.
+        assert!(!release.facts.iter().any(|f| f.name == "甲"));
+        assert!(report.notes.iter().any(|n| n.contains("没有写明单位")), "{:?}", report.notes);
+    }
+
+    #[test]
+    fn a_table_row_stating_a_prose_figure_is_the_same_fact_and_a_conflict_is_an_error() {
+        let text = "某区2023年统计公报\n\n一、综合\n\n全年地区生产总值50.2亿元，比上年增长5.0%。\n\n表1 生产总值\n指标\t绝对数（亿元）\t比上年增长（%）\n地区生产总值\t50.2\t5.2\n第一产业\t4.1\t3.0\n";
+        let (release, _) = read(text);
+        assert_eq!(release.facts.iter().filter(|f| f.name == "地区生产总值").count(), 1);
+        let findings = crate::check::check(&release).findings;
+        let errors: Vec<&str> = findings.iter().filter(|f| f.severity == crate::check::Severity::Error).map(|f| f.message.as_str()).collect();
+        assert_eq!(errors, ["「地区生产总值」在表「表1生产总值」的比上年增长（%）为5.2，正文的增速为5.0%"]);
+    }
 }

@@ -242,7 +242,7 @@ fn one_cell_tables(original: &[char], lines: &[Range]) -> std::collections::Hash
         if ragged || rows.iter().filter(|r| r.len() > 1).count() < 2 || header_start.is_none() {
             // Figures in one-cell lines that are no table of one width: reported, not guessed.
             if rows.len() >= 2 || ragged || header_start.is_none() {
-                for &line in run.iter().take(end.max(first + width).min(run.len())) {
+                for &line in &run {
                     out.insert(line, OneCell::Unread);
                 }
             }

@@ -69,6 +69,9 @@ pub fn table(id: String, title: String, header: &[String], rows: &[Vec<String>],
             ColumnKind::Text
         } else if matches!(label.as_str(), "单位" | "计量单位" | "计算单位" | "单位名称（计量）") {
             ColumnKind::Unit
+        } else if SHARE_WORDS.iter().any(|w| label.contains(w)) {
+            // A share column (构成（%）): percents of the total, no growth.
+            ColumnKind::Quantity { unit: Some(Unit::Percent) }
         } else if ["增长", "增速", "增幅", "比上年", "同比", "%"].iter().any(|w| label.contains(w)) {
             ColumnKind::Growth
         } else {
