@@ -54,7 +54,11 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
         .filter(|t| t.chars().count() <= 20 && (t.ends_with('局') || t.ends_with("调查队") || t.ends_with("办公室")) && !grammar::tokens(&t.chars().collect::<Vec<_>>()).iter().any(|k| matches!(k.kind, Kind::Figure { .. })))
         .take(3)
         .collect();
-    let (period, period_note) = release_period(&title, &blocks, &original);
+    // No year anywhere: the period is not for the reader to make up (it once read 2000年). The
+    // text is read (so that a text without figures is told so first), then refused, saying so.
+    let dated = release_period(&title, &blocks, &original);
+    let no_year = dated.is_none();
+    let (period, period_note) = dated.unwrap_or((Period::Year { year: 2000 }, None));
     if let Some(note) = period_note {
         report.notes.push(note);
     }
@@ -261,6 +265,12 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
         let place = if digits.is_some() { place } else { "第1个字符起".into() };
         return Err(ErrorKind::Import { origin: origin.to_owned(), place, message }.into());
     }
+    if no_year {
+        let words = ["上半年", "下半年", "前三季度", "一季度", "二季度", "三季度", "四季度", "月份", "月"];
+        let at = words.iter().filter_map(|w| input.find(w)).min().map_or(0, |byte| input[..byte].chars().count());
+        let message = "文中没有写明年份（标题和开头几句都没有“2023年”这样的年份），时期无从确定：请在标题中写明年份，如“某县2023年上半年经济运行情况”，再导入".to_owned();
+        return Err(ErrorKind::Import { origin: origin.to_owned(), place: format!("第{}个字符起", at + 1), message }.into());
+    }
     let release_id = crate::bundled::all()
         .ok()
         .and_then(|all| all.into_iter().find(|r| r.title == title).map(|r| r.id))
@@ -427,7 +437,7 @@ fn table_facts(reader: &mut Reader, sentences_out: &mut Vec<Sentence>, report: &
 /// month), else from the first date in the text. A year followed by an issue number (2024年第3期)
 /// dates the issue, not the period: the period is then the first span of months the text reports
 /// (现将1-3月财政收支情况简报如下), of the issue's year.
-fn release_period(title: &str, blocks: &[Block], original: &[char]) -> (Period, Option<String>) {
+fn release_period(title: &str, blocks: &[Block], original: &[char]) -> Option<(Period, Option<String>)> {
     let issue_year = |chars: &[char], tokens: &[grammar::Token]| -> Option<i32> {
         tokens.windows(2).find_map(|pair| match (&pair[0].kind, &pair[1].kind) {
             (Kind::Year { year }, Kind::Ordinal { .. }) if pair[1].start == pair[0].after + 1 && chars.get(pair[1].after.saturating_sub(1)) == Some(&'期') => Some(*year),
@@ -463,6 +473,10 @@ fn release_period(title: &str, blocks: &[Block], original: &[char]) -> (Period, 
             Kind::Months { from, to } if t.start >= year.1 && t.start <= year.1 + 1 => Some((from, to)),
             _ => None,
         });
+        // 2023年上半年, 一季度, 前三季度: spans of months in words.
+        let after_year: String = chars.get(year.1..).map(|c| c.iter().take(6).collect()).unwrap_or_default();
+        let quarters = [("上半年", 6), ("前三季度", 9), ("第一季度", 3), ("一季度", 3), ("1季度", 3), ("前两季度", 6)];
+        let months = months.or_else(|| quarters.iter().find(|(w, _)| after_year.starts_with(w)).map(|(_, to)| (1, *to)));
         let period = match months {
             Some((from, to)) if from != to => Period::Cumulative { year: year.0, from_month: from, to_month: to },
             Some((_, to)) if text.contains("累计") => Period::Cumulative { year: year.0, from_month: 1, to_month: to },
@@ -472,7 +486,7 @@ fn release_period(title: &str, blocks: &[Block], original: &[char]) -> (Period, 
         period.validate().is_ok().then_some(period)
     };
     if let Some(period) = from(title, &mut issue) {
-        return (period, None);
+        return Some((period, None));
     }
     for block in blocks.iter().take(200) {
         // A line of its own may give the issue (2023年第2期), never the period (it may be the
@@ -487,12 +501,12 @@ fn release_period(title: &str, blocks: &[Block], original: &[char]) -> (Period, 
             let (cleaned, cut) = sentences::sentences(original, ranges);
             for (start, end) in cut.into_iter().take(5) {
                 if let Some(period) = from(&cleaned.text(start, end), &mut issue) {
-                    return (period.clone(), Some(format!("标题未写明时期，按正文中最先出现的时期“{period}”")));
+                    return Some((period.clone(), Some(format!("标题未写明时期，按正文中最先出现的时期“{period}”"))));
                 }
             }
         }
     }
-    (Period::Year { year: 2000 }, Some("文中没有找到年份，时期暂按2000年，请改正".into()))
+    None
 }
 
 /// Draft facts into facts with ids; breakdowns and ratios with theirs.

@@ -78,6 +78,26 @@ fn text(chars: &[char], start: usize, end: usize) -> String {
 
 /// The numbers of a clause, in order.
 pub fn tokens(chars: &[char]) -> Vec<Token> {
+    let mut out = raw_tokens(chars);
+    // A list shares the unit printed after its last figure: 分别提高1.2、3.4个百分点.
+    for k in (0..out.len().saturating_sub(1)).rev() {
+        let between: String = chars.get(out[k].after..out[k + 1].start).map(|c| c.iter().collect()).unwrap_or_default();
+        if !matches!(between.as_str(), "、" | "和" | "与" | "及") {
+            continue;
+        }
+        if let (Kind::Figure { unit: Suffix::Bare, .. }, Kind::Figure { unit: shared, .. }) = (&out[k].kind, &out[k + 1].kind) {
+            if *shared != Suffix::Bare {
+                let shared = shared.clone();
+                if let Kind::Figure { unit, .. } = &mut out[k].kind {
+                    *unit = shared;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn raw_tokens(chars: &[char]) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {

@@ -229,4 +229,47 @@ mod tests {
         let errors: Vec<&str> = findings.iter().filter(|f| f.severity == crate::check::Severity::Error).map(|f| f.message.as_str()).collect();
         assert_eq!(errors, ["「地区生产总值」在表「表1生产总值」的比上年增长（%）为5.2，正文的增速为5.0%"]);
     }
+
+    #[test]
+    fn a_half_year_is_a_span_of_months_and_a_text_without_a_year_is_refused_saying_so() {
+        let (release, _) = read("某市2023年上半年经济运行情况\n\n上半年，全市地区生产总值800.5亿元，同比增长5.0%。\n");
+        assert_eq!(release.period, Period::Cumulative { year: 2023, from_month: 1, to_month: 6 });
+        let err = import("某市上半年经济运行情况\n\n上半年，全市地区生产总值800.5亿元，同比增长5.0%。\n", "draft.txt").unwrap_err();
+        let ErrorKind::Import { place, message, .. } = err.kind() else { panic!("{err}") };
+        assert!(message.contains("没有写明年份") && message.contains("请在标题中写明年份"), "{message}");
+        assert_eq!(place, "第3个字符起");
+    }
+
+    #[test]
+    fn changes_since_an_earlier_period_are_no_regions_and_pulls_down_are_negative() {
+        let text = "某市2023年上半年经济运行情况\n\n一、综合\n\n上半年，全市地区生产总值800.5亿元，同比增长5.0%（同期为3.2%），增速比一季度提高0.5个百分点，比全省高1.2个百分点。第三产业增加值占地区生产总值的比重为52.1%，比重比同期提高3.0个百分点。\n\n二、投资\n\n固定资产投资同比增长6.0%，增速比1-5月回落0.3个百分点。其中，中直投资120.5亿元，增长8.1%，拉动投资增长2.0个百分点；地方投资300.2亿元，下降2.0%，拉动下降1.4个百分点；工业投资增长3.0%，下拉0.5个百分点。城镇和农村居民收入增速分别提高1.2、3.4个百分点。\n";
+        let (release, report) = read(text);
+        assert!(unprinted(&release, text).is_empty());
+        let gdp = release.facts.iter().find(|f| f.name == "地区生产总值" && f.period.is_none()).unwrap();
+        // Regions only: 全省, never 一季度 or 同期.
+        let comparators: Vec<&str> = release.facts.iter().flat_map(|f| f.gaps.iter().map(|g| g.comparator.as_str())).collect();
+        assert_eq!(comparators, ["全省"]);
+        assert!(!release.facts.iter().any(|f| f.name.contains("同期")), "{:?}", release.facts.iter().map(|f| &f.name).collect::<Vec<_>>());
+        // The bracketed 同期 figure is the same indicator a year before.
+        let earlier = release.facts.iter().find(|f| f.name == "地区生产总值" && f.period.is_some()).unwrap();
+        assert_eq!(earlier.period, Some(Period::Cumulative { year: 2022, from_month: 1, to_month: 6 }));
+        assert_eq!(earlier.growth.as_ref().map(|g| g.rate.to_string()), Some("3.2".into()));
+        // Changes since a period are the changed figure's, with that period in their note.
+        let speed = fact(&release, "地区生产总值增速");
+        assert_eq!((speed.increase.as_ref().map(|i| i.amount.to_string()), speed.note.as_deref()), (Some("0.5".into()), Some("比一季度")));
+        let share = fact(&release, "第三产业增加值比重");
+        assert_eq!((share.increase.as_ref().map(|i| i.amount.to_string()), share.note.as_deref()), (Some("3.0".into()), Some("比同期")));
+        assert_eq!(fact(&release, "第三产业增加值").share.as_ref().map(|s| s.of.as_str()), Some(gdp.id.as_str()));
+        // 比1-5月 is what the change is against, not the time of what follows.
+        assert!(fact(&release, "中直投资").period.is_none());
+        // Siblings after 其中, not parent and child; pulls down are negative.
+        let investment = fact(&release, "固定资产投资");
+        let parts: Vec<&str> = release.breakdowns.iter().filter(|b| b.total == investment.id).flat_map(|b| b.parts.iter().map(String::as_str)).collect();
+        assert_eq!(parts, [fact(&release, "中直投资").id.as_str(), fact(&release, "地方投资").id.as_str(), fact(&release, "工业投资").id.as_str()]);
+        assert_eq!(fact(&release, "地方投资").contribution.as_ref().map(|c| c.points.to_string()), Some("-1.4".into()));
+        assert_eq!(fact(&release, "工业投资").contribution.as_ref().map(|c| c.points.to_string()), Some("-0.5".into()));
+        // A list shares its unit: 1.2 is in 个百分点 too (never a growth without unit).
+        assert!(!release.facts.iter().any(|f| f.growth.as_ref().is_some_and(|g| g.rate.to_string() == "1.2")));
+        let _ = report;
+    }
 }
