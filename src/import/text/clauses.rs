@@ -347,6 +347,9 @@ impl Reader {
             breakdown.name = "城乡".into();
         } else if breakdown.split && (EXHAUSTIVE_SPLITS.contains(&breakdown.name.as_str()) || parts.len() >= 2 && parts.last().is_some_and(|p| p.starts_with("其他") || p.starts_with("其它"))) {
             breakdown.kind = BreakdownKind::Exhaustive;
+        } else if breakdown.split && complementary(&parts) {
+            // 按经济类型分，国有投资…；非国有投资…: X and 非X are the whole.
+            breakdown.kind = BreakdownKind::Exhaustive;
         }
     }
 
@@ -998,13 +1001,15 @@ impl Reader {
     }
 
     /// A stated structure ratio: labels from the three industries, or from the breakdown it
-    /// describes.
+    /// describes — the last one of the paragraph with as many parts (工业结构 after 分门类看's
+    /// three 门类), else the last exhaustive one.
     ///
     /// A ratio of an earlier time (`earlier`: 上年, 2023年) is named with it in brackets and
     /// linked to no breakdown: the parts read are the current ones.
     fn ratio(&mut self, name: String, terms: Vec<Decimal>, earlier: Option<String>) {
         let n = terms.len();
-        let breakdown = self.breakdowns.iter().rposition(|b| b.kind == BreakdownKind::Exhaustive && b.parts.len() == n);
+        let in_paragraph = self.breakdowns.iter().rposition(|b| b.parts.len() == n && b.parts.iter().all(|&p| p >= self.paragraph_facts));
+        let breakdown = in_paragraph.or_else(|| self.breakdowns.iter().rposition(|b| b.kind == BreakdownKind::Exhaustive && b.parts.len() == n));
         let labels: Vec<String> = if name.contains("三次产业") && n == 3 {
             vec!["第一产业".into(), "第二产业".into(), "第三产业".into()]
         } else if let Some(b) = breakdown {
@@ -1253,6 +1258,13 @@ fn gap_comparator(before: &str, last: Option<(Role, bool)>) -> Option<(String, b
         }
     }
     None
+}
+
+/// Whether two parts are a thing and the rest of the whole: 国有投资 and 非国有投资, 公有经济 and
+/// 非公有经济.
+fn complementary(parts: &[String]) -> bool {
+    let [a, b] = parts else { return false };
+    b.strip_prefix('非').is_some_and(|rest| rest == a) || a.strip_prefix('非').is_some_and(|rest| rest == b)
 }
 
 /// Whether words name an earlier time rather than a region: 上年, 同期, 上年同期, 一季度, 上月,

@@ -272,4 +272,20 @@ mod tests {
         assert!(!release.facts.iter().any(|f| f.growth.as_ref().is_some_and(|g| g.rate.to_string() == "1.2")));
         let _ = report;
     }
+
+    #[test]
+    fn a_stated_ratio_is_checked_against_the_levels_it_summarises_and_a_stated_split_against_its_total() {
+        let text = "某县2023年国民经济和社会发展统计公报\n\n一、投资\n\n全年固定资产投资200.00亿元，比上年增长6.0%。分产业看，第一产业投资10.00亿元；第二产业投资90.00亿元；第三产业投资100.00亿元。三次产业投资结构为5.0:45.0:50.1。按经济类型分，国有投资80.0亿元；非国有投资121.0亿元。\n\n二、工业\n\n全年规模以上工业增加值50.0亿元。分门类看，采矿业增加值5.0亿元，制造业增加值40.0亿元，电力、热力、燃气及水生产和供应业增加值5.0亿元。工业结构为10.0:80.0:10.0。\n";
+        let (release, _) = read(text);
+        let industry = release.ratios.iter().find(|r| r.name == "工业结构").unwrap();
+        assert_eq!(industry.labels, ["采矿业增加值", "制造业增加值", "电力、热力、燃气及水生产和供应业增加值"]);
+        assert!(industry.breakdown.is_some());
+        let by_type = release.breakdowns.iter().find(|b| b.name == "经济类型").unwrap();
+        assert_eq!(by_type.kind, BreakdownKind::Exhaustive);
+        let findings = crate::check::check(&release).findings;
+        let errors: Vec<&str> = findings.iter().filter(|f| f.severity == crate::check::Severity::Error).map(|f| f.message.as_str()).collect();
+        assert!(errors.iter().any(|e| e.contains("三次产业投资结构为 5.0 : 45.0 : 50.0") && e.contains("第三产业50.1不符")), "{errors:?}");
+        assert!(errors.iter().any(|e| e.contains("国有投资、非国有投资之和201.0亿元")), "{errors:?}");
+        assert_eq!(errors.len(), 2, "{errors:?}");
+    }
 }
