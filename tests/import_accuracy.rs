@@ -220,7 +220,12 @@ impl Atom {
         let figure = |kind: Kind| matches!(kind, Kind::Value | Kind::Growth | Kind::Increase | Kind::Share | Kind::Contribution);
         let same_kind = self.kind == key.kind && self.qualifier == key.qualifier;
         let cell_and_figure = (self.kind == Kind::Cell && figure(key.kind)) || (key.kind == Kind::Cell && figure(self.kind));
-        (same_kind || cell_and_figure) && self.number == key.number && self.names.iter().any(|name| key.names.contains(name))
+        // The change of a growth in 个百分点 (增速比上年提高0.3个百分点) is that of "X增速" or of X:
+        // keyers name it either way (the older keys the first, the issue-16 held-out keys the
+        // second), and the figure is the same.
+        let speed = |name: &str| if self.kind == Kind::Increase && self.qualifier == "个百分点" { name.strip_suffix("增速").unwrap_or(name).to_owned() } else { name.to_owned() };
+        let same_name = self.names.iter().any(|name| key.names.iter().any(|k| *k == *name || speed(k) == speed(name)));
+        (same_kind || cell_and_figure) && self.number == key.number && same_name
     }
 }
 
@@ -385,17 +390,24 @@ fn atoms_of(release: &Release) -> Vec<Atom> {
         let terms: Vec<String> = ratio.terms.iter().map(Decimal::to_string).collect();
         atoms.push(Atom::new(&ratio.name, Kind::Ratio, &terms.join(":"), ""));
     }
-    // A cell that the fact of its row (its key: the row became that fact, or names a fact of the
-    // prose) states too is one figure, counted once.
+    // A table row read as a fact (its key is the fact's id) states its cells as the fact's
+    // figures: a cell is counted once, as the fact's, unless the fact's own sentence prints it too
+    // (a figure of the prose printed again in the table is printed twice, and counts twice).
     let figures_of = |id: &str| -> Vec<String> {
         release.fact(id).map_or_else(Vec::new, |fact| {
+            let text = fact.sentence.as_deref().and_then(|s| release.sentence(s)).map_or(String::new(), |s| s.text.clone());
             let mut numbers = Vec::new();
             numbers.extend(fact.value.iter().map(|v| v.amount.to_string()));
             numbers.extend(fact.growth.iter().map(|g| g.rate.to_string()));
             numbers.extend(fact.increase.iter().map(|v| v.amount.to_string()));
             numbers.extend(fact.share.iter().map(|s| s.percent.to_string()));
             numbers.extend(fact.contribution.iter().map(|c| c.points.to_string()));
-            numbers.iter().map(|n| canonical_number(Kind::Value, n).unwrap_or_default()).collect()
+            let from_table = fact.sentence.as_deref().is_some_and(|s| s.contains("-t"));
+            numbers
+                .iter()
+                .filter(|n| from_table || !printed_in(&text, n.trim_start_matches('-')))
+                .map(|n| canonical_number(Kind::Value, n).unwrap_or_default())
+                .collect()
         })
     };
     for table in &release.tables {

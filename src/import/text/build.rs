@@ -82,6 +82,7 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
     let mut source_note: Option<String> = None;
     let mut table_rows: Vec<(Vec<String>, (usize, usize))> = Vec::new();
     let mut table_header: Option<(Vec<String>, Option<String>)> = None;
+    let mut header_indented = false;
     let mut pending_tables: Vec<PendingTable> = Vec::new();
     let mut last_line: Option<&String> = None;
     let mut sentence_count: HashMap<String, usize> = HashMap::new();
@@ -93,7 +94,8 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
     for block in &blocks {
         if !matches!(block, Block::TableRow { .. }) {
             if let Some((header, caption)) = table_header.take() {
-                pending_tables.push((header, caption, std::mem::take(&mut table_rows), sections.last().map(|s| s.id.clone())));
+                let rows = std::mem::take(&mut table_rows);
+                pending_tables.push((aligned(header, &rows, header_indented), caption, rows, sections.last().map(|s| s.id.clone())));
             }
         }
         match block {
@@ -117,6 +119,10 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
                         if let Some(caption) = &caption {
                             used_lines.extend(lines.iter().filter(|(_, t)| *t == caption).map(|(r, _)| **r));
                         }
+                        // A header printed from its second column on (PDF: the label column's
+                        // header left blank) is aligned right over the rows.
+                        let line = &original[range.0..range.1];
+                        header_indented = line.iter().take_while(|c| super::clean::is_blank(**c)).count() >= 4 && !line.contains(&'\t') && !line.iter().any(|c| matches!(c, '|' | '｜'));
                         table_header = Some((cells, caption));
                     }
                     // A second header line under the first (merged cells above).
@@ -172,7 +178,8 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
         }
     }
     if let Some((header, caption)) = table_header.take() {
-        pending_tables.push((header, caption, std::mem::take(&mut table_rows), sections.last().map(|s| s.id.clone())));
+        let rows = std::mem::take(&mut table_rows);
+        pending_tables.push((aligned(header, &rows, header_indented), caption, rows, sections.last().map(|s| s.id.clone())));
     }
     reader.finish();
     let release_year = match &period {
@@ -301,6 +308,18 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
     Ok((release, report))
 }
 
+/// A header whose line began with blanks and has fewer cells than the rows: its cells stand over
+/// the rows' last columns (the label column's header left blank).
+fn aligned(header: Vec<String>, rows: &[(Vec<String>, (usize, usize))], indented: bool) -> Vec<String> {
+    let width = rows.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
+    if !indented || header.len() >= width {
+        return header;
+    }
+    let mut out = vec![String::new(); width - header.len()];
+    out.extend(header);
+    out
+}
+
 /// Labels that name no indicator of their own: a table's total row is named by its caption.
 const GENERIC_LABELS: [&str; 6] = ["合计", "总计", "小计", "全部", "总额", "其他"];
 
@@ -338,13 +357,25 @@ fn table_facts(reader: &mut Reader, sentences_out: &mut Vec<Sentence>, report: &
     let mut top: Option<(Option<usize>, Option<Quantity>)> = None;
     let mut group: Option<usize> = None;
     let mut parts: Vec<(usize, Vec<usize>)> = Vec::new();
+    // Whether the next part starts a list of its own (after a grouping row or a 其中).
+    let mut new_list = false;
+    let mut group_sum = rust_decimal::Decimal::ZERO;
     let mut k = 0usize;
     for (r, (row, range)) in rows.iter().enumerate() {
         let at = indent(*range);
         let (label, marked) = tables::row_label(row.get(roles.label).map_or("", String::as_str));
-        if row.len() <= 1 {
-            if marked && label.is_empty() {
+        // 地区生产总值（亿元）: the name, and the unit of the row's level.
+        let (label, label_unit) = match tables::label_unit(&label).filter(|_| roles.label_units) {
+            Some((name, unit)) => (name, Some(unit)),
+            None => (label, None),
+        };
+        let figures = row.iter().enumerate().filter(|(j, c)| *j != roles.label && Some(*j) != roles.unit && tables::cell_number(c).is_some()).count();
+        if row.len() <= 1 || figures == 0 {
+            // A 其中 line, or a figure-less grouping row (按产业分): the rows after it are a new
+            // list of parts of the same total.
+            if (marked && label.is_empty()) || (figures == 0 && !label.is_empty() && top.is_some()) {
                 group = Some(at);
+                new_list = true;
             }
             continue;
         }
@@ -353,6 +384,12 @@ fn table_facts(reader: &mut Reader, sentences_out: &mut Vec<Sentence>, report: &
             let unit = match unit {
                 Some(unit) => unit.clone(),
                 None if percent => Unit::Percent,
+                None if roles.label_units => match &label_unit {
+                    Some(unit) => unit.clone(),
+                    // A part (其中：第一产业) in its total's unit.
+                    None if marked || group.is_some() => top.as_ref().and_then(|(_, v)| v.as_ref()).map(|v| v.unit.clone())?,
+                    None => return None,
+                },
                 None => Unit::from(roles.unit.and_then(|u| row.get(u)).filter(|u| !u.is_empty() && *u != "-")?.as_str()),
             };
             Some(Quantity { amount, unit, decimals: None })
@@ -362,16 +399,26 @@ fn table_facts(reader: &mut Reader, sentences_out: &mut Vec<Sentence>, report: &
             && (marked
                 || at > base
                 || group.is_some_and(|g| at >= g && {
+                    // Without indentation, a 其中 list runs on while its parts fit in the total.
                     let total = top.as_ref().and_then(|(_, v)| v.as_ref());
                     match (total, &value) {
-                        (Some(t), Some(v)) => t.unit == v.unit && v.amount <= t.amount,
+                        (Some(t), Some(v)) => t.unit == v.unit && group_sum + v.amount <= t.amount,
                         _ => at > base,
                     }
                 }));
         if marked {
             group = Some(at);
+            new_list = true;
+            group_sum = rust_decimal::Decimal::ZERO;
         } else if !part {
             group = None;
+        }
+        if part {
+            group_sum += value.as_ref().map_or(rust_decimal::Decimal::ZERO, |v| v.amount);
+            // Parts that make up the whole total close the list.
+            if top.as_ref().and_then(|(_, v)| v.as_ref()).is_some_and(|t| value.as_ref().is_some_and(|v| v.unit == t.unit) && group_sum == t.amount) && at == base {
+                group = None;
+            }
         }
         // A sentence for the row.
         let text = super::clean::clean_str(&original[range.0..range.1.min(original.len())].iter().collect::<String>());
@@ -391,6 +438,14 @@ fn table_facts(reader: &mut Reader, sentences_out: &mut Vec<Sentence>, report: &
         let fact = if label.is_empty() || GENERIC_LABELS.contains(&label.as_str()) {
             None
         } else if let Some(f) = named {
+            // What the prose leaves out, the row states (its cells are the figures' print).
+            if reader.facts[f].value.is_none() {
+                reader.facts[f].value = value.clone();
+            }
+            if let (None, Some((rate, stated))) = (&reader.facts[f].growth, growth) {
+                let basis = reader.basis(stated);
+                reader.facts[f].growth = Some(Growth { rate, form: GrowthForm::Percent, basis, prices: None });
+            }
             Some(f)
         } else if reader.facts.iter().any(|f| f.name == label && f.period.is_none()) || (value.is_none() && growth.is_none()) {
             None
@@ -406,16 +461,18 @@ fn table_facts(reader: &mut Reader, sentences_out: &mut Vec<Sentence>, report: &
         linked[r] = fact;
         if part {
             if let (Some((Some(total), _)), Some(f)) = (&top, fact) {
-                match parts.iter_mut().find(|(t, _)| t == total) {
+                match parts.iter_mut().rev().find(|(t, _)| t == total).filter(|_| !new_list) {
                     Some((_, list)) => list.push(f),
                     None => parts.push((*total, vec![f])),
                 }
-                if let (Some(p), true) = (share, f >= prose) {
+                new_list = false;
+                if let (Some(p), true) = (share, reader.facts[f].share.is_none()) {
                     reader.facts[f].share = Some((*total, p));
                 }
             }
         } else {
             top = Some((fact, value));
+            new_list = false;
         }
     }
     for (total, list) in parts {

@@ -414,10 +414,12 @@ impl Reader {
         let a_year_before = a_year_before(&self.release);
         let earlier = |i: usize| self.facts[i].period.is_some() && self.facts[i].period == a_year_before;
         let exact = (from..self.facts.len()).rev().find(|&i| i != not && self.facts[i].name == name && !earlier(i)).or_else(|| (from..self.facts.len()).rev().find(|&i| i != not && self.facts[i].name == name));
+        // Else the most general fact ending in the name: of the release's time, a total before a
+        // part (投资 → 固定资产投资, not 工业投资), the shortest, the latest.
         exact.or_else(|| {
             (from..self.facts.len())
                 .filter(|&i| i != not && self.facts[i].name.ends_with(name))
-                .min_by_key(|&i| (self.facts[i].name.chars().count(), std::cmp::Reverse(i)))
+                .min_by_key(|&i| (earlier(i), self.parts.contains(&i), self.facts[i].name.chars().count(), std::cmp::Reverse(i)))
         })
     }
 
@@ -517,6 +519,12 @@ impl Reader {
                 continue;
             };
             let (mut role, mut negative) = classify(&before, unit, last_role);
+            // A figure listed after another (增长6.8%、12.5%) is of the same kind.
+            if let (true, Some((last, sign))) = (matches!(before.trim(), "、" | "和" | "与" | "及"), last_role) {
+                if matches!(last, Role::Growth | Role::Share | Role::Increase) && matches!(unit, Suffix::Percent | Suffix::Points) {
+                    (role, negative) = (last, sign);
+                }
+            }
             if let Some(targets) = &spread {
                 if let Some((r, n)) = spread_role {
                     (role, negative) = (r, n);
@@ -552,6 +560,23 @@ impl Reader {
                     name.strip_prefix(w).is_some_and(|rest| rest.is_empty() || rest.starts_with(['比', '较']))
                 });
                 let since = earlier_period(&head);
+                // 比一季度提高0.8个百分点, 较上月末增加12.36亿元 with no name of their own: the change
+                // since that period of what was just named — its growth's in 个百分点, else its own.
+                let speed = speed.or_else(|| {
+                    let compared = name.starts_with(['比', '较']) && since.is_some() && matches!(role, Role::Increase | Role::Gap | Role::Growth);
+                    let base = state.current.or(state.first);
+                    match (compared, base) {
+                        (true, Some(b)) if matches!(unit, Suffix::Points) && self.facts[b].growth.is_some() => Some("增速"),
+                        // Since another time than the growth's basis: a fact of its own (its
+                        // increase is no base of the growth), named with that time.
+                        (true, Some(b)) => {
+                            name = format!("{}（比{}）", self.facts[b].name, since.as_deref().unwrap_or(""));
+                            restore = Some(b);
+                            None
+                        }
+                        _ => None,
+                    }
+                });
                 if let Some(word) = speed {
                     name = word.to_owned();
                     let base = state.current.or(state.first).or(self.facts.len().checked_sub(1));
@@ -760,7 +785,13 @@ impl Reader {
                     // 拉动经济增长: the economy's growth is that of 地区生产总值.
                     let target = contribution_target(&before).and_then(|x| {
                         let x = if x == "经济" || x == "经济增长" || x == "GDP" { "生产总值".to_owned() } else { x };
-                        self.find_other(&x, f)
+                        // 规模以上工业 is 规模以上工业增加值; 全部投资 the whole of 投资.
+                        self.find_other(&x, f).or_else(|| {
+                            ["增加值", "总产值", "产值", "总额"].iter().find_map(|w| self.find_other(&format!("{x}{w}"), f))
+                        }).or_else(|| {
+                            let general = x.trim_start_matches("全部").trim_start_matches('全').trim_start_matches('总');
+                            (general != x).then(|| self.find_other(general, f)).flatten()
+                        })
                     });
                     // 拉动下降1.4个百分点, 下拉0.5个百分点 with no whole named: a part's pull on its
                     // total (the 其中 list's).
@@ -1363,11 +1394,13 @@ fn strip_share_words(name: &str) -> String {
 
 /// What a contribution is to: "拉动投资增长" → 投资.
 fn contribution_target(before: &str) -> Option<String> {
-    let at = before.rfind("拉动").or_else(|| before.rfind("带动")).or_else(|| before.rfind("拉低"))?;
+    let at = ["拉动", "带动", "拉低", "下拉", "拖累"].iter().filter_map(|w| before.rfind(w)).max()?;
     let rest = &before[at + "拉动".len()..];
-    let rest = rest.trim_end_matches("增长").trim_end_matches("增速").trim_end_matches("下降").trim_end_matches('了');
-    let rest = rest.trim_start_matches("全区").trim_start_matches("全市").trim_start_matches("全县");
-    (!rest.is_empty()).then(|| rest.to_owned())
+    let rest = rest.trim_end_matches('了').trim_end_matches("增长").trim_end_matches("下降").trim_end_matches("增速").trim_end_matches("下降").trim_end_matches("增长");
+    let rest = rest.trim_start_matches("全区").trim_start_matches("全市").trim_start_matches("全县").trim_start_matches("全旗");
+    // 规上 is short for 规模以上.
+    let rest = rest.replacen("规上", "规模以上", 1);
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// What a split is by: 分城乡看 → 城乡; 按性别分 → 性别.

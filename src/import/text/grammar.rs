@@ -79,6 +79,16 @@ fn text(chars: &[char], start: usize, end: usize) -> String {
 /// The numbers of a clause, in order.
 pub fn tokens(chars: &[char]) -> Vec<Token> {
     let mut out = raw_tokens(chars);
+    // 见表2, 如图3: a table's or a figure's number, no figure.
+    for token in &mut out {
+        if let Kind::Figure { number, unit: Suffix::Bare } = &token.kind {
+            if token.start > 0 && matches!(chars.get(token.start - 1), Some('表' | '图')) {
+                if let Ok(n) = number.parse::<u32>() {
+                    token.kind = Kind::Ordinal { n, rank: false };
+                }
+            }
+        }
+    }
     // A list shares the unit printed after its last figure: 分别提高1.2、3.4个百分点.
     for k in (0..out.len().saturating_sub(1)).rev() {
         let between: String = chars.get(out[k].after..out[k + 1].start).map(|c| c.iter().collect()).unwrap_or_default();

@@ -124,7 +124,20 @@ pub fn unprinted(release: &Release, input: &str) -> Vec<String> {
     };
     for fact in &release.facts {
         let sentence = fact.sentence.as_deref();
-        let printed = numbers_of(sentence);
+        // A fact a table row names also has that row's cells (each checked below to be one
+        // number printed whole).
+        let row_cells: Vec<String> = release
+            .tables
+            .iter()
+            .flat_map(|t| t.rows.iter())
+            .filter(|row| row.key.as_deref() == Some(fact.id.as_str()))
+            .flat_map(|row| row.cells.values())
+            .filter_map(|cell| super::tables::cell_number(cell).map(|(v, _)| magnitude(v)))
+            .collect();
+        let printed = numbers_of(sentence).map(|(own, mut section)| {
+            section.extend(row_cells);
+            (own, section)
+        });
         let name = &fact.name;
         if let Some(value) = &fact.value {
             check(format!("{name} · 数值"), value.amount, &printed, sentence);

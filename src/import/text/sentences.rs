@@ -76,7 +76,9 @@ pub fn blocks(original: &[char]) -> Vec<Block> {
             out.push(Block::TableRow { range, cells: vec![(super::clean::clean_str(trimmed), range)] });
             continue;
         }
-        if let Some(cells) = table_cells(original, range) {
+        // A row of one label between a table's rows (a figure-less grouping row: "　按产业分\t\t\t").
+        let grouping = matches!(out.last(), Some(Block::TableRow { .. })) && (line.contains('\t') || trimmed.matches(['|', '｜']).count() >= 2);
+        if let Some(cells) = table_cells(original, range).or_else(|| grouping.then(|| table_cells_of(original, range, 1)).flatten()) {
             out.push(Block::TableRow { range, cells });
             open = false;
             continue;
@@ -341,7 +343,12 @@ fn rest_after_heading(original: &[char], (start, end): Range, heading_chars: usi
 
 /// The cells of a table line: separated by tabs (an empty cell between two tabs is kept, as a
 /// merged header leaves them), or by two or more blanks; at least two cells with words.
-fn table_cells(original: &[char], (start, end): Range) -> Option<Vec<(String, Range)>> {
+fn table_cells(original: &[char], range: Range) -> Option<Vec<(String, Range)>> {
+    table_cells_of(original, range, 2)
+}
+
+/// The cells of a line, when at least `filled` of them have words.
+fn table_cells_of(original: &[char], (start, end): Range, filled_at_least: usize) -> Option<Vec<(String, Range)>> {
     let line = &original[start..end];
     let has_tab = line.contains(&'\t');
     let bar = |c: &char| matches!(c, '|' | '｜');
@@ -393,7 +400,14 @@ fn table_cells(original: &[char], (start, end): Range) -> Option<Vec<(String, Ra
     }
     let cleaned_line = super::clean::clean_str(&line.iter().collect::<String>());
     let filled = cells.iter().filter(|(text, _)| !text.is_empty()).count();
-    (filled >= 2 && !cleaned_line.contains('。') && cells.iter().all(|(t, _)| t.chars().count() <= 60)).then_some(cells)
+    // "表1  2023年全旗主要经济指标": a caption with its number set apart, no row.
+    let first = cells.iter().find(|(t, _)| !t.is_empty()).map_or("", |(t, _)| t.as_str());
+    if let Some(number) = first.strip_prefix('表') {
+        if !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)) {
+            return None;
+        }
+    }
+    (filled >= filled_at_least && !cleaned_line.contains('。') && cells.iter().all(|(t, _)| t.chars().count() <= 60)).then_some(cells)
 }
 
 /// A paragraph cut into sentences: the cleaned paragraph, and for each sentence its cleaned

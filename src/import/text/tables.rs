@@ -148,6 +148,18 @@ pub struct Roles {
     pub share: Option<usize>,
     /// Why a column with figures gives no figure to the rows' facts.
     pub unread: Vec<String>,
+    /// The level's unit is in the rows' labels: 地区生产总值（亿元）.
+    pub label_units: bool,
+}
+
+/// A unit printed in brackets at the end of a row's label: "地区生产总值（亿元）" → (地区生产总值, 亿元).
+pub fn label_unit(label: &str) -> Option<(String, Unit)> {
+    let open = label.rfind(['（', '('])?;
+    let inner = label[open..].trim_start_matches(['（', '(']);
+    let unit = inner.strip_suffix(['）', ')'])?.trim();
+    let name = label[..open].trim();
+    let known = ["亿元", "万元", "元", "万吨", "吨", "万人", "人", "%", "万千瓦时", "亿千瓦时", "公顷", "万亩", "户", "家", "个", "万平方米", "平方米", "万人次", "亿元/万元"];
+    (!name.is_empty() && (known.contains(&unit) || unit.chars().count() <= 4 && unit.ends_with(['元', '吨', '人', '户', '亩', '米', '时']))).then(|| (name.to_owned(), Unit::from(unit)))
 }
 
 /// Words of a growth column's header.
@@ -209,14 +221,17 @@ pub fn roles(header: &[String], rows: &[Vec<String>], release_year: Option<i32>)
         } else if h.contains('%') || h.contains('％') {
             roles.unread.push(format!("“{h}”列（百分数，表头未写明是增速还是构成）"));
         } else {
-            let unit = if h.contains("=100") || h.contains("＝100") || h.contains("指数") {
-                Some(Unit::Pure)
-            } else {
-                unit_in(&h)
-            };
+            // The unit in the header's brackets, as printed (万元; an index's 上年=100); an index
+            // without one is a pure number.
+            let unit = unit_in(&h).or_else(|| h.contains("指数").then_some(Unit::Pure));
+            let in_labels = rows.iter().any(|row| row.get(label).is_some_and(|l| label_unit(&row_label(l).0).is_some()));
             match (unit, unit_column) {
                 (Some(unit), _) => levels.push((j, Some(unit))),
                 (None, Some(_)) => levels.push((j, None)),
+                (None, None) if in_labels => {
+                    roles.label_units = true;
+                    levels.push((j, None));
+                }
                 (None, None) => roles.unread.push(format!("“{h}”列（表头和各行都没有写明单位）")),
             }
         }
