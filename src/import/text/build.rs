@@ -198,6 +198,11 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
             }
         };
         row_facts.push(table_facts(&mut reader, &mut release_sentences, &mut report, &original, header, rows, &section, t + 1, release_year));
+        if reader.facts.len() > crate::load::MAX_FACTS {
+            let message = format!("文本中的指标超过{}个，一份公报不会有这么多：请分开导入", crate::load::MAX_FACTS);
+            let place = format!("第{}个字符起", rows.first().map_or(0, |(_, r)| r.0) + 1);
+            return Err(ErrorKind::Import { origin: origin.to_owned(), place, message }.into());
+        }
     }
     if reader.unstated_basis > 0 {
         let default = match &period {

@@ -79,7 +79,8 @@ pub fn clean(original: &[char], ranges: &[(usize, usize)]) -> Cleaned {
                 // Two words keep a space; so do two numbers ("12345 4.0", cells run together):
                 // joined they would be a number the text does not print.
                 let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-                if (p.is_ascii_alphabetic() && n.is_ascii_alphabetic() || digit(p) && digit(n)) && p != ' ' {
+                let point = |c: char| matches!(c, '.' | '．');
+                if (p.is_ascii_alphabetic() && n.is_ascii_alphabetic() || digit(p) && (digit(n) || point(n)) || point(p) && digit(n)) && p != ' ' {
                     out.chars.push(' ');
                     out.origin.push(at);
                 }

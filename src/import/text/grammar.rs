@@ -111,8 +111,14 @@ fn raw_tokens(chars: &[char]) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].is_ascii_digit() || (i > 0 && (chars[i - 1].is_ascii_digit() || chars[i - 1].is_ascii_alphabetic())) {
+        if !chars[i].is_ascii_digit() {
             i += 1;
+            continue;
+        }
+        // A number glued to a Latin word (B2, paid0.5) or starting at a bare decimal point (.8)
+        // is no figure: the whole of it is passed over, never a piece of it read ("4" of "M7.4").
+        if i > 0 && (chars[i - 1].is_ascii_alphabetic() || chars[i - 1] == '.' || chars[i - 1].is_ascii_digit()) {
+            i = number_end(chars, i).max(i + 1);
             continue;
         }
         let end = number_end(chars, i);

@@ -189,6 +189,8 @@ mod tests {
             "某区2023年统计公报\n\n地区生产总值 12345 4.0\n\n全年一般公共预算收入10亿元，增长5%。\n",
             "某区2023年统计公报\n\n地区生产总值\n12345\n4.0\n\n全年一般公共预算收入10亿元，增长5%。\n",
             "某区2023年统计公报\n\n地区生产总值 12,345 4.0\n\n全年一般公共预算收入10亿元，增长5%。\n",
+            // Pieces of numbers glued to Latin words or split by a page break (the fuzz corpus's).
+            "某区2023年统计公报\n\n全年一般公共预算收入10亿元，同比增长5k4.92%，拉动投资增长0.1 M7.4%，增长17\u{c}.8%。\n",
         ] {
             let (release, _) = read(text);
             assert!(unprinted(&release, text).is_empty(), "{text}: {:?}", unprinted(&release, text));
