@@ -28,9 +28,11 @@ pub(super) fn check(ctx: &mut Ctx) {
 fn rows_and_facts(ctx: &mut Ctx) {
     let mut passed = 0;
     let mut conflicts = Vec::new();
+    // Facts by id, once: a lookup per row would be quadratic at the count limits.
+    let facts: std::collections::HashMap<&str, &crate::fact::Fact> = ctx.release.facts.iter().map(|f| (f.id.as_str(), f)).collect();
     for table in &ctx.release.tables {
         for row in &table.rows {
-            let Some(fact) = row.key.as_deref().and_then(|id| ctx.release.fact(id)) else { continue };
+            let Some(fact) = row.key.as_deref().and_then(|id| facts.get(id).copied()) else { continue };
             for column in &table.columns {
                 let Some((value, interval)) = cell(table, row, &column.id) else { continue };
                 let stated = match &column.kind {
