@@ -594,7 +594,7 @@ fn report(scores: &[Score]) -> String {
         }
         if !group.is_empty() {
             let sum = |f: fn(&Score) -> usize| group.iter().map(|s| f(s)).sum::<usize>();
-            let name = if held_out { "**all held-out texts**" } else { "**overall (西夏区 texts)**" };
+            let name = if held_out { "**all held-out texts**" } else { "**overall (西夏区 texts and own layout texts)**" };
             row(&mut out, name, sum(|s| s.key_atoms), sum(|s| s.extracted), sum(|s| s.matched), sum(|s| s.key_breakdowns), sum(|s| s.found_breakdowns));
         }
     }
