@@ -115,6 +115,9 @@ pub struct CellChange {
 /// The published release a draft is most like: the most indicators in common by name and period.
 /// A tie goes to the release with the draft's id, else to the first. `None` if none shares one.
 pub fn closest<'a>(draft: &Release, published: &'a [Release]) -> Option<&'a Release> {
+    // A draft of another place is no revision of ours: it is compared with nothing.
+    let place = place(draft);
+    let published = published.iter().filter(|p| place.is_none() || place == self::place(p));
     let keys: HashSet<(&str, String)> = draft.facts.iter().map(|f| (f.name.as_str(), period_key(draft, f))).collect();
     let mut best: Option<(&Release, usize)> = None;
     for release in published {
@@ -128,6 +131,17 @@ pub fn closest<'a>(draft: &Release, published: &'a [Release]) -> Option<&'a Rele
         }
     }
     best.map(|(release, _)| release)
+}
+
+/// The place a release is about: the name its title starts with (样例县2024年…, 西夏区2022年…)
+/// or its first publisher's (西夏区财政局); `None` when neither names one.
+pub fn place(release: &Release) -> Option<String> {
+    const PLACES: [char; 6] = ['县', '区', '市', '旗', '州', '盟'];
+    let before_year: String = release.title.chars().take_while(|c| !c.is_ascii_digit()).collect();
+    let publisher = release.publishers.first().map(|p| {
+        ["统计局", "财政局", "调查队", "人民政府办公室", "办公室"].iter().fold(p.clone(), |p, w| p.trim_end_matches(w).to_owned())
+    });
+    [Some(before_year), publisher].into_iter().flatten().find(|p| p.ends_with(PLACES) && (2..=12).contains(&p.chars().count()))
 }
 
 fn period_key(release: &Release, fact: &Fact) -> String {
@@ -407,6 +421,26 @@ mod tests {
 
     fn fact_mut<'a>(release: &'a mut Release, id: &str) -> &'a mut Fact {
         release.facts.iter_mut().find(|f| f.id == id).unwrap()
+    }
+
+    #[test]
+    fn a_draft_of_another_place_is_compared_with_nothing() {
+        let published = bundled::all().unwrap();
+        let ours = bulletin();
+        assert_eq!(closest(&ours, &published).map(|r| r.id.as_str()), Some("2022-bulletin"));
+        assert_eq!(place(&ours).as_deref(), Some("西夏区"));
+        let mut other = ours.clone();
+        other.title = "样例县2022年国民经济和社会发展统计公报".into();
+        other.publishers = vec!["样例县统计局".into()];
+        assert_eq!(place(&other).as_deref(), Some("样例县"));
+        assert!(closest(&other, &published).is_none());
+        // A draft naming no place is compared as before.
+        other.title = "2022年国民经济和社会发展统计公报".into();
+        other.publishers.clear();
+        assert_eq!(closest(&other, &published).map(|r| r.id.as_str()), Some("2022-bulletin"));
+        for release in &published {
+            assert_eq!(place(release).as_deref(), Some("西夏区"), "{}", release.id);
+        }
     }
 
     #[test]

@@ -147,7 +147,7 @@ fn a_large_text_reads_in_linear_time() {
         assert!(err.to_string().contains("big.txt"), "{err}");
     }
     // 4 MiB of sentences, few of them with figures, and 4 MiB of table rows.
-    let prose = format!("某县统计公报\n\n全年地区生产总值100亿元。\n\n{}", "全县经济运行总体平稳，稳中有进。\n\n".repeat(4 * 1024 * 1024 / 60));
+    let prose = format!("某县2023年统计公报\n\n全年地区生产总值100亿元。\n\n{}", "全县经济运行总体平稳，稳中有进。\n\n".repeat(4 * 1024 * 1024 / 60));
     let start = Instant::now();
     let (release, _) = text::import(&prose, "prose.txt").unwrap();
     assert_eq!(release.facts.len(), 1);

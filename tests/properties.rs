@@ -96,3 +96,60 @@ proptest! {
         }
     }
 }
+
+/// Every text kept for the import: the samples and the tests' own texts.
+fn import_texts() -> Vec<(String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for dir in ["data/samples", "tests/import-texts"] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+        let mut paths: Vec<_> = entries.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+        paths.sort();
+        for path in paths {
+            out.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+        }
+    }
+    assert!(out.len() >= 3, "the sample texts are missing");
+    out
+}
+
+/// No figure without its printed number: every figure the import states of a text is a number
+/// printed in that text as a whole token, in the sentence (or table row) it points at.
+#[test]
+fn every_imported_figure_is_printed_in_every_sample_text() {
+    for (path, text) in import_texts() {
+        let (release, _) = xixia_stats::import::text::import(&text, "sample").unwrap_or_else(|e| panic!("{path}: {e}"));
+        let unprinted = xixia_stats::import::text::unprinted(&release, &text);
+        assert!(unprinted.is_empty(), "{path}: figures not printed in the text:\n{}", unprinted.join("\n"));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// The same for any choice of a sample's lines, in any order, with the lines' cells split
+    /// apart or run together (tabs, blanks, line breaks, bars): ambiguous layouts may be left
+    /// unread, never read into a number the text does not print.
+    #[test]
+    fn figures_of_any_mix_of_sample_lines_are_printed(pick in prop::collection::vec((0usize..10_000, 0usize..6), 1..30)) {
+        let texts = import_texts();
+        let lines: Vec<&str> = texts.iter().flat_map(|(_, t)| t.lines()).filter(|l| !l.trim().is_empty()).collect();
+        let mut text = String::new();
+        for (at, how) in pick {
+            let line = lines[at % lines.len()];
+            let line = match how {
+                0 => line.replace('\t', "\n"),
+                1 => line.replace('\t', " "),
+                2 => line.replace('\t', " | "),
+                3 => line.replace('\t', "    "),
+                _ => line.to_owned(),
+            };
+            text.push_str(&line);
+            text.push('\n');
+        }
+        if let Ok((release, _)) = xixia_stats::import::text::import(&text, "mix") {
+            let unprinted = xixia_stats::import::text::unprinted(&release, &text);
+            prop_assert!(unprinted.is_empty(), "figures not printed:\n{}\n--- text ---\n{text}", unprinted.join("\n"));
+        }
+    }
+}

@@ -74,7 +74,8 @@ pub fn release_json(data: &[u8]) {
 /// page's paste). Reading must never panic; an error names the input; a draft that is read passes
 /// validation, reads back from its JSON as the same release, and every span (of a sentence or of
 /// something not read) lies within the input, a sentence's span slicing the input to the
-/// sentence's text as cleaning makes it.
+/// sentence's text as cleaning makes it, and every figure the draft states is a number printed in
+/// the sentence it points at ([`import::text::unprinted`]).
 pub fn text_import(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let imported = match import::import(text, Some(import::Format::Text), "fuzz.txt") {
@@ -104,6 +105,9 @@ pub fn text_import(data: &[u8]) {
         let original: String = chars[span.start..span.end].iter().collect();
         assert_eq!(original, unparsed.text, "an unparsed span does not slice the input to its text");
     }
+    // No figure without its printed number.
+    let unprinted = import::text::unprinted(&release, text);
+    assert!(unprinted.is_empty(), "figures the text does not print: {unprinted:?}");
 }
 
 /// `jsonstat`: any JSON-stat document read as a release, written back and read again. Reading

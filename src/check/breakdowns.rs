@@ -100,9 +100,14 @@ fn parts_sum(ctx: &mut Ctx, breakdown: &Breakdown, total: &Fact, parts: &[&Fact]
                 format!("{what}{sum}{u} ≠ {}{t}{u}，相差{}{u}，超出各数舍入误差（±{}{u}）",
                     total.name, (sum - t).abs(), tolerance(&sum_interval, &total_interval)));
         }
+        // Parts of a 其中 list may overlap (民间投资 and 工业投资 are cut by different criteria):
+        // their sum above the total is a question, only a part above it an error.
         BreakdownKind::Partial if sum_interval.lo > total_interval.hi => {
-            ctx.report(Severity::Error, Check::PartsWithinTotal, &breakdown.id, None, total.sentence.as_deref(),
-                format!("其中{what}{sum}{u}超过了{}{t}{u}", total.name));
+            let one_above = parts.iter().filter_map(|p| p.value.as_ref()).filter_map(|v| interval_in(v, unit)).any(|i| i.lo > total_interval.hi);
+            let severity = if one_above || parts.len() <= 2 { Severity::Error } else { Severity::Warning };
+            let hint = if severity == Severity::Warning { "（各项若互不重叠则有误；按不同口径分的项可能重叠）" } else { "" };
+            ctx.report(severity, Check::PartsWithinTotal, &breakdown.id, None, total.sentence.as_deref(),
+                format!("其中{what}{sum}{u}超过了{}{t}{u}{hint}", total.name));
         }
         BreakdownKind::Partial => {
             ctx.report(Severity::Ok, Check::PartsWithinTotal, &breakdown.id, None, total.sentence.as_deref(),

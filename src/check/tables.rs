@@ -19,6 +19,52 @@ pub(super) fn check(ctx: &mut Ctx) {
         missing_percent_signs(ctx, table);
     }
     cross_tables(ctx);
+    rows_and_facts(ctx);
+}
+
+/// A table row that is a fact of the release stated elsewhere (its key is the fact's id: an
+/// imported draft's table row naming a fact of its prose) must print the fact's figures: its growth column the
+/// fact's growth, a quantity column in the fact's unit the fact's value.
+fn rows_and_facts(ctx: &mut Ctx) {
+    let mut passed = 0;
+    let mut conflicts = Vec::new();
+    // Facts by id, once: a lookup per row would be quadratic at the count limits.
+    let facts: std::collections::HashMap<&str, &crate::fact::Fact> = ctx.release.facts.iter().map(|f| (f.id.as_str(), f)).collect();
+    for table in &ctx.release.tables {
+        for row in &table.rows {
+            let Some(fact) = row.key.as_deref().and_then(|id| facts.get(id).copied()) else { continue };
+            // A fact read from this very row (its sentence is the row: `<section>-t<k>-<n>`) has
+            // nothing else to agree with.
+            if fact.sentence.as_deref().is_some_and(|s| s.contains("-t")) {
+                continue;
+            }
+            for column in &table.columns {
+                let Some((value, interval)) = cell(table, row, &column.id) else { continue };
+                let stated = match &column.kind {
+                    ColumnKind::Growth => fact.growth.as_ref().map(|g| (g.rate, "增速", format!("{}%", g.rate))),
+                    ColumnKind::Quantity { .. } => fact
+                        .value
+                        .as_ref()
+                        .filter(|v| table.unit_of(row, column).as_ref() == Some(&v.unit))
+                        .map(|v| (v.amount, "数值", format!("{}{}", v.amount, v.unit.symbol()))),
+                    _ => None,
+                };
+                let Some((figure, what, shown)) = stated else { continue };
+                if Interval::printed_to(figure, None).overlaps(&interval) {
+                    passed += 1;
+                } else {
+                    conflicts.push((table.id.clone(), field(table, row, &column.id), fact.sentence.clone(),
+                        format!("「{}」在表「{}」的{}为{}，正文的{}为{}", row.label, table.title, column.label, printed(row, &column.id, value), what, shown)));
+                }
+            }
+        }
+    }
+    for (table, field, sentence, message) in conflicts {
+        ctx.report(Severity::Error, Check::TableCrossCheck, &table, Some(field), sentence.as_deref(), message);
+    }
+    if passed > 0 {
+        ctx.report(Severity::Ok, Check::TableCrossCheck, "tables", None, None, format!("{passed}个数值在表中和正文中一致 ✓"));
+    }
 }
 
 /// A printed number cell, with the interval it stands for. Blank cells are `None`.

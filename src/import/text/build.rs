@@ -21,8 +21,9 @@ use crate::unit::Dimension;
 /// Words that make a line a release's title.
 const TITLE_WORDS: &[&str] = &["公报", "主要经济指标", "专报", "快报", "简报", "经济运行", "统计月报", "统计资料", "指标"];
 
-/// A table's lines as read: header cells, caption, rows of cells, section id.
-type PendingTable = (Vec<String>, Option<String>, Vec<Vec<String>>, Option<String>);
+/// A table's lines as read: header cells, caption, rows of cells (each with its range in the
+/// original text), section id.
+type PendingTable = (Vec<String>, Option<String>, Vec<(Vec<String>, (usize, usize))>, Option<String>);
 
 /// Reads the whole text.
 pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
@@ -53,7 +54,11 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
         .filter(|t| t.chars().count() <= 20 && (t.ends_with('局') || t.ends_with("调查队") || t.ends_with("办公室")) && !grammar::tokens(&t.chars().collect::<Vec<_>>()).iter().any(|k| matches!(k.kind, Kind::Figure { .. })))
         .take(3)
         .collect();
-    let (period, period_note) = release_period(&title, &blocks, &original);
+    // No year anywhere: the period is not for the reader to make up (it once read 2000年). The
+    // text is read (so that a text without figures is told so first), then refused, saying so.
+    let dated = release_period(&title, &blocks, &original);
+    let no_year = dated.is_none();
+    let (period, period_note) = dated.unwrap_or((Period::Year { year: 2000 }, None));
     if let Some(note) = period_note {
         report.notes.push(note);
     }
@@ -75,8 +80,9 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
     let mut release_sentences: Vec<Sentence> = Vec::new();
     let mut footnotes: Vec<Footnote> = Vec::new();
     let mut source_note: Option<String> = None;
-    let mut table_rows: Vec<Vec<String>> = Vec::new();
+    let mut table_rows: Vec<(Vec<String>, (usize, usize))> = Vec::new();
     let mut table_header: Option<(Vec<String>, Option<String>)> = None;
+    let mut header_indented = false;
     let mut pending_tables: Vec<PendingTable> = Vec::new();
     let mut last_line: Option<&String> = None;
     let mut sentence_count: HashMap<String, usize> = HashMap::new();
@@ -88,7 +94,8 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
     for block in &blocks {
         if !matches!(block, Block::TableRow { .. }) {
             if let Some((header, caption)) = table_header.take() {
-                pending_tables.push((header, caption, std::mem::take(&mut table_rows), sections.last().map(|s| s.id.clone())));
+                let rows = std::mem::take(&mut table_rows);
+                pending_tables.push((aligned(header, &rows, header_indented), caption, rows, sections.last().map(|s| s.id.clone())));
             }
         }
         match block {
@@ -104,7 +111,7 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
                 }
             }
             Block::Line { text, .. } => last_line = Some(text),
-            Block::TableRow { cells, .. } => {
+            Block::TableRow { cells, range } => {
                 let cells: Vec<String> = cells.iter().map(|(c, _)| c.clone()).collect();
                 match &mut table_header {
                     None => {
@@ -112,13 +119,17 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
                         if let Some(caption) = &caption {
                             used_lines.extend(lines.iter().filter(|(_, t)| *t == caption).map(|(r, _)| **r));
                         }
+                        // A header printed from its second column on (PDF: the label column's
+                        // header left blank) is aligned right over the rows.
+                        let line = &original[range.0..range.1];
+                        header_indented = line.iter().take_while(|c| super::clean::is_blank(**c)).count() >= 4 && !line.contains(&'\t') && !line.iter().any(|c| matches!(c, '|' | '｜'));
                         table_header = Some((cells, caption));
                     }
                     // A second header line under the first (merged cells above).
                     Some((header, _)) if table_rows.is_empty() && !tables::has_figures(&cells) => {
                         *header = tables::merge_headers(header, &cells);
                     }
-                    Some(_) => table_rows.push(cells),
+                    Some(_) => table_rows.push((cells, *range)),
                 }
             }
             Block::Paragraph { ranges } => {
@@ -167,9 +178,32 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
         }
     }
     if let Some((header, caption)) = table_header.take() {
-        pending_tables.push((header, caption, std::mem::take(&mut table_rows), sections.last().map(|s| s.id.clone())));
+        let rows = std::mem::take(&mut table_rows);
+        pending_tables.push((aligned(header, &rows, header_indented), caption, rows, sections.last().map(|s| s.id.clone())));
     }
     reader.finish();
+    let release_year = match &period {
+        Period::Year { year } | Period::Cumulative { year, .. } | Period::Month { year, .. } => Some(*year),
+        Period::AsOf { date } => date.get(..4).and_then(|y| y.parse().ok()),
+    };
+    let mut row_facts: Vec<Vec<Option<usize>>> = Vec::new();
+    for (t, (header, _, rows, section)) in pending_tables.iter().enumerate() {
+        let section = match section {
+            Some(section) => section.clone(),
+            None => {
+                if !sections.iter().any(|s| s.id == "s0") {
+                    sections.insert(0, Section { id: "s0".into(), title: "正文".into() });
+                }
+                "s0".to_owned()
+            }
+        };
+        row_facts.push(table_facts(&mut reader, &mut release_sentences, &mut report, &original, header, rows, &section, t + 1, release_year));
+        if reader.facts.len() > crate::load::MAX_FACTS {
+            let message = format!("文本中的指标超过{}个，一份公报不会有这么多：请分开导入", crate::load::MAX_FACTS);
+            let place = format!("第{}个字符起", rows.first().map_or(0, |(_, r)| r.0) + 1);
+            return Err(ErrorKind::Import { origin: origin.to_owned(), place, message }.into());
+        }
+    }
     if reader.unstated_basis > 0 {
         let default = match &period {
             Period::Year { .. } => "比上年",
@@ -199,11 +233,31 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
     }
 
     let mut ids = Ids::default();
+    let (facts, breakdowns, ratios, fact_ids) = assemble(reader, &release_sentences, &footnotes, &known, &mut ids, &mut report);
     let mut tables_out = Vec::new();
-    for (header, caption, rows, section) in pending_tables {
+    for ((header, caption, rows, section), linked) in pending_tables.into_iter().zip(row_facts) {
         let title = caption.clone().unwrap_or_else(|| format!("表{}", tables_out.len() + 1));
+        // Rows as the table keeps them: a 其中 line alone is no row, a part's label is its name;
+        // a row read as a fact (or naming one of the prose) carries the fact's id as its key.
+        let label = usize::from(header.first().is_some_and(|h| matches!(h.as_str(), "序号" | "编号" | "序" | "排序")) && header.len() > 2);
+        let (rows, keys): (Vec<Vec<String>>, Vec<Option<String>>) = rows
+            .into_iter()
+            .zip(linked)
+            .filter(|((cells, _), _)| cells.len() > 1)
+            .map(|((mut cells, _), fact)| {
+                if let Some(cell) = cells.get_mut(label) {
+                    *cell = tables::row_label(cell).0;
+                }
+                (cells, fact.and_then(|f| fact_ids.get(f).cloned().flatten()))
+            })
+            .unzip();
         match tables::table(format!("t-{}", tables_out.len() + 1), title, &header, &rows, section, &known, &mut ids) {
-            Some(table) => tables_out.push(table),
+            Some(mut table) => {
+                for (row, key) in table.rows.iter_mut().zip(keys) {
+                    row.key = key;
+                }
+                tables_out.push(table);
+            }
             None => {
                 let cells = header.join(" ");
                 if cells.chars().any(|c| c.is_ascii_digit()) {
@@ -213,7 +267,6 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
         }
     }
 
-    let (facts, breakdowns, ratios) = assemble(reader, &release_sentences, &footnotes, &known, &mut ids, &mut report);
     if facts.is_empty() && tables_out.is_empty() && ratios.is_empty() {
         let digits = original.iter().position(char::is_ascii_digit);
         let message = match digits {
@@ -223,6 +276,12 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
         let place = digits.map_or("第1个字符起".to_owned(), |at| format!("第{}个字符起", at + 1));
         let place = if digits.is_some() { place } else { "第1个字符起".into() };
         return Err(ErrorKind::Import { origin: origin.to_owned(), place, message }.into());
+    }
+    if no_year {
+        let words = ["上半年", "下半年", "前三季度", "一季度", "二季度", "三季度", "四季度", "月份", "月"];
+        let at = words.iter().filter_map(|w| input.find(w)).min().map_or(0, |byte| input[..byte].chars().count());
+        let message = "文中没有写明年份（标题和开头几句都没有“2023年”这样的年份），时期无从确定：请在标题中写明年份，如“某县2023年上半年经济运行情况”，再导入".to_owned();
+        return Err(ErrorKind::Import { origin: origin.to_owned(), place: format!("第{}个字符起", at + 1), message }.into());
     }
     let release_id = crate::bundled::all()
         .ok()
@@ -257,11 +316,193 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
     Ok((release, report))
 }
 
+/// A header whose line began with blanks and has fewer cells than the rows: its cells stand over
+/// the rows' last columns (the label column's header left blank).
+fn aligned(header: Vec<String>, rows: &[(Vec<String>, (usize, usize))], indented: bool) -> Vec<String> {
+    let width = rows.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
+    if !indented || header.len() >= width {
+        return header;
+    }
+    let mut out = vec![String::new(); width - header.len()];
+    out.extend(header);
+    out
+}
+
+/// Labels that name no indicator of their own: a table's total row is named by its caption.
+const GENERIC_LABELS: [&str; 6] = ["合计", "总计", "小计", "全部", "总额", "其他"];
+
+/// A table's rows read into facts like the prose's. Each row with figures is a sentence of its
+/// own (`<section>-t<k>-<n>`, its span the row's characters). A row naming a fact the prose
+/// states (the same name, or a name holding the label with a figure in common: 第一产业 →
+/// 第一产业增加值) is that fact: no second fact, its cells stay in the table, where the checker
+/// compares them with the prose. Any other row is a new fact named by its label, with the
+/// figures its columns give ([`tables::roles`]): the level with its column's unit, the growth,
+/// the share of its total. 其中 rows — marked 其中/#, indented, or after a 其中 line — are parts
+/// of the row above them (a partial breakdown); without indentation a 其中 list ends at a row whose
+/// level is not in the total's unit or exceeds it.
+#[allow(clippy::too_many_arguments)]
+fn table_facts(reader: &mut Reader, sentences_out: &mut Vec<Sentence>, report: &mut Report, original: &[char], header: &[String], rows: &[(Vec<String>, (usize, usize))], section: &str, number: usize, release_year: Option<i32>) -> Vec<Option<usize>> {
+    use crate::fact::{Growth, GrowthForm, Quantity};
+    use crate::unit::Unit;
+    let mut linked: Vec<Option<usize>> = vec![None; rows.len()];
+    let cells: Vec<Vec<String>> = rows.iter().map(|(c, _)| c.clone()).collect();
+    if cells.iter().filter(|c| c.len() > 1).count() == 0 {
+        return linked;
+    }
+    let roles = tables::roles(header, &cells, release_year);
+    for why in &roles.unread {
+        report.notes.push(format!("表格第{number}个：{why}，只留在表中，不读作指标"));
+    }
+    let indent = |(start, _): (usize, usize)| -> usize {
+        let line_start = original[..start.min(original.len())].iter().rposition(|c| *c == '\n' || *c == '\r').map_or(0, |i| i + 1);
+        let from = if start > line_start && original[line_start..start].iter().all(|c| super::clean::is_blank(*c)) { line_start } else { start };
+        original[from..].iter().skip_while(|c| matches!(c, '|' | '｜')).take_while(|c| super::clean::is_blank(**c)).map(|c| if *c == '\u{3000}' || *c == '\t' { 2 } else { 1 }).sum()
+    };
+    let number_of = |row: &[String], j: usize| tables::cell_number(row.get(j)?);
+    let prose = reader.facts.len();
+    let base = rows.iter().filter(|(c, _)| c.len() > 1).map(|(_, r)| indent(*r)).min().unwrap_or(0);
+    // The current total (row's fact, its level) and the indent of its parts, inside a 其中 list.
+    let mut top: Option<(Option<usize>, Option<Quantity>)> = None;
+    let mut group: Option<usize> = None;
+    let mut parts: Vec<(usize, Vec<usize>)> = Vec::new();
+    // Whether the next part starts a list of its own (after a grouping row or a 其中).
+    let mut new_list = false;
+    let mut group_sum = rust_decimal::Decimal::ZERO;
+    let mut k = 0usize;
+    for (r, (row, range)) in rows.iter().enumerate() {
+        let at = indent(*range);
+        let (label, marked) = tables::row_label(row.get(roles.label).map_or("", String::as_str));
+        // 地区生产总值（亿元）: the name, and the unit of the row's level.
+        let (label, label_unit) = match tables::label_unit(&label).filter(|_| roles.label_units) {
+            Some((name, unit)) => (name, Some(unit)),
+            None => (label, None),
+        };
+        let figures = row.iter().enumerate().filter(|(j, c)| *j != roles.label && Some(*j) != roles.unit && tables::cell_number(c).is_some()).count();
+        if row.len() <= 1 || figures == 0 {
+            // A 其中 line, or a figure-less grouping row (按产业分): the rows after it are a new
+            // list of parts of the same total.
+            if (marked && label.is_empty()) || (figures == 0 && !label.is_empty() && top.is_some()) {
+                group = Some(at);
+                new_list = true;
+            }
+            continue;
+        }
+        let value = roles.level.as_ref().and_then(|(j, unit)| {
+            let (amount, percent) = number_of(row, *j)?;
+            let unit = match unit {
+                Some(unit) => unit.clone(),
+                None if percent => Unit::Percent,
+                None if roles.label_units => match &label_unit {
+                    Some(unit) => unit.clone(),
+                    // A part (其中：第一产业) in its total's unit.
+                    None if marked || group.is_some() => top.as_ref().and_then(|(_, v)| v.as_ref()).map(|v| v.unit.clone())?,
+                    None => return None,
+                },
+                None => Unit::from(roles.unit.and_then(|u| row.get(u)).filter(|u| !u.is_empty() && *u != "-")?.as_str()),
+            };
+            Some(Quantity { amount, unit, decimals: None })
+        });
+        // Whether the row is a part of the total above it.
+        let part = top.is_some()
+            && (marked
+                || at > base
+                || group.is_some_and(|g| at >= g && {
+                    // Without indentation, a 其中 list runs on while its parts fit in the total.
+                    let total = top.as_ref().and_then(|(_, v)| v.as_ref());
+                    match (total, &value) {
+                        (Some(t), Some(v)) => t.unit == v.unit && group_sum + v.amount <= t.amount,
+                        _ => at > base,
+                    }
+                }));
+        if marked {
+            group = Some(at);
+            new_list = true;
+            group_sum = rust_decimal::Decimal::ZERO;
+        } else if !part {
+            group = None;
+        }
+        if part {
+            group_sum += value.as_ref().map_or(rust_decimal::Decimal::ZERO, |v| v.amount);
+            // Parts that make up the whole total close the list.
+            if top.as_ref().and_then(|(_, v)| v.as_ref()).is_some_and(|t| value.as_ref().is_some_and(|v| v.unit == t.unit) && group_sum == t.amount) && at == base {
+                group = None;
+            }
+        }
+        // A sentence for the row.
+        let text = super::clean::clean_str(&original[range.0..range.1.min(original.len())].iter().collect::<String>());
+        if !text.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        k += 1;
+        let sentence = sentences_out.len();
+        sentences_out.push(Sentence { id: format!("{section}-t{number}-{k}"), section: section.to_owned(), text, span: Some(Span { start: range.0, end: range.1 }) });
+        let growth = roles.growth.and_then(|(j, stated)| number_of(row, j).map(|(rate, _)| (rate, stated)));
+        let share = roles.share.and_then(|j| number_of(row, j).map(|(p, _)| p));
+        let agrees = |f: &DraftFact| {
+            value.as_ref().is_some_and(|v| f.value.as_ref().is_some_and(|w| w.amount == v.amount && w.unit == v.unit)) || growth.is_some_and(|(rate, _)| f.growth.as_ref().is_some_and(|g| g.rate == rate))
+        };
+        let named = reader.facts[..prose].iter().position(|f| f.period.is_none() && f.name == label)
+            .or_else(|| reader.facts[..prose].iter().position(|f| f.period.is_none() && label.chars().count() >= 2 && f.name.contains(label.as_str()) && agrees(f)));
+        let fact = if label.is_empty() || GENERIC_LABELS.contains(&label.as_str()) {
+            None
+        } else if let Some(f) = named {
+            // What the prose leaves out, the row states (its cells are the figures' print).
+            if reader.facts[f].value.is_none() {
+                reader.facts[f].value = value.clone();
+            }
+            if let (None, Some((rate, stated))) = (&reader.facts[f].growth, growth) {
+                let basis = reader.basis(stated);
+                reader.facts[f].growth = Some(Growth { rate, form: GrowthForm::Percent, basis, prices: None });
+            }
+            Some(f)
+        } else if reader.facts.iter().any(|f| f.name == label && f.period.is_none()) || (value.is_none() && growth.is_none()) {
+            None
+        } else {
+            let f = reader.table_fact(label.clone(), sentence);
+            reader.facts[f].value = value.clone();
+            if let Some((rate, stated)) = growth {
+                let basis = reader.basis(stated);
+                reader.facts[f].growth = Some(Growth { rate, form: GrowthForm::Percent, basis, prices: None });
+            }
+            Some(f)
+        };
+        linked[r] = fact;
+        if part {
+            if let (Some((Some(total), _)), Some(f)) = (&top, fact) {
+                match parts.iter_mut().rev().find(|(t, _)| t == total).filter(|_| !new_list) {
+                    Some((_, list)) => list.push(f),
+                    None => parts.push((*total, vec![f])),
+                }
+                new_list = false;
+                if let (Some(p), true) = (share, reader.facts[f].share.is_none()) {
+                    reader.facts[f].share = Some((*total, p));
+                }
+            }
+        } else {
+            top = Some((fact, value));
+            new_list = false;
+        }
+    }
+    for (total, list) in parts {
+        if list.is_empty() {
+            continue;
+        }
+        // Parts whose levels add up exactly to the total's are the whole of it.
+        let level = |f: usize| reader.facts[f].value.clone();
+        let exhaustive = level(total).is_some_and(|t| {
+            let levels: Option<Vec<Quantity>> = list.iter().map(|&p| level(p)).collect();
+            levels.is_some_and(|l| list.len() > 1 && l.iter().all(|q| q.unit == t.unit) && l.iter().map(|q| q.amount).sum::<rust_decimal::Decimal>() == t.amount)
+        });
+        reader.table_breakdown(total, list, exhaustive);
+    }
+    linked
+}
+
 /// The release's period: from the title (2022年 → the year; 1-11月 → cumulative; 2月份 → the
 /// month), else from the first date in the text. A year followed by an issue number (2024年第3期)
 /// dates the issue, not the period: the period is then the first span of months the text reports
 /// (现将1-3月财政收支情况简报如下), of the issue's year.
-fn release_period(title: &str, blocks: &[Block], original: &[char]) -> (Period, Option<String>) {
+fn release_period(title: &str, blocks: &[Block], original: &[char]) -> Option<(Period, Option<String>)> {
     let issue_year = |chars: &[char], tokens: &[grammar::Token]| -> Option<i32> {
         tokens.windows(2).find_map(|pair| match (&pair[0].kind, &pair[1].kind) {
             (Kind::Year { year }, Kind::Ordinal { .. }) if pair[1].start == pair[0].after + 1 && chars.get(pair[1].after.saturating_sub(1)) == Some(&'期') => Some(*year),
@@ -297,6 +538,10 @@ fn release_period(title: &str, blocks: &[Block], original: &[char]) -> (Period, 
             Kind::Months { from, to } if t.start >= year.1 && t.start <= year.1 + 1 => Some((from, to)),
             _ => None,
         });
+        // 2023年上半年, 一季度, 前三季度: spans of months in words.
+        let after_year: String = chars.get(year.1..).map(|c| c.iter().take(6).collect()).unwrap_or_default();
+        let quarters = [("上半年", 6), ("前三季度", 9), ("第一季度", 3), ("一季度", 3), ("1季度", 3), ("前两季度", 6)];
+        let months = months.or_else(|| quarters.iter().find(|(w, _)| after_year.starts_with(w)).map(|(_, to)| (1, *to)));
         let period = match months {
             Some((from, to)) if from != to => Period::Cumulative { year: year.0, from_month: from, to_month: to },
             Some((_, to)) if text.contains("累计") => Period::Cumulative { year: year.0, from_month: 1, to_month: to },
@@ -306,7 +551,7 @@ fn release_period(title: &str, blocks: &[Block], original: &[char]) -> (Period, 
         period.validate().is_ok().then_some(period)
     };
     if let Some(period) = from(title, &mut issue) {
-        return (period, None);
+        return Some((period, None));
     }
     for block in blocks.iter().take(200) {
         // A line of its own may give the issue (2023年第2期), never the period (it may be the
@@ -321,16 +566,16 @@ fn release_period(title: &str, blocks: &[Block], original: &[char]) -> (Period, 
             let (cleaned, cut) = sentences::sentences(original, ranges);
             for (start, end) in cut.into_iter().take(5) {
                 if let Some(period) = from(&cleaned.text(start, end), &mut issue) {
-                    return (period.clone(), Some(format!("标题未写明时期，按正文中最先出现的时期“{period}”")));
+                    return Some((period.clone(), Some(format!("标题未写明时期，按正文中最先出现的时期“{period}”"))));
                 }
             }
         }
     }
-    (Period::Year { year: 2000 }, Some("文中没有找到年份，时期暂按2000年，请改正".into()))
+    None
 }
 
 /// Draft facts into facts with ids; breakdowns and ratios with theirs.
-fn assemble(reader: Reader, sentences: &[Sentence], footnotes: &[Footnote], known: &Known, ids: &mut Ids, report: &mut Report) -> (Vec<Fact>, Vec<Breakdown>, Vec<StructureRatio>) {
+fn assemble(reader: Reader, sentences: &[Sentence], footnotes: &[Footnote], known: &Known, ids: &mut Ids, report: &mut Report) -> (Vec<Fact>, Vec<Breakdown>, Vec<StructureRatio>, Vec<Option<String>>) {
     let Reader { mut facts, breakdowns, ratios, .. } = reader;
     // Names stay unique per period: a part repeated under other totals (中央级) is named with
     // its total, "中央级（全口径税收收入）".
@@ -428,7 +673,7 @@ fn assemble(reader: Reader, sentences: &[Sentence], footnotes: &[Footnote], know
         };
         out_ratios.push(StructureRatio { id, name: r.name.clone(), name_en, terms: r.terms.clone(), labels: r.labels.clone(), labels_en, breakdown, sentence: sentence_id(r.sentence) });
     }
-    (out, out_breakdowns, out_ratios)
+    (out, out_breakdowns, out_ratios, fact_ids)
 }
 
 /// Whether a total's parts can add up to it: not for averages, per-head figures, rates and indexes

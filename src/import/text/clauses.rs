@@ -237,6 +237,27 @@ impl Reader {
     }
 
     /// Ends the breakdown being read.
+    /// A fact read from a table row, named as the row is, stated in sentence `sentence`.
+    pub fn table_fact(&mut self, name: String, sentence: usize) -> usize {
+        self.facts.push(DraftFact::new(name, None, sentence));
+        self.facts.len() - 1
+    }
+
+    /// A table's 其中 rows under their total's row: a breakdown, exhaustive when their levels
+    /// add up to the total's.
+    pub fn table_breakdown(&mut self, total: usize, parts: Vec<usize>, exhaustive: bool) {
+        let kind = if exhaustive { BreakdownKind::Exhaustive } else { BreakdownKind::Partial };
+        self.breakdowns.push(DraftBreakdown { name: String::new(), kind, total, parts, split: false, colon: false });
+    }
+
+    /// The basis of a growth of the release's period: the stated one, else the period's usual one.
+    pub fn basis(&mut self, stated: Option<GrowthBasis>) -> GrowthBasis {
+        if stated.is_none() {
+            self.unstated_basis += 1;
+        }
+        self.basis_for(stated, None)
+    }
+
     pub fn close(&mut self) {
         if let Some(b) = self.open.take() {
             if self.breakdowns[b].split {
@@ -326,6 +347,9 @@ impl Reader {
             breakdown.name = "城乡".into();
         } else if breakdown.split && (EXHAUSTIVE_SPLITS.contains(&breakdown.name.as_str()) || parts.len() >= 2 && parts.last().is_some_and(|p| p.starts_with("其他") || p.starts_with("其它"))) {
             breakdown.kind = BreakdownKind::Exhaustive;
+        } else if breakdown.split && complementary(&parts) {
+            // 按经济类型分，国有投资…；非国有投资…: X and 非X are the whole.
+            breakdown.kind = BreakdownKind::Exhaustive;
         }
     }
 
@@ -359,7 +383,14 @@ impl Reader {
             return None;
         }
         let from = self.facts.len().saturating_sub(LOOK_BACK);
-        let exact = self.facts[from..].iter().rposition(|f| f.name == name).map(|i| i + from);
+        // A fact of the release's period before one of an earlier time with the same name
+        // (地区生产总值 before its 同期 figure's 地区生产总值 of a year before).
+        let a_year_before = a_year_before(&self.release);
+        let exact = self.facts[from..]
+            .iter()
+            .rposition(|f| f.name == name && (f.period.is_none() || f.period != a_year_before))
+            .or_else(|| self.facts[from..].iter().rposition(|f| f.name == name))
+            .map(|i| i + from);
         let from = self.facts.len().saturating_sub(LOOK_BACK);
         let recent = &self.facts[from..];
         let exact = exact.filter(|&i| i >= from);
@@ -380,11 +411,15 @@ impl Reader {
             return None;
         }
         let from = self.facts.len().saturating_sub(LOOK_BACK);
-        let exact = (from..self.facts.len()).rev().find(|&i| i != not && self.facts[i].name == name);
+        let a_year_before = a_year_before(&self.release);
+        let earlier = |i: usize| self.facts[i].period.is_some() && self.facts[i].period == a_year_before;
+        let exact = (from..self.facts.len()).rev().find(|&i| i != not && self.facts[i].name == name && !earlier(i)).or_else(|| (from..self.facts.len()).rev().find(|&i| i != not && self.facts[i].name == name));
+        // Else the most general fact ending in the name: of the release's time, a total before a
+        // part (投资 → 固定资产投资, not 工业投资), the shortest, the latest.
         exact.or_else(|| {
             (from..self.facts.len())
                 .filter(|&i| i != not && self.facts[i].name.ends_with(name))
-                .min_by_key(|&i| (self.facts[i].name.chars().count(), std::cmp::Reverse(i)))
+                .min_by_key(|&i| (earlier(i), self.parts.contains(&i), self.facts[i].name.chars().count(), std::cmp::Reverse(i)))
         })
     }
 
@@ -416,6 +451,8 @@ impl Reader {
         let mut last_role: Option<(Role, bool)> = None;
         let mut first_figure = true;
         let mut restore: Option<usize> = None;
+        // The earlier period a change is since (比一季度, 较上月): the changed fact's note.
+        let mut change_since: Option<String> = None;
         // 分别增长38.5%和42.1%: the figures go to the facts just named, in order.
         let figure_count = tokens.iter().filter(|t| matches!(t.kind, Kind::Figure { .. })).count();
         let spread: Option<Vec<usize>> = (text.contains("分别") && figure_count >= 2 && state.named.len() >= figure_count)
@@ -482,6 +519,12 @@ impl Reader {
                 continue;
             };
             let (mut role, mut negative) = classify(&before, unit, last_role);
+            // A figure listed after another (增长6.8%、12.5%) is of the same kind.
+            if let (true, Some((last, sign))) = (matches!(before.trim(), "、" | "和" | "与" | "及"), last_role) {
+                if matches!(last, Role::Growth | Role::Share | Role::Increase) && matches!(unit, Suffix::Percent | Suffix::Points) {
+                    (role, negative) = (last, sign);
+                }
+            }
             if let Some(targets) = &spread {
                 if let Some((r, n)) = spread_role {
                     (role, negative) = (r, n);
@@ -512,8 +555,27 @@ impl Reader {
                 }
                 // 增速比上年回落2.2个百分点: the speed of growth of what was just named, a fact of
                 // its own; 增速高于全省… and 增速居全市… are that fact's gap and rank.
-                let speed = ["增长速度", "增长率", "增速", "增幅"].into_iter().find(|w| {
+                // 比重比同期提高3.0个百分点: the change of the share just stated, since that period.
+                let speed = ["增长速度", "增长率", "增速", "增幅", "比重", "占比"].into_iter().find(|w| {
                     name.strip_prefix(w).is_some_and(|rest| rest.is_empty() || rest.starts_with(['比', '较']))
+                });
+                let since = earlier_period(&head);
+                // 比一季度提高0.8个百分点, 较上月末增加12.36亿元 with no name of their own: the change
+                // since that period of what was just named — its growth's in 个百分点, else its own.
+                let speed = speed.or_else(|| {
+                    let compared = name.starts_with(['比', '较']) && since.is_some() && matches!(role, Role::Increase | Role::Gap | Role::Growth);
+                    let base = state.current.or(state.first);
+                    match (compared, base) {
+                        (true, Some(b)) if matches!(unit, Suffix::Points) && self.facts[b].growth.is_some() => Some("增速"),
+                        // Since another time than the growth's basis: a fact of its own (its
+                        // increase is no base of the growth), named with that time.
+                        (true, Some(b)) => {
+                            name = format!("{}（比{}）", self.facts[b].name, since.as_deref().unwrap_or(""));
+                            restore = Some(b);
+                            None
+                        }
+                        _ => None,
+                    }
                 });
                 if let Some(word) = speed {
                     name = word.to_owned();
@@ -521,6 +583,33 @@ impl Reader {
                     if let (Some(base), false) = (base, matches!(role, Role::Gap | Role::Rank)) {
                         name = format!("{}{word}", self.facts[base].name);
                         restore = Some(base);
+                        if let Some(since) = &since {
+                            change_since = Some(format!("比{since}"));
+                        }
+                    }
+                }
+                // （同期为3.2%）: the same indicator a year before, no indicator named 同期.
+                if matches!(name.as_str(), "同期" | "上年同期" | "去年同期" | "上期") {
+                    let base = state.current.or(state.first).or(self.facts.len().checked_sub(1));
+                    let earlier = base.and_then(|b| self.facts[b].period.clone()).or_else(|| Some(self.release.clone())).and_then(|p| a_year_before(&p));
+                    if let (Some(base), Some(period)) = (base, earlier) {
+                        let same = self.facts.iter().rposition(|f| f.name == self.facts[base].name && f.period.as_ref() == Some(&period));
+                        let f = match same {
+                            Some(f) => f,
+                            None => {
+                                let mut fact = DraftFact::new(self.facts[base].name.clone(), Some(period), self.index);
+                                fact.comparable = state.comparable;
+                                self.facts.push(fact);
+                                self.facts.len() - 1
+                            }
+                        };
+                        state.current = Some(f);
+                        restore = Some(base);
+                        first_figure = false;
+                        // 同期为3.2%: the earlier growth, as the growth just read.
+                        if role == Role::Value && matches!(unit, Suffix::Percent) && self.facts[base].growth.is_some() {
+                            role = Role::Growth;
+                        }
                     }
                 }
                 // 税收收入完成年度预算的48%: the progress of the fact named before the verb.
@@ -565,7 +654,9 @@ impl Reader {
                 }
                 let names_a_fact = !names::is_qualifier(&name) && !matches!(role, Role::Gap | Role::Rank | Role::Contribution | Role::Progress);
                 if first_figure && names_a_fact && !(role == Role::Share && name.starts_with('占')) {
-                    let name = strip_share_words(&name);
+                    // The words of a share go from a share's name, not from the name of a
+                    // share's change (第三产业增加值比重, increased by points).
+                    let name = if role == Role::Share || speed.is_none() { strip_share_words(&name) } else { name };
                     // "第一产业增加值占国内生产总值比重为7.1%" after its value: the share is the
                     // stated fact's, not a second printing of it.
                     let stated = (role == Role::Share && self.open.is_none())
@@ -694,7 +785,18 @@ impl Reader {
                     // 拉动经济增长: the economy's growth is that of 地区生产总值.
                     let target = contribution_target(&before).and_then(|x| {
                         let x = if x == "经济" || x == "经济增长" || x == "GDP" { "生产总值".to_owned() } else { x };
-                        self.find_other(&x, f)
+                        // 规模以上工业 is 规模以上工业增加值; 全部投资 the whole of 投资.
+                        self.find_other(&x, f).or_else(|| {
+                            ["增加值", "总产值", "产值", "总额"].iter().find_map(|w| self.find_other(&format!("{x}{w}"), f))
+                        }).or_else(|| {
+                            let general = x.trim_start_matches("全部").trim_start_matches('全').trim_start_matches('总');
+                            (general != x).then(|| self.find_other(general, f)).flatten()
+                        })
+                    });
+                    // 拉动下降1.4个百分点, 下拉0.5个百分点 with no whole named: a part's pull on its
+                    // total (the 其中 list's).
+                    let target = target.or_else(|| {
+                        contribution_target(&before).is_none().then(|| self.open.map(|b| self.breakdowns[b].total).filter(|&t| t != f && self.facts[t].growth.is_some())).flatten()
                     });
                     match target {
                         Some(to) => {
@@ -729,6 +831,11 @@ impl Reader {
             if let Some(f) = state.current {
                 if !state.named.contains(&f) {
                     state.named.push(f);
+                }
+            }
+            if let (Some(since), Some(f)) = (change_since.take(), state.current) {
+                if self.facts[f].note.is_none() {
+                    self.facts[f].note = Some(since);
                 }
             }
             if let Some(base) = restore.take() {
@@ -834,6 +941,10 @@ impl Reader {
 
     /// Dates in a clause set the time of what follows in the sentence.
     fn dates(&mut self, tokens: &[Token], clause: &[char], state: &mut Sentence) {
+        // A time compared with (比1-5月, 较2022年, 高于一季度) is no time of the figures.
+        let compared = |t: &Token| t.start > 0 && clause.get(t.start - 1).is_some_and(|c| matches!(c, '比' | '较' | '于'));
+        let kept: Vec<Token> = tokens.iter().filter(|t| !(matches!(t.kind, Kind::Year { .. } | Kind::Months { .. } | Kind::Day { .. }) && compared(t))).cloned().collect();
+        let tokens = kept.as_slice();
         let year_of = tokens.iter().find_map(|t| match t.kind {
             Kind::Year { year } => Some(year),
             _ => None,
@@ -921,13 +1032,15 @@ impl Reader {
     }
 
     /// A stated structure ratio: labels from the three industries, or from the breakdown it
-    /// describes.
+    /// describes — the last one of the paragraph with as many parts (工业结构 after 分门类看's
+    /// three 门类), else the last exhaustive one.
     ///
     /// A ratio of an earlier time (`earlier`: 上年, 2023年) is named with it in brackets and
     /// linked to no breakdown: the parts read are the current ones.
     fn ratio(&mut self, name: String, terms: Vec<Decimal>, earlier: Option<String>) {
         let n = terms.len();
-        let breakdown = self.breakdowns.iter().rposition(|b| b.kind == BreakdownKind::Exhaustive && b.parts.len() == n);
+        let in_paragraph = self.breakdowns.iter().rposition(|b| b.parts.len() == n && b.parts.iter().all(|&p| p >= self.paragraph_facts));
+        let breakdown = in_paragraph.or_else(|| self.breakdowns.iter().rposition(|b| b.kind == BreakdownKind::Exhaustive && b.parts.len() == n));
         let labels: Vec<String> = if name.contains("三次产业") && n == 3 {
             vec!["第一产业".into(), "第二产业".into(), "第三产业".into()]
         } else if let Some(b) = breakdown {
@@ -1111,10 +1224,13 @@ fn classify(before: &str, unit: &Suffix, last: Option<(Role, bool)>) -> (Role, b
                 let lower = gap_comparator(b, last).is_some_and(|(_, lower)| lower);
                 return (Role::Gap, lower);
             }
+            // 拉动下降8.0个百分点, 下拉, 拉低, 拖累: a pull down, negative.
+            let down = b.contains("拉低") || b.contains("下拉") || b.contains("拖累") || b.contains("下拖")
+                || b.rfind("拉动").is_some_and(|at| ["下降", "回落", "减少", "负"].iter().any(|w| b[at..].contains(w)));
             if b.contains("拉动") || b.contains("带动") || b.contains("贡献") {
-                return (Role::Contribution, b.contains("拉低") || b.contains("下拉"));
+                return (Role::Contribution, down);
             }
-            if b.contains("拉低") || b.contains("下拉") {
+            if down {
                 return (Role::Contribution, true);
             }
             let negative = ends_with_verb(b, GROWTH_VERBS).unwrap_or(false);
@@ -1149,16 +1265,19 @@ fn gap_comparator(before: &str, last: Option<(Role, bool)>) -> Option<(String, b
     for (word, lower) in [("高于", false), ("快于", false), ("超过", false), ("超出", false), ("低于", true), ("慢于", true)] {
         if let Some(at) = b.rfind(word) {
             let comparator = b[at + word.len()..].trim_end_matches("平均水平").trim_end_matches("平均").trim();
-            if !comparator.is_empty() {
+            if !comparator.is_empty() && !is_period_word(comparator) {
                 return Some((comparator.to_owned(), lower));
             }
         }
     }
-    // 比X高/低 N个百分点.
+    // 比X高/低 N个百分点; not 比一季度提高 (a change since a period, no region).
     if let Some(rest) = b.strip_prefix('比') {
+        if ["提高", "升高", "降低", "减低", "拉低"].iter().any(|w| rest.ends_with(w)) {
+            return None;
+        }
         for (word, lower) in [("高", false), ("快", false), ("低", true), ("慢", true)] {
             if let Some(comparator) = rest.strip_suffix(word) {
-                if !comparator.is_empty() && !comparator.starts_with("上年") && !comparator.starts_with("去年") {
+                if !comparator.is_empty() && !is_period_word(comparator) {
                     return Some((comparator.to_owned(), lower));
                 }
             }
@@ -1170,6 +1289,50 @@ fn gap_comparator(before: &str, last: Option<(Role, bool)>) -> Option<(String, b
         }
     }
     None
+}
+
+/// Whether two parts are a thing and the rest of the whole: 国有投资 and 非国有投资, 公有经济 and
+/// 非公有经济.
+fn complementary(parts: &[String]) -> bool {
+    let [a, b] = parts else { return false };
+    b.strip_prefix('非').is_some_and(|rest| rest == a) || a.strip_prefix('非').is_some_and(|rest| rest == b)
+}
+
+/// Whether words name an earlier time rather than a region: 上年, 同期, 上年同期, 一季度, 上月,
+/// 1-10月, 年初, 上半年, 2022年 — a change against them is a change since then, never a gap to a
+/// comparator.
+pub fn is_period_word(words: &str) -> bool {
+    let w = words.trim_end_matches("平均水平").trim_end_matches("水平").trim_end_matches("同期");
+    words.starts_with("上年") || words.starts_with("去年") || words.starts_with("上月") || words.starts_with("上期") || words.starts_with("年初")
+        || words.starts_with(|c: char| c.is_ascii_digit())
+        || w.is_empty()
+        || ["季度", "半年", "月份", "月末", "年末", "上旬", "中旬", "下旬"].iter().any(|p| w.ends_with(p))
+        || w.ends_with('月') && w.chars().count() <= 5
+        || w.ends_with('年') && w.chars().count() <= 5
+}
+
+/// The earlier time a change is since, from the words before it: "增速比一季度提高" → 一季度;
+/// "较1-5月回落" → 1-5月. `None` when the words compare with no period.
+fn earlier_period(head: &str) -> Option<String> {
+    let at = head.rfind(['比', '较'])?;
+    let rest = &head[at + '比'.len_utf8()..];
+    let end = ["提高", "回落", "下降", "上升", "增加", "减少", "加快", "放缓", "收窄", "扩大", "降低", "高", "低", "快", "慢"].iter().filter_map(|v| rest.find(v)).min()?;
+    let period = rest[..end].trim();
+    (!period.is_empty() && is_period_word(period) && period != "上年").then(|| period.to_owned())
+}
+
+/// The same span a year before: 2023年1-6月 → 2022年1-6月.
+fn a_year_before(period: &Period) -> Option<Period> {
+    let earlier = match period {
+        Period::Year { year } => Period::Year { year: year - 1 },
+        Period::Cumulative { year, from_month, to_month } => Period::Cumulative { year: year - 1, from_month: *from_month, to_month: *to_month },
+        Period::Month { year, month } => Period::Month { year: year - 1, month: *month },
+        Period::AsOf { date } => {
+            let year: i32 = date.get(..4)?.parse().ok()?;
+            Period::AsOf { date: format!("{}{}", year - 1, date.get(4..)?) }
+        }
+    };
+    earlier.validate().is_ok().then_some(earlier)
 }
 
 /// What a progress figure completes, from its verb to 的: "，完成年初预算的" → 完成年初预算;
@@ -1231,11 +1394,13 @@ fn strip_share_words(name: &str) -> String {
 
 /// What a contribution is to: "拉动投资增长" → 投资.
 fn contribution_target(before: &str) -> Option<String> {
-    let at = before.rfind("拉动").or_else(|| before.rfind("带动")).or_else(|| before.rfind("拉低"))?;
+    let at = ["拉动", "带动", "拉低", "下拉", "拖累"].iter().filter_map(|w| before.rfind(w)).max()?;
     let rest = &before[at + "拉动".len()..];
-    let rest = rest.trim_end_matches("增长").trim_end_matches("增速").trim_end_matches("下降").trim_end_matches('了');
-    let rest = rest.trim_start_matches("全区").trim_start_matches("全市").trim_start_matches("全县");
-    (!rest.is_empty()).then(|| rest.to_owned())
+    let rest = rest.trim_end_matches('了').trim_end_matches("增长").trim_end_matches("下降").trim_end_matches("增速").trim_end_matches("下降").trim_end_matches("增长");
+    let rest = rest.trim_start_matches("全区").trim_start_matches("全市").trim_start_matches("全县").trim_start_matches("全旗");
+    // 规上 is short for 规模以上.
+    let rest = rest.replacen("规上", "规模以上", 1);
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// What a split is by: 分城乡看 → 城乡; 按性别分 → 性别.

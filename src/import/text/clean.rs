@@ -45,7 +45,7 @@ fn is_space(c: char) -> bool {
 }
 
 /// Cleans original characters `[start, end)` of each range in turn, as one paragraph: line
-/// breaks and blanks go (an ASCII word keeps one space before the next).
+/// breaks and blanks go (an ASCII word keeps one space before the next, and so does a number).
 pub fn clean(original: &[char], ranges: &[(usize, usize)]) -> Cleaned {
     let mut raw: Vec<(char, usize)> = Vec::new();
     for &(start, end) in ranges {
@@ -76,7 +76,11 @@ pub fn clean(original: &[char], ranges: &[(usize, usize)]) -> Cleaned {
             let prev = out.chars.last().copied();
             let next = next_solid[i + 1];
             if let (Some(p), Some(n)) = (prev, next) {
-                if p.is_ascii_alphabetic() && n.is_ascii_alphabetic() && p != ' ' {
+                // Two words keep a space; so do two numbers ("12345 4.0", cells run together):
+                // joined they would be a number the text does not print.
+                let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+                let point = |c: char| matches!(c, '.' | '．');
+                if (p.is_ascii_alphabetic() && n.is_ascii_alphabetic() || digit(p) && (digit(n) || point(n)) || point(p) && digit(n)) && p != ' ' {
                     out.chars.push(' ');
                     out.origin.push(at);
                 }
@@ -164,7 +168,9 @@ fn is_thousands(cleaned: &[char], raw: &[(char, usize)], i: usize) -> bool {
     if before == 0 || cleaned.iter().rev().nth(before).is_some_and(|c| *c == '.') {
         return false;
     }
-    let after: Vec<char> = raw[i + 1..].iter().map(|(c, _)| *c).filter(|c| !is_blank(*c)).take(4).collect();
+    // The three digits follow the separator at once; a blank after them ends the number
+    // ("2,456 3.1": two cells, 2456 and 3.1).
+    let after: Vec<char> = raw[i + 1..].iter().map(|(c, _)| *c).take(4).collect();
     let digit = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(c));
     digit(after.first()) && digit(after.get(1)) && digit(after.get(2)) && !digit(after.get(3))
 }

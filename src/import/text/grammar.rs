@@ -78,11 +78,47 @@ fn text(chars: &[char], start: usize, end: usize) -> String {
 
 /// The numbers of a clause, in order.
 pub fn tokens(chars: &[char]) -> Vec<Token> {
+    let mut out = raw_tokens(chars);
+    // 见表2, 如图3: a table's or a figure's number, no figure.
+    for token in &mut out {
+        if let Kind::Figure { number, unit: Suffix::Bare } = &token.kind {
+            if token.start > 0 && matches!(chars.get(token.start - 1), Some('表' | '图')) {
+                if let Ok(n) = number.parse::<u32>() {
+                    token.kind = Kind::Ordinal { n, rank: false };
+                }
+            }
+        }
+    }
+    // A list shares the unit printed after its last figure: 分别提高1.2、3.4个百分点.
+    for k in (0..out.len().saturating_sub(1)).rev() {
+        let between: String = chars.get(out[k].after..out[k + 1].start).map(|c| c.iter().collect()).unwrap_or_default();
+        if !matches!(between.as_str(), "、" | "和" | "与" | "及") {
+            continue;
+        }
+        if let (Kind::Figure { unit: Suffix::Bare, .. }, Kind::Figure { unit: shared, .. }) = (&out[k].kind, &out[k + 1].kind) {
+            if *shared != Suffix::Bare {
+                let shared = shared.clone();
+                if let Kind::Figure { unit, .. } = &mut out[k].kind {
+                    *unit = shared;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn raw_tokens(chars: &[char]) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].is_ascii_digit() || (i > 0 && (chars[i - 1].is_ascii_digit() || chars[i - 1].is_ascii_alphabetic())) {
+        if !chars[i].is_ascii_digit() {
             i += 1;
+            continue;
+        }
+        // A number glued to a Latin word (B2, paid0.5) or starting at a bare decimal point (.8)
+        // is no figure: the whole of it is passed over, never a piece of it read ("4" of "M7.4").
+        if i > 0 && (chars[i - 1].is_ascii_alphabetic() || chars[i - 1] == '.' || chars[i - 1].is_ascii_digit()) {
+            i = number_end(chars, i).max(i + 1);
             continue;
         }
         let end = number_end(chars, i);

@@ -17,6 +17,7 @@ pub mod clauses;
 pub mod clean;
 pub mod grammar;
 pub mod names;
+pub mod printed;
 pub mod sentences;
 pub mod tables;
 
@@ -25,6 +26,7 @@ use crate::error::{Error, ErrorKind};
 use crate::release::Release;
 
 pub use clean::clean_str;
+pub use printed::unprinted;
 
 /// Reads bulletin prose into a release, and reports what it could not read.
 ///
@@ -150,5 +152,142 @@ mod tests {
         let name = |id: &str| release.fact(id).map(|f| f.name.clone()).unwrap_or_default();
         let splits: Vec<(String, Vec<String>, BreakdownKind)> = release.breakdowns.iter().map(|b| (name(&b.total), b.parts.iter().map(|p| name(p)).collect(), b.kind)).collect();
         assert_eq!(splits, [("一般公共预算收入".to_owned(), vec!["税收收入".to_owned(), "非税收入".to_owned()], BreakdownKind::Exhaustive)]);
+    }
+
+    fn fact<'a>(release: &'a Release, name: &str) -> &'a crate::fact::Fact {
+        release.facts.iter().find(|f| f.name == name).unwrap_or_else(|| panic!("no fact {name}: {:?}", release.facts.iter().map(|f| &f.name).collect::<Vec<_>>()))
+    }
+
+    #[test]
+    fn tables_in_each_layout_become_facts_with_their_columns_kinds_and_units() {
+        let layouts = [
+            ("web", "某区2023年统计公报\n\n一、综合\n\n表1 生产总值\n指标\n绝对数（亿元）\n比上年增长（%）\n地区生产总值\n50.2\n5.0\n其中：第一产业\n4.1\n3.0\n第二产业\n20.3\n6.1\n"),
+            ("bars", "某区2023年统计公报\n\n一、综合\n\n表1 生产总值\n指标 | 绝对数（亿元） | 比上年增长（%） |\n地区生产总值 | 50.2 | 5.0 |\n  其中：第一产业 | 4.1 | 3.0 |\n  第二产业 | 20.3 | 6.1 |\n"),
+            ("tabs", "某区2023年统计公报\n\n一、综合\n\n表1 生产总值\n指标\t2023年\t\n\t绝对数（亿元）\t比上年增长（%）\n地区生产总值\t50.2\t5.0\n\u{3000}第一产业\t4.1\t3.0\n\u{3000}第二产业\t20.3\t6.1\n"),
+            ("pdf", "某区2023年统计公报\n\n一、综合\n\n表1 生产总值\n指标          绝对数（亿元）    比上年增长（%）\n地区生产总值      50.2        5.0\n  第一产业         4.1        3.0\n  第二产业        20.3        6.1\n"),
+        ];
+        for (layout, text) in layouts {
+            let (release, report) = read(text);
+            assert!(report.unparsed.is_empty(), "{layout}: {:?}", report.unparsed);
+            assert!(unprinted(&release, text).is_empty(), "{layout}");
+            let gdp = fact(&release, "地区生产总值");
+            assert_eq!(gdp.value.as_ref().map(|v| (v.amount.to_string(), v.unit.symbol())), Some(("50.2".into(), "亿元")), "{layout}");
+            assert_eq!(gdp.growth.as_ref().map(|g| g.rate.to_string()), Some("5.0".into()), "{layout}");
+            let second = fact(&release, "第二产业");
+            assert_eq!(second.value.as_ref().map(|v| v.amount.to_string()), Some("20.3".into()), "{layout}");
+            assert_eq!(second.growth.as_ref().map(|g| g.rate.to_string()), Some("6.1".into()), "{layout}");
+            let parts = &release.breakdowns.iter().find(|b| b.total == gdp.id).unwrap_or_else(|| panic!("{layout}: no breakdown")).parts;
+            assert_eq!(parts.len(), 2, "{layout}");
+            assert_eq!(release.breakdowns[0].kind, BreakdownKind::Partial, "{layout}");
+            assert_eq!(release.tables[0].title, "表1生产总值", "{layout}");
+        }
+    }
+
+    #[test]
+    fn cells_run_together_are_never_joined_into_a_number_the_text_does_not_print() {
+        for text in [
+            "某区2023年统计公报\n\n地区生产总值 12345 4.0\n\n全年一般公共预算收入10亿元，增长5%。\n",
+            "某区2023年统计公报\n\n地区生产总值\n12345\n4.0\n\n全年一般公共预算收入10亿元，增长5%。\n",
+            "某区2023年统计公报\n\n地区生产总值 12,345 4.0\n\n全年一般公共预算收入10亿元，增长5%。\n",
+            // Pieces of numbers glued to Latin words or split by a page break (the fuzz corpus's).
+            "某区2023年统计公报\n\n全年一般公共预算收入10亿元，同比增长5k4.92%，拉动投资增长0.1 M7.4%，增长17\u{c}.8%。\n",
+        ] {
+            let (release, _) = read(text);
+            assert!(unprinted(&release, text).is_empty(), "{text}: {:?}", unprinted(&release, text));
+            assert!(!release.facts.iter().any(|f| f.value.as_ref().is_some_and(|v| v.amount.to_string().starts_with("12345") && v.amount.to_string() != "12345")), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_one_cell_per_line_table_whose_cells_do_not_fall_into_rows_is_reported_not_guessed() {
+        // The second row is short of a cell (a blank cell the web page dropped).
+        let text = "某区2023年统计公报\n\n全年一般公共预算收入10亿元，增长5%。\n\n指标\n绝对数（万元）\n比上年增长（%）\n地区生产总值\n123456\n5.0\n其中：第一产业\n12345\n第二产业\n23456\n6.0\n";
+        let (release, report) = read(text);
+        assert!(unprinted(&release, text).is_empty());
+        assert_eq!(release.facts.len(), 1, "{:?}", release.facts);
+        for figure in ["123456", "12345", "23456"] {
+            assert!(report.unparsed.iter().any(|u| u.text == figure), "{figure}: {:?}", report.unparsed);
+        }
+    }
+
+    #[test]
+    fn a_price_change_column_is_a_growth_and_a_level_needs_a_unit() {
+        let text = "某县2023年统计公报\n\n表2 居民消费价格\n类别 | 比上年涨跌(%) |\n居民消费价格 | 0.8 |\n食品烟酒 | -1.6 |\n\n表3 其他\n项目 | 数量 |\n甲 | 12 |\n乙 | 13 |\n";
+        let (release, report) = read(text);
+        let food = fact(&release, "食品烟酒");
+        assert!(food.value.is_none());
+        assert_eq!(food.growth.as_ref().map(|g| g.rate.to_string()), Some("-1.6".into()));
+        // A level column with no unit in its header or its rows stays in the table.
+        assert!(!release.facts.iter().any(|f| f.name == "甲"));
+        assert!(report.notes.iter().any(|n| n.contains("没有写明单位")), "{:?}", report.notes);
+    }
+
+    #[test]
+    fn a_table_row_stating_a_prose_figure_is_the_same_fact_and_a_conflict_is_an_error() {
+        let text = "某区2023年统计公报\n\n一、综合\n\n全年地区生产总值50.2亿元，比上年增长5.0%。\n\n表1 生产总值\n指标\t绝对数（亿元）\t比上年增长（%）\n地区生产总值\t50.2\t5.2\n第一产业\t4.1\t3.0\n";
+        let (release, _) = read(text);
+        assert_eq!(release.facts.iter().filter(|f| f.name == "地区生产总值").count(), 1);
+        let findings = crate::check::check(&release).findings;
+        let errors: Vec<&str> = findings.iter().filter(|f| f.severity == crate::check::Severity::Error).map(|f| f.message.as_str()).collect();
+        assert_eq!(errors, ["「地区生产总值」在表「表1生产总值」的比上年增长（%）为5.2，正文的增速为5.0%"]);
+    }
+
+    #[test]
+    fn a_half_year_is_a_span_of_months_and_a_text_without_a_year_is_refused_saying_so() {
+        let (release, _) = read("某市2023年上半年经济运行情况\n\n上半年，全市地区生产总值800.5亿元，同比增长5.0%。\n");
+        assert_eq!(release.period, Period::Cumulative { year: 2023, from_month: 1, to_month: 6 });
+        let err = import("某市上半年经济运行情况\n\n上半年，全市地区生产总值800.5亿元，同比增长5.0%。\n", "draft.txt").unwrap_err();
+        let ErrorKind::Import { place, message, .. } = err.kind() else { panic!("{err}") };
+        assert!(message.contains("没有写明年份") && message.contains("请在标题中写明年份"), "{message}");
+        assert_eq!(place, "第3个字符起");
+    }
+
+    #[test]
+    fn changes_since_an_earlier_period_are_no_regions_and_pulls_down_are_negative() {
+        let text = "某市2023年上半年经济运行情况\n\n一、综合\n\n上半年，全市地区生产总值800.5亿元，同比增长5.0%（同期为3.2%），增速比一季度提高0.5个百分点，比全省高1.2个百分点。第三产业增加值占地区生产总值的比重为52.1%，比重比同期提高3.0个百分点。\n\n二、投资\n\n固定资产投资同比增长6.0%，增速比1-5月回落0.3个百分点。其中，中直投资120.5亿元，增长8.1%，拉动投资增长2.0个百分点；地方投资300.2亿元，下降2.0%，拉动下降1.4个百分点；工业投资增长3.0%，下拉0.5个百分点。城镇和农村居民收入增速分别提高1.2、3.4个百分点。\n";
+        let (release, report) = read(text);
+        assert!(unprinted(&release, text).is_empty());
+        let gdp = release.facts.iter().find(|f| f.name == "地区生产总值" && f.period.is_none()).unwrap();
+        // Regions only: 全省, never 一季度 or 同期.
+        let comparators: Vec<&str> = release.facts.iter().flat_map(|f| f.gaps.iter().map(|g| g.comparator.as_str())).collect();
+        assert_eq!(comparators, ["全省"]);
+        assert!(!release.facts.iter().any(|f| f.name.contains("同期")), "{:?}", release.facts.iter().map(|f| &f.name).collect::<Vec<_>>());
+        // The bracketed 同期 figure is the same indicator a year before.
+        let earlier = release.facts.iter().find(|f| f.name == "地区生产总值" && f.period.is_some()).unwrap();
+        assert_eq!(earlier.period, Some(Period::Cumulative { year: 2022, from_month: 1, to_month: 6 }));
+        assert_eq!(earlier.growth.as_ref().map(|g| g.rate.to_string()), Some("3.2".into()));
+        // Changes since a period are the changed figure's, with that period in their note.
+        let speed = fact(&release, "地区生产总值增速");
+        assert_eq!((speed.increase.as_ref().map(|i| i.amount.to_string()), speed.note.as_deref()), (Some("0.5".into()), Some("比一季度")));
+        let share = fact(&release, "第三产业增加值比重");
+        assert_eq!((share.increase.as_ref().map(|i| i.amount.to_string()), share.note.as_deref()), (Some("3.0".into()), Some("比同期")));
+        assert_eq!(fact(&release, "第三产业增加值").share.as_ref().map(|s| s.of.as_str()), Some(gdp.id.as_str()));
+        // 比1-5月 is what the change is against, not the time of what follows.
+        assert!(fact(&release, "中直投资").period.is_none());
+        // Siblings after 其中, not parent and child; pulls down are negative.
+        let investment = fact(&release, "固定资产投资");
+        let parts: Vec<&str> = release.breakdowns.iter().filter(|b| b.total == investment.id).flat_map(|b| b.parts.iter().map(String::as_str)).collect();
+        assert_eq!(parts, [fact(&release, "中直投资").id.as_str(), fact(&release, "地方投资").id.as_str(), fact(&release, "工业投资").id.as_str()]);
+        assert_eq!(fact(&release, "地方投资").contribution.as_ref().map(|c| c.points.to_string()), Some("-1.4".into()));
+        assert_eq!(fact(&release, "工业投资").contribution.as_ref().map(|c| c.points.to_string()), Some("-0.5".into()));
+        // A list shares its unit: 1.2 is in 个百分点 too (never a growth without unit).
+        assert!(!release.facts.iter().any(|f| f.growth.as_ref().is_some_and(|g| g.rate.to_string() == "1.2")));
+        let _ = report;
+    }
+
+    #[test]
+    fn a_stated_ratio_is_checked_against_the_levels_it_summarises_and_a_stated_split_against_its_total() {
+        let text = "某县2023年国民经济和社会发展统计公报\n\n一、投资\n\n全年固定资产投资200.00亿元，比上年增长6.0%。分产业看，第一产业投资10.00亿元；第二产业投资90.00亿元；第三产业投资100.00亿元。三次产业投资结构为5.0:45.0:50.1。按经济类型分，国有投资80.0亿元；非国有投资121.0亿元。\n\n二、工业\n\n全年规模以上工业增加值50.0亿元。分门类看，采矿业增加值5.0亿元，制造业增加值40.0亿元，电力、热力、燃气及水生产和供应业增加值5.0亿元。工业结构为10.0:80.0:10.0。\n";
+        let (release, _) = read(text);
+        let industry = release.ratios.iter().find(|r| r.name == "工业结构").unwrap();
+        assert_eq!(industry.labels, ["采矿业增加值", "制造业增加值", "电力、热力、燃气及水生产和供应业增加值"]);
+        assert!(industry.breakdown.is_some());
+        let by_type = release.breakdowns.iter().find(|b| b.name == "经济类型").unwrap();
+        assert_eq!(by_type.kind, BreakdownKind::Exhaustive);
+        let findings = crate::check::check(&release).findings;
+        let errors: Vec<&str> = findings.iter().filter(|f| f.severity == crate::check::Severity::Error).map(|f| f.message.as_str()).collect();
+        assert!(errors.iter().any(|e| e.contains("三次产业投资结构为 5.0 : 45.0 : 50.0") && e.contains("第三产业50.1不符")), "{errors:?}");
+        assert!(errors.iter().any(|e| e.contains("国有投资、非国有投资之和201.0亿元")), "{errors:?}");
+        assert_eq!(errors.len(), 2, "{errors:?}");
     }
 }

@@ -120,6 +120,10 @@ fn strip_place(s: &str) -> String {
             return s.to_owned();
         }
         let rest: String = chars[len..].iter().collect();
+        // 新登记市场主体: 市 begins a word (市场, 区域, 县域, 市民, 区间), no place ends there.
+        if rest.starts_with(['场', '域', '民', '间', '容', '值', '属']) {
+            return s.to_owned();
+        }
         if rest.chars().count() >= 2 && !rest.starts_with(['级', '区', '县', '市']) {
             return rest;
         }

@@ -45,14 +45,40 @@ pub fn blocks(original: &[char]) -> Vec<Block> {
     let mut open = false;
     // Whether the open paragraph's last line ended in a figure ("…结构为9.2:51:39.8").
     let mut ended_in_figure = false;
-    for (start, end) in lines(original) {
+    let all_lines = lines(original);
+    let web = one_cell_tables(original, &all_lines);
+    for (index, &(start, end)) in all_lines.iter().enumerate() {
         let line: String = original[start..end].iter().collect();
         let trimmed = line.trim_matches(|c: char| is_blank(c) || c.is_whitespace());
-        if trimmed.is_empty() {
+        if trimmed.is_empty() || is_rule(trimmed) {
             continue;
         }
         let range = (start, end);
-        if let Some(cells) = table_cells(original, range) {
+        match web.get(&index) {
+            Some(OneCell::Rows(rows)) => {
+                for cells in rows {
+                    let range = (cells.first().map_or(start, |c| c.1 .0), cells.last().map_or(end, |c| c.1 .1));
+                    out.push(Block::TableRow { range, cells: cells.clone() });
+                }
+                open = false;
+                continue;
+            }
+            Some(OneCell::Taken) => continue,
+            Some(OneCell::Unread) => {
+                out.push(Block::Line { range, text: super::clean::clean_str(trimmed) });
+                open = false;
+                continue;
+            }
+            None => {}
+        }
+        // A line saying only 其中 between a table's rows marks the parts that follow.
+        if matches!(out.last(), Some(Block::TableRow { .. })) && matches!(trimmed, "其中" | "其中：" | "其中:") {
+            out.push(Block::TableRow { range, cells: vec![(super::clean::clean_str(trimmed), range)] });
+            continue;
+        }
+        // A row of one label between a table's rows (a figure-less grouping row: "　按产业分\t\t\t").
+        let grouping = matches!(out.last(), Some(Block::TableRow { .. })) && (line.contains('\t') || trimmed.matches(['|', '｜']).count() >= 2);
+        if let Some(cells) = table_cells(original, range).or_else(|| grouping.then(|| table_cells_of(original, range, 1)).flatten()) {
             out.push(Block::TableRow { range, cells });
             open = false;
             continue;
@@ -114,6 +140,124 @@ pub fn blocks(original: &[char]) -> Vec<Block> {
             out.push(Block::Paragraph { ranges: vec![range] });
             open = !ends_sentence(&cleaned);
         }
+    }
+    out
+}
+
+/// A rule under a header ("|---|---|", "------"): no cells, no words.
+fn is_rule(trimmed: &str) -> bool {
+    trimmed.chars().any(|c| matches!(c, '-' | '—' | '─' | '=')) && trimmed.chars().all(|c| matches!(c, '-' | '—' | '─' | '=' | '|' | '｜' | ':' | '+' | ' ' | '\t' | '\u{3000}'))
+}
+
+/// What the reading of tables copied from a web page, one cell per line, makes of a line.
+#[derive(Debug, Clone, PartialEq)]
+enum OneCell {
+    /// The table's first line: its header and rows, each as cells.
+    Rows(Vec<Vec<(String, Range)>>),
+    /// A later line of the same table.
+    Taken,
+    /// A line of what looked like such a table but whose cells do not fall into rows of one
+    /// width: read as a line of its own (and reported), never guessed into rows.
+    Unread,
+}
+
+/// Whether a cleaned cell is a figure of a table ("123456", "5.0", "-2.1", "20.3%", "-").
+fn is_number_cell(cleaned: &str) -> bool {
+    let body = cleaned.strip_suffix('%').unwrap_or(cleaned);
+    let body = body.strip_prefix('-').unwrap_or(body);
+    matches!(cleaned, "-" | "—" | "…") || (!body.is_empty() && body.starts_with(|c: char| c.is_ascii_digit()) && body.chars().all(|c| c.is_ascii_digit() || c == '.') && body.matches('.').count() <= 1)
+}
+
+/// Tables copied from a web page come one cell per line: the header's cells ("指标",
+/// "绝对数（万元）", "比上年增长（%）"), then each row's label and its figures. A run of such short
+/// lines is a table when its figures fall into rows of one width, each row a label and as many
+/// figures as the header has columns after its first; the header is the label lines just before
+/// the first row. A run whose figures do not (a row short of a cell, a header short of a column)
+/// is left unread, line by line.
+fn one_cell_tables(original: &[char], lines: &[Range]) -> std::collections::HashMap<usize, OneCell> {
+    let mut out = std::collections::HashMap::new();
+    // Each line: None (not a one-cell line, or blank), Some(true) a figure, Some(false) a label.
+    let kinds: Vec<Option<(bool, String)>> = lines
+        .iter()
+        .map(|&(s, e)| {
+            let text: String = original[s..e].iter().collect();
+            let trimmed = text.trim_matches(|c: char| is_blank(c) || c.is_whitespace());
+            if trimmed.is_empty() || trimmed.contains('\t') || trimmed.chars().count() > 30 || table_cells(original, (s, e)).is_some() {
+                return None;
+            }
+            let cleaned = super::clean::clean_str(trimmed);
+            if cleaned.contains(['。', '，', '；']) || heading_level(&cleaned).is_some() {
+                return None;
+            }
+            Some((is_number_cell(&cleaned), cleaned))
+        })
+        .collect();
+    let mut i = 0;
+    while i < lines.len() {
+        // A run of one-cell lines (blank lines inside it are skipped).
+        if kinds[i].is_none() {
+            i += 1;
+            continue;
+        }
+        let mut run: Vec<usize> = Vec::new();
+        let mut j = i;
+        while j < lines.len() {
+            let (s, e) = lines[j];
+            let blank = original[s..e].iter().all(|c| is_blank(*c) || c.is_whitespace());
+            match &kinds[j] {
+                Some(_) => run.push(j),
+                None if blank => {}
+                None => break,
+            }
+            j += 1;
+        }
+        i = j.max(i + 1);
+        let figure = |k: usize| kinds[run[k]].as_ref().is_some_and(|(n, _)| *n);
+        let Some(first) = (0..run.len()).find(|&k| figure(k)) else { continue };
+        if run.iter().filter(|&&k| kinds[k].as_ref().is_some_and(|(n, _)| *n)).count() < 2 || first == 0 {
+            continue;
+        }
+        let width = (first..run.len()).take_while(|&k| figure(k)).count();
+        // Rows from the first row's label on: a label and `width` figures each; a label alone
+        // that says 其中 marks the parts that follow.
+        let mut rows: Vec<Vec<usize>> = Vec::new();
+        let mut k = first - 1;
+        let mut ragged = false;
+        while k < run.len() && !figure(k) {
+            let figures = (k + 1..run.len()).take_while(|&m| figure(m)).count();
+            let label = kinds[run[k]].as_ref().map_or("", |(_, t)| t.as_str());
+            if figures == width {
+                rows.push((k..=k + width).collect());
+                k += width + 1;
+            } else if figures == 0 && matches!(label, "其中" | "其中：" | "其中:") {
+                rows.push(vec![k]);
+                k += 1;
+            } else if figures == 0 {
+                break;
+            } else {
+                ragged = true;
+                break;
+            }
+        }
+        let end = k;
+        let header_start = (first - 1).checked_sub(width + 1);
+        if ragged || rows.iter().filter(|r| r.len() > 1).count() < 2 || header_start.is_none() {
+            // Figures in one-cell lines that are no table of one width: reported, not guessed.
+            if rows.len() >= 2 || ragged || header_start.is_none() {
+                for &line in &run {
+                    out.insert(line, OneCell::Unread);
+                }
+            }
+            continue;
+        }
+        let header_start = header_start.unwrap_or(0);
+        let cell = |k: usize| (kinds[run[k]].as_ref().map_or(String::new(), |(_, t)| t.clone()), lines[run[k]]);
+        let mut table: Vec<Vec<(String, Range)>> = vec![(header_start..first - 1).map(cell).collect()];
+        table.extend(rows.iter().map(|row| row.iter().map(|&k| cell(k)).collect()));
+        for &line in &run[header_start..end] {
+            out.insert(line, OneCell::Taken);
+        }
+        out.insert(run[header_start], OneCell::Rows(table));
     }
     out
 }
@@ -199,15 +343,35 @@ fn rest_after_heading(original: &[char], (start, end): Range, heading_chars: usi
 
 /// The cells of a table line: separated by tabs (an empty cell between two tabs is kept, as a
 /// merged header leaves them), or by two or more blanks; at least two cells with words.
-fn table_cells(original: &[char], (start, end): Range) -> Option<Vec<(String, Range)>> {
+fn table_cells(original: &[char], range: Range) -> Option<Vec<(String, Range)>> {
+    table_cells_of(original, range, 2)
+}
+
+/// The cells of a line, when at least `filled` of them have words.
+fn table_cells_of(original: &[char], (start, end): Range, filled_at_least: usize) -> Option<Vec<(String, Range)>> {
     let line = &original[start..end];
     let has_tab = line.contains(&'\t');
+    let bar = |c: &char| matches!(c, '|' | '｜');
+    let bars = line.iter().filter(|c| bar(c)).count();
     let mut cells: Vec<(String, Range)> = Vec::new();
     let mut push = |s: usize, e: usize| {
         let text: String = line[s..e].iter().collect();
         cells.push((super::clean::clean_str(text.trim()), (start + s, start + e)));
     };
-    if has_tab {
+    if bars >= 2 || (bars == 1 && !has_tab) {
+        // Cells joined by bars ("地区生产总值 | 123456 | 5.0 |"); a bar at either end closes no cell.
+        let first = line.iter().position(|c| !is_blank(*c)).unwrap_or(0);
+        let last = line.iter().rposition(|c| !is_blank(*c)).map_or(0, |i| i + 1);
+        let mut s = if line.get(first).is_some_and(bar) { first + 1 } else { first };
+        let stop = if last > s && line.get(last - 1).is_some_and(bar) { last - 1 } else { last };
+        for i in s..stop {
+            if bar(&line[i]) {
+                push(s, i);
+                s = i + 1;
+            }
+        }
+        push(s, stop.max(s));
+    } else if has_tab {
         let mut s = 0;
         for (i, &c) in line.iter().enumerate() {
             if c == '\t' {
@@ -236,7 +400,14 @@ fn table_cells(original: &[char], (start, end): Range) -> Option<Vec<(String, Ra
     }
     let cleaned_line = super::clean::clean_str(&line.iter().collect::<String>());
     let filled = cells.iter().filter(|(text, _)| !text.is_empty()).count();
-    (filled >= 2 && !cleaned_line.contains('。') && cells.iter().all(|(t, _)| t.chars().count() <= 60)).then_some(cells)
+    // "表1  2023年全旗主要经济指标": a caption with its number set apart, no row.
+    let first = cells.iter().find(|(t, _)| !t.is_empty()).map_or("", |(t, _)| t.as_str());
+    if let Some(number) = first.strip_prefix('表') {
+        if !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)) {
+            return None;
+        }
+    }
+    (filled >= filled_at_least && !cleaned_line.contains('。') && cells.iter().all(|(t, _)| t.chars().count() <= 60)).then_some(cells)
 }
 
 /// A paragraph cut into sentences: the cleaned paragraph, and for each sentence its cleaned
