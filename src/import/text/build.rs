@@ -192,7 +192,7 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
             Some(section) => section.clone(),
             None => {
                 if !sections.iter().any(|s| s.id == "s0") {
-                    sections.insert(0, Section { id: "s0".into(), title: "正文".into() });
+                    sections.insert(0, Section { id: "s0".into(), title: "正文".into(), title_en: None });
                 }
                 "s0".to_owned()
             }
