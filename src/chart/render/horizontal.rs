@@ -68,7 +68,7 @@ fn layout(data: &ChartData, m: &Metrics) -> Layout {
     let suffix = if data.unit == "%" { "%" } else { "" };
     let gutter = if above { 0.0 } else { 10.0 };
     let plot_width = f64::from(m.inner_width()) - label_width - gutter - f64::from(value_width);
-    let ticks = fitting_ticks(lo, hi, plot_width, suffix, m);
+    let ticks = fitting_ticks(lo, hi, plot_width, suffix, m, (label_width + gutter, f64::from(value_width)));
     let top_room = if data.kind == ChartKind::Progress && data.reference.is_some() { m.px(TARGET_ROOM) } else { 0 };
     Layout { label_width: label_width as i32, labels, notes, above, row_heights, value_width, ticks, top_room }
 }
@@ -201,20 +201,39 @@ pub(super) fn draw<B: Canvas>(root: &Area<B>, data: &ChartData, m: &Metrics, top
 
 /// Round ticks for the scale, and which of them to label: every one whose label fits beside its
 /// neighbours' (zero always).
-fn fitting_ticks(lo: f64, hi: f64, plot_width: f64, suffix: &str, m: &Metrics) -> Vec<(f64, bool)> {
+fn fitting_ticks(lo: f64, hi: f64, plot_width: f64, suffix: &str, m: &Metrics, room: (f64, f64)) -> Vec<(f64, bool)> {
     let size = m.small;
     let ticks = format::ticks(lo, hi, 5);
     let widest = ticks.iter().map(|t| text::width(&format::tick_in(*t, suffix, m.lang), size)).fold(0.0, f64::max);
     let spacing = plot_width / (ticks.len().max(2) - 1) as f64;
     let stride = ((widest + 8.0) / spacing.max(1.0)).ceil().max(1.0) as i64;
-    ticks
+    let mut labelled: Vec<(f64, bool)> = ticks
         .iter()
         .map(|t| {
             let step = (ticks[1.min(ticks.len() - 1)] - ticks[0]).abs().max(f64::EPSILON);
             let index = (t / step).round() as i64;
             (*t, index % stride == 0)
         })
-        .collect()
+        .collect();
+    // A label at an end of the axis that has no room beyond the plot (`room`: left, right) is moved
+    // inward to stay on the picture, half its width towards its neighbour: it keeps its label only
+    // when the two still stand apart (with a margin for the browser's font being a little wider
+    // than the estimate). Zero keeps its label.
+    let apart = |gap_ticks: usize| gap_ticks as f64 * spacing >= widest * 1.6 + 10.0;
+    let n = labelled.len();
+    for end in [0, n.saturating_sub(1)] {
+        let Some(&(tick, true)) = labelled.get(end) else { continue };
+        let half = text::width(&format::tick_in(tick, suffix, m.lang), size) / 2.0;
+        let beyond = if end == 0 { room.0 } else { room.1 };
+        if tick.abs() < 1e-9 || half <= beyond {
+            continue;
+        }
+        let neighbour = if end == 0 { labelled.iter().skip(1).position(|t| t.1).map(|p| p + 1) } else { labelled[..end].iter().rposition(|t| t.1).map(|p| end - p) };
+        if neighbour.is_some_and(|gap| !apart(gap)) {
+            labelled[end].1 = false;
+        }
+    }
+    labelled
 }
 
 /// The width of a value label's white ground.
