@@ -145,6 +145,10 @@ enum Command {
         /// Where to write the pages.
         #[arg(short = 'o', long)]
         out: std::path::PathBuf,
+        /// Only make each <xixia-release> into its sections (and the links and lists of charts),
+        /// leaving every <xixia-stat> empty: the page as the component alone would fill it.
+        #[arg(long)]
+        expand_only: bool,
     },
 }
 
@@ -275,7 +279,7 @@ fn run(command: Command, data: Option<&Path>, out: &mut String) -> Result<ExitCo
             }
             Ok(if diff.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
-        Command::Prerender { pages, out: dir } => {
+        Command::Prerender { pages, out: dir, expand_only } => {
             let site = site(data)?;
             let mut charts = site.charts(Lang::Zh)?;
             charts.extend(site.charts(Lang::En)?);
@@ -284,7 +288,8 @@ fn run(command: Command, data: Option<&Path>, out: &mut String) -> Result<ExitCo
             entries.sort();
             for template in entries {
                 let html = std::fs::read_to_string(&template).map_err(io(&template))?;
-                let page = xixia_stats::prerender::site_page(&html, &site.releases, &charts).map_err(|err| Error::from(ErrorKind::Io { origin: template.display().to_string(), message: err.to_string() }))?;
+                let made = if expand_only { xixia_stats::prerender::expand(&html, &site.releases, &charts) } else { xixia_stats::prerender::site_page(&html, &site.releases, &charts) };
+                let page = made.map_err(|err| Error::from(ErrorKind::Io { origin: template.display().to_string(), message: err.to_string() }))?;
                 let target = dir.join(template.file_name().unwrap_or_default());
                 std::fs::write(&target, page).map_err(io(&target))?;
                 let _ = writeln!(out, "{}", target.display());

@@ -62,6 +62,12 @@ pub fn page(template: &str, charts: &[ChartData]) -> Result<String, PrerenderErr
 /// ([`crate::page::release_html`]): its sections, a chart card for each of its charts and a table
 /// of each section's figures.
 pub fn site_page(template: &str, releases: &[Release], charts: &[ChartData]) -> Result<String, PrerenderError> {
+    fill_charts(&expand(template, releases, charts)?, charts)
+}
+
+/// The page with every `<xixia-release>`, `<xixia-release-link>` and `<xixia-chart-list>` made
+/// from the data, and every `<xixia-stat>` left as it is.
+pub fn expand(template: &str, releases: &[Release], charts: &[ChartData]) -> Result<String, PrerenderError> {
     let failure: RefCell<Option<PrerenderError>> = RefCell::new(None);
     let handler = element!("xixia-release", |el| {
         let name = el.get_attribute("release").unwrap_or_default();
@@ -88,10 +94,10 @@ pub fn site_page(template: &str, releases: &[Release], charts: &[ChartData]) -> 
         Ok(())
     });
     let expanded = rewrite_str(template, RewriteStrSettings::new().append_element_content_handler(handler).append_element_content_handler(link).append_element_content_handler(list)).map_err(|err| PrerenderError::Html(err.to_string()))?;
-    if let Some(err) = failure.into_inner() {
-        return Err(err);
+    match failure.into_inner() {
+        Some(err) => Err(err),
+        None => Ok(expanded),
     }
-    fill_charts(&expanded, charts)
 }
 
 fn fill_charts(template: &str, charts: &[ChartData]) -> Result<String, PrerenderError> {

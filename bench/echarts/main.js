@@ -39,7 +39,7 @@ const instances = [];
 
 for (const el of document.querySelectorAll('.echart[data-chart]')) {
   const id = el.dataset.chart;
-  const option = options[id];
+  const option = options[`${el.dataset.release}/${id}`];
   if (!option) {
     el.textContent = `no option for ${id}`;
     continue;

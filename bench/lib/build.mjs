@@ -10,7 +10,8 @@
 // Run on its own with `node bench/lib/build.mjs [--rebuild]`; bench/run.mjs calls it first.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { optionFor, seriesTypes } from './options.mjs';
@@ -103,7 +104,12 @@ export async function buildEcharts() {
   }
   const data = chartData();
   const byId = new Map(data.map((c) => [c.id, c]));
-  const indexHtml = readFileSync(path.join(ROOT, 'www', 'pages', 'index.html'), 'utf8');
+  // The page as the build makes it from the content folder (every release's sections, each chart
+  // an empty <xixia-stat>), before its charts are pre-rendered.
+  const expanded = mkdtempSync(path.join(os.tmpdir(), 'bench-pages-'));
+  run('cargo', ['run', '--quiet', '--', 'prerender', '--expand-only', '--pages', path.join(ROOT, 'www', 'pages'), '-o', expanded]);
+  const indexHtml = readFileSync(path.join(expanded, 'index.html'), 'utf8');
+  rmSync(expanded, { recursive: true, force: true });
   const onPage = pageCharts(indexHtml);
   if (onPage.length === 0) throw new Error('bench: www/index.html has no <xixia-stat> elements');
 
@@ -111,7 +117,7 @@ export async function buildEcharts() {
   for (const { chart, release } of onPage) {
     const entry = data.find((c) => c.id === chart && (!release || c.release === release)) ?? byId.get(chart);
     if (!entry) throw new Error(`bench: chart-data has no chart "${chart}" (release "${release}") that www/index.html shows`);
-    options[chart] = optionFor(entry);
+    options[`${entry.release}/${chart}`] = optionFor(entry);
   }
   const types = seriesTypes(options);
   const registered = ['bar', 'line', 'pie'];
