@@ -419,8 +419,9 @@ enum LegendKind {
     More,
 }
 
-/// Lines a title may take; notes and the source line under the chart.
-const TITLE_LINES: usize = 6;
+/// Lines a title may take (an automatic chart's English title on a phone in care mode takes 7);
+/// notes and the source line under the chart.
+const TITLE_LINES: usize = 10;
 const NOTE_LINES: usize = 24;
 const SOURCE_LINES: usize = 6;
 
