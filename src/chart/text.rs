@@ -111,7 +111,7 @@ fn tokens(text: &str) -> Vec<String> {
         // A quote goes with the word it opens ('three) or closes (guarantees'), never alone at
         // a line's end or start.
         let opening_quote = run.is_empty() && matches!(c, '\'' | '"');
-        if c.is_ascii_alphanumeric() || opening_quote || (!run.is_empty() && matches!(c, '.' | ',' | '%' | '-' | '/' | '\'' | '"')) {
+        if c.is_ascii_alphanumeric() || opening_quote || (!run.is_empty() && matches!(c, '.' | ',' | '%' | '-' | '–' | '/' | '\'' | '"')) {
             run.push(c);
         } else if ends_with_digit && matches!(c, '年' | '月' | '日' | '期' | '个' | '倍') {
             // "1月", "2023年" stay together.
