@@ -39,7 +39,7 @@ pub fn release_html(release: &Release, charts: &[ChartData]) -> String {
     let first = release.sections.first().map(|s| s.id.clone());
     for section in &release.sections {
         let in_section: Vec<&&ChartData> = own.iter().filter(|c| c.section.as_ref().or(first.as_ref()) == Some(&section.id)).collect();
-        let facts: Vec<&Fact> = release.facts.iter().filter(|f| section_of(release, f).or(first.as_deref()) == Some(section.id.as_str())).collect();
+        let facts: Vec<&Fact> = release.facts.iter().filter(|f| release.section_of(f).or(first.as_deref()) == Some(section.id.as_str())).collect();
         if in_section.is_empty() && facts.is_empty() {
             continue;
         }
@@ -194,12 +194,6 @@ fn comparisons(fact: &Fact, lang: Lang) -> String {
 /// The publishers in English, when every one has an English name.
 fn publishers_en_list(release: &Release) -> Option<String> {
     (release.publishers_en.len() == release.publishers.len() && !release.publishers.is_empty()).then(|| format::join_en(&release.publishers_en))
-}
-
-/// The section of the sentence a fact is stated in.
-fn section_of<'r>(release: &'r Release, fact: &Fact) -> Option<&'r str> {
-    let sentence = release.sentence(fact.sentence.as_deref()?)?;
-    Some(sentence.section.as_str())
 }
 
 /// ` data-en="…"` for an English text, or nothing.

@@ -423,6 +423,11 @@ impl Release {
         (place.unwrap_or_else(|| "本地".to_owned()), english.unwrap_or_else(|| "the district".to_owned()))
     }
 
+    /// The id of the section a fact is stated in: that of its sentence.
+    pub fn section_of(&self, fact: &Fact) -> Option<&str> {
+        Some(self.sentence(fact.sentence.as_deref()?)?.section.as_str())
+    }
+
     /// The period a fact covers: its own, or else the release's.
     pub fn period_of<'a>(&'a self, fact: &'a Fact) -> &'a Period {
         fact.period.as_ref().unwrap_or(&self.period)

@@ -157,8 +157,8 @@ impl Selector {
 }
 
 /// The newest release of a kind: the one whose period ends last, then the one published last.
-pub fn latest(releases: &[Release], kind: ReleaseKind) -> Option<&Release> {
-    releases.iter().filter(|r| r.kind() == kind).max_by(|a, b| (a.period_end(), &a.published, &a.id).cmp(&(b.period_end(), &b.published, &b.id)))
+pub fn latest<'r>(releases: impl IntoIterator<Item = &'r Release>, kind: ReleaseKind) -> Option<&'r Release> {
+    releases.into_iter().filter(|r| r.kind() == kind).max_by(|a, b| (a.period_end(), &a.published, &a.id).cmp(&(b.period_end(), &b.published, &b.id)))
 }
 
 /// Resolves an embed's `release` attribute: a release id as it is, `latest-<kind>` to the id of

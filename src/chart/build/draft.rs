@@ -152,7 +152,7 @@ pub fn published_charts(spec: &Spec, releases: &[Release], lang: Lang) -> Result
                 Err(err) => problems.push(format!("charts[{i}]（{}）用于发布“{}”：{err}", entry.id, release.id)),
             }
         }
-        let made_up = made_up_charts(release, &own.iter().map(|(c, _)| c.clone()).collect::<Vec<_>>(), &shown, lang, "auto");
+        let made_up = made_up_charts(release, own.iter().map(|(c, _)| c.id.as_str()), &shown, lang, "auto");
         let report = crate::check::check(release);
         for (mut data, drawn) in own.into_iter().chain(made_up) {
             disagreements(&mut data, &drawn, release, &report);
@@ -206,7 +206,7 @@ fn every_chart(spec: &Spec, release: &Release, others: &[Release], lang: Lang) -
             charts.push(data);
         }
     }
-    let made_up = made_up_charts(release, &charts, &shown, lang, "draft");
+    let made_up = made_up_charts(release, charts.iter().map(|c| c.id.as_str()), &shown, lang, "draft");
     charts.extend(made_up.into_iter().map(|(data, _)| data));
     for chart in &mut charts {
         chart.draft = true;
@@ -216,10 +216,10 @@ fn every_chart(spec: &Spec, release: &Release, others: &[Release], lang: Lang) -
 }
 
 /// A chart for each structure of `release` that `shown` does not hold, with ids `<prefix>-…`
-/// unique beside those of `charts`.
-fn made_up_charts(release: &Release, charts: &[ChartData], shown: &Shown, lang: Lang, prefix: &str) -> Vec<(ChartData, DataSpec)> {
+/// unique beside the ids `taken`.
+fn made_up_charts<'t>(release: &Release, taken: impl Iterator<Item = &'t str>, shown: &Shown, lang: Lang, prefix: &str) -> Vec<(ChartData, DataSpec)> {
     let mut made = Vec::new();
-    let mut ids: HashSet<String> = charts.iter().map(|c| c.id.clone()).collect();
+    let mut ids: HashSet<String> = taken.map(str::to_owned).collect();
     let mut unique = |wanted: String| {
         let mut id = wanted.clone();
         let mut n = 2;

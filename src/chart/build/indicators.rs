@@ -137,9 +137,8 @@ impl Builder<'_> {
             let release = match r.from.as_deref().and_then(ReleaseKind::from_name) {
                 None => self.release,
                 Some(kind) => {
-                    let candidates: Vec<Release> = others.iter().filter(|o| o.period_end() <= self.release.period_end()).cloned().collect();
-                    let newest = spec::latest(&candidates, kind).map(|n| n.id.clone());
-                    let found = newest.and_then(|id| others.iter().find(|o| o.id == id)).ok_or_else(|| self.missing(format!("{}之前的{}", self.release.period, kind.name())))?;
+                    let candidates = others.iter().filter(|o| o.period_end() <= self.release.period_end());
+                    let found = spec::latest(candidates, kind).ok_or_else(|| self.missing(format!("{}之前的{}", self.release.period, kind.name())))?;
                     earlier = earlier.or(Some(found));
                     found
                 }

@@ -104,7 +104,7 @@ pub fn build_entry(entry: &ChartSpec, release: &Release, others: &[Release], lan
 /// first fact (a breakdown's total, a ratio's whole, a series' first point) is stated in, or the
 /// table's own.
 fn section_of(release: &Release, data: &spec::DataSpec) -> Option<String> {
-    let of_fact = |id: &str| release.fact(id).and_then(|f| f.sentence.as_deref()).and_then(|s| release.sentence(s)).map(|s| s.section.clone());
+    let of_fact = |id: &str| release.fact(id).and_then(|f| release.section_of(f)).map(str::to_owned);
     let of_breakdown = |id: &str| release.breakdowns.iter().find(|b| b.id == id).and_then(|b| of_fact(&b.total).or_else(|| b.parts.first().and_then(|p| of_fact(p))));
     let of_ratio = |id: &str| {
         let ratio = release.ratios.iter().find(|r| r.id == id)?;
