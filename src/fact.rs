@@ -16,6 +16,12 @@ use crate::unit::Unit;
 pub struct Fact {
     /// Stable id, unique in its release: `gdp`, `gdp-primary`.
     pub id: String,
+    /// The indicator it states, an id of the site's indicator registry (`indicators.json`), when
+    /// that is not [`Fact::id`]: a fiscal report's `sanbao-feb` states `sanbao-actual` for 1-2月;
+    /// a bulletin's `gdp-2022-final` restates `gdp` for the year before. Links the facts of
+    /// different releases into one series over time ([`Fact::indicator_id`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<String>,
     /// The Chinese name as printed: 第一产业增加值.
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -53,6 +59,13 @@ pub struct Fact {
     /// A qualifier printed with the figure: 扣除留抵退税因素后, 同口径.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+impl Fact {
+    /// The registry id of the indicator it states: [`Fact::indicator`], else its own id.
+    pub fn indicator_id(&self) -> &str {
+        self.indicator.as_deref().unwrap_or(&self.id)
+    }
 }
 
 /// An exact amount with its unit.

@@ -659,6 +659,7 @@ impl Reader<'_> {
         let id = draft.unique_id(known_id, format!("f{line}"));
         draft.release.facts.push(Fact {
             id,
+            indicator: None,
             name: name.to_owned(),
             name_en,
             sentence: Some(sentence),

@@ -216,6 +216,7 @@ fn own(cube: Cube, ext: Extension, ctx: &Ctx) -> Result<Release, Error> {
             value: value.map(|(amount, _, cat)| Quantity { amount, unit: unit_of(cat), decimals: f.value_decimals }),
             increase: increase.map(|(amount, _, cat)| Quantity { amount, unit: unit_of(cat), decimals: f.increase_decimals }),
             id: f.id,
+            indicator: None,
             name: f.name,
             name_en: f.name_en,
             sentence: f.sentence,
@@ -302,6 +303,7 @@ fn foreign(cube: Cube, ctx: &Ctx) -> Result<Release, Error> {
         }
         facts.push(Fact {
             id,
+            indicator: None,
             name,
             name_en: None,
             sentence: None,

@@ -625,6 +625,7 @@ fn assemble(reader: Reader, sentences: &[Sentence], footnotes: &[Footnote], know
         }
         out.push(Fact {
             id,
+            indicator: None,
             name: f.name.clone(),
             name_en: known.facts.get(&f.name).and_then(|(_, en)| en.clone()),
             sentence: sentence_id(f.sentence),
