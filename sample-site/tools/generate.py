@@ -105,7 +105,7 @@ MONTHLY = {
                    rc="3 2 3 3 2 3", rp="18 14 17 18 15 16"),
     },
     "investment": {
-        2024: dict(g="-3.6 -1.8 0.4 2.1 3.4 4.2 5.0 5.6 5.9 6.3 6.5", prov="3.2 3.6 3.9 4.1 4.3 4.2 4.4 4.5 4.6 4.7 4.8",
+        2024: dict(g="-3.6 -1.8 0.4 2.1 3.4 4.4 5.0 5.6 5.9 6.3 6.5", prov="3.2 3.6 3.9 4.1 4.3 4.2 4.4 4.5 4.6 4.7 4.8",
                    city="2.4 3.0 3.5 3.8 4.1 4.3 4.6 4.8 5.0 5.2 5.4", rc="9 8 7 6 5 5 4 4 4 3 3",
                    rp="- - - - - 30 27 24 22 19 18"),
         2025: dict(g="7.2 6.8 6.1 5.7 5.9 5.4", prov="4.5 4.7 4.6 4.4 4.5 4.3", city="5.1 5.3 5.0 4.9 5.0 4.8",
@@ -183,6 +183,7 @@ def growth(rate, basis, prices=None):
 def gaps(g, prov, city):
     out = []
     for comp, en, other in (("全省", "the province", prov), ("全市", "the city", city)):
+        assert D(g) != other, ("a gap of 0.0 would read 持平", g, comp)
         out.append({"comparator": comp, "comparator_en": en, "points": s(D(g) - other)})
     return out
 
