@@ -34,22 +34,6 @@ if [[ "$(wasm-bindgen --version)" != "wasm-bindgen $expected" ]]; then
   exit 1
 fi
 
-# 0. The chart data the page draws: every figure computed by the Rust core, exactly, ahead of time,
-#    one file per release and language (www/data/charts/<release>.json and <release>.en.json, so
-#    a page loads only the releases it shows) and the index of releases (index.json: ids, aliases
-#    such as latest-bulletin, chart ids). Written into a fresh folder that then takes the place of
-#    the old one, so a failed run leaves the previous data whole.
-#    (Staff tools that load drafts will carry the core itself; visitors only need the renderer.)
-mkdir -p www/data
-log "xixia-stats chart-data --split www/data/charts"
-rm -rf www/data/charts.tmp
-if ! cargo run --quiet -- chart-data --data "$SITE_DIR" --compact --split www/data/charts.tmp >/dev/null; then
-  rm -rf www/data/charts.tmp
-  log "chart-data failed"
-  exit 1
-fi
-rm -rf www/data/charts www/data/charts.json www/data/charts.en.json && mv www/data/charts.tmp www/data/charts
-
 # The component: www/component/ (readable source) → www/xixia-stat.js and .css, minified by
 #  esbuild from npm (same behaviour, a third of the bytes).
 log "esbuild --minify www/component → www/xixia-stat.js, www/xixia-stat.css"
@@ -69,24 +53,46 @@ if compgen -G 'data/samples/*.txt' >/dev/null; then
   cp data/samples/*.txt www/data/samples/
 fi
 
-# 0a. The downloads every chart offers: PNG at 2× (drawn natively with Noto Sans CJK), standalone SVG,
-#     CSV and the release as JSON-stat, in both languages, under www/data/export/<lang>/.
-for lang in zh-CN en; do
-  export_dir="www/data/export/$lang"
-  log "xixia-stats render --lang $lang → $export_dir"
-  rm -rf "$export_dir.tmp" && mkdir -p "$export_dir.tmp"
-  for release in $(cargo run --quiet -- list --data "$SITE_DIR" | cut -f1); do
+# 0. A site's data, from its content folder $1 into the folder $2 that its pages sit in:
+#    - the chart data the page draws: every figure computed by the Rust core, exactly, ahead of
+#      time, one file per release and language ($2/data/charts/<release>.json and .en.json, so a
+#      page loads only the releases it shows) and the index of releases (index.json: ids, periods,
+#      aliases such as latest-bulletin, chart ids);
+#    - the downloads every chart offers: PNG at 2× (drawn natively with Noto Sans CJK), standalone
+#      SVG, CSV and the release as JSON-stat, in both languages, under $2/data/export/<lang>/;
+#    - the pages: the templates in $3 with every <xixia-stat> filled with its chart drawn natively
+#      (SVG, summary, table, download links), so they read right before and without JavaScript.
+#    Each folder is written fresh and then takes the place of the old one, so a failed run leaves
+#    the previous data whole. (Staff tools that load drafts carry the core itself; visitors only
+#    need the renderer.)
+site_data() {
+  local site=$1 out=$2 pages=$3
+  mkdir -p "$out/data"
+  log "xixia-stats chart-data --data $site --split $out/data/charts"
+  rm -rf "$out/data/charts.tmp"
+  if ! cargo run --quiet -- chart-data --data "$site" --compact --split "$out/data/charts.tmp" >/dev/null; then
+    rm -rf "$out/data/charts.tmp"
+    log "chart-data failed"
+    exit 1
+  fi
+  rm -rf "$out/data/charts" "$out/data/charts.json" "$out/data/charts.en.json" && mv "$out/data/charts.tmp" "$out/data/charts"
+  for lang in zh-CN en; do
+    local export_dir="$out/data/export/$lang"
+    log "xixia-stats render --data $site --lang $lang → $export_dir"
+    rm -rf "$export_dir.tmp" && mkdir -p "$export_dir.tmp"
     for format in png svg csv jsonstat; do
-      cargo run --quiet -- render --data "$SITE_DIR" --release "$release" --format "$format" --lang "$lang" --width 800 -o "$export_dir.tmp/$release" >/dev/null
+      cargo run --quiet -- render --data "$site" --release all --by-release --format "$format" --lang "$lang" --width 800 -o "$export_dir.tmp" >/dev/null
     done
+    rm -rf "$export_dir" && mv "$export_dir.tmp" "$export_dir"
   done
-  rm -rf "$export_dir" && mv "$export_dir.tmp" "$export_dir"
-done
+  log "xixia-stats prerender --data $site $pages → $out/"
+  cargo run --quiet -- prerender --data "$site" --pages "$pages" -o "$out" >/dev/null
+}
 
-# 0b. The pages: www/pages/*.html with every <xixia-stat> filled with its chart drawn natively (SVG,
-#     summary, table, download links), so they read right before and without JavaScript.
-log "xixia-stats prerender www/pages → www/"
-cargo run --quiet -- prerender --data "$SITE_DIR" --pages www/pages -o www >/dev/null
+site_data "$SITE_DIR" www www/pages
+# The invented 样例县's site (sample-site/: a year of monthly reports, five bulletins), at
+# www/sample/, for the charts over time; its page says in its heading that the data are invented.
+site_data sample-site www/sample www/sample-pages
 
 # 1. Rust → wasm + JS glue. Cargo.toml turns wasm-pack's own wasm-opt off: Debian's binaryen breaks
 #    reference types (see /work/shared/TOOLCHAIN.md); we run npm's binaryen below instead.

@@ -1,10 +1,12 @@
 //! The demo site's content, compiled into the library as the command line's default: every release
 //! file of `data/releases/` (every figure of the two gazette issues in `shared/sources/`, keyed by
-//! hand from the printed text) and the chart specification `data/charts.json`. The list comes from
+//! hand from the printed text), the chart specification `data/charts.json` and the indicator
+//! registry `data/indicators.json`. The list comes from
 //! the folder (`build.rs`); nothing here names a release.
 
 use crate::chart::spec::{Spec, SpecError};
 use crate::error::{Error, ErrorKind};
+use crate::indicator::Registry;
 use crate::load;
 use crate::release::Release;
 
@@ -43,7 +45,16 @@ pub fn sort(releases: &mut [Release]) {
     releases.sort_by(|a, b| (a.period_end(), &a.published, &a.id).cmp(&(b.period_end(), &b.published, &b.id)));
 }
 
-/// The bundled chart specification.
+/// The bundled chart specification, with the bundled indicator registry.
 pub fn spec() -> Result<Spec, SpecError> {
-    Spec::from_json(SPEC, "data/charts.json")
+    let mut spec = Spec::from_json(SPEC, "data/charts.json")?;
+    if let Some(json) = INDICATORS {
+        spec.indicators = Registry::from_json(json, "data/indicators.json")?;
+    }
+    Ok(spec)
+}
+
+/// The bundled indicator registry (empty when `data/` has none).
+pub fn registry() -> Registry {
+    spec().map(|s| s.indicators).unwrap_or_default()
 }

@@ -22,7 +22,9 @@ pub mod diff;
 pub mod export;
 pub mod figures;
 pub mod import;
+pub mod indicator;
 pub mod load;
+pub mod series;
 pub mod site;
 #[cfg(feature = "prerender")]
 pub mod page;

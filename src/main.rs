@@ -88,6 +88,10 @@ enum Command {
         /// is drawn from the regular face].
         #[arg(long)]
         font_bold: Option<std::path::PathBuf>,
+        /// Write each release's files into a folder of its own, `<out>/<release>/` (as the site
+        /// serves its downloads), so one run renders every release.
+        #[arg(long)]
+        by_release: bool,
         /// The folder to write `<chart>.<format>` files into.
         #[arg(short = 'o', long)]
         out: std::path::PathBuf,
@@ -213,8 +217,8 @@ fn run(command: Command, data: Option<&Path>, out: &mut String) -> Result<ExitCo
             out.push('\n');
             Ok(ExitCode::SUCCESS)
         }
-        Command::Render { release, chart, draft, format, lang, width, mode, scale, font, font_bold, out: dir } => {
-            let request = Render { chart, draft, format, lang, width, mode, scale, font, font_bold };
+        Command::Render { release, chart, draft, format, lang, width, mode, scale, font, font_bold, by_release, out: dir } => {
+            let request = Render { chart, draft, format, lang, width, mode, scale, font, font_bold, by_release };
             for path in render(&site(data)?, &release, &request, &dir)? {
                 let _ = writeln!(out, "{}", path.display());
             }
@@ -315,6 +319,7 @@ fn write_split(site: &Site, dir: &Path, compact: bool) -> Result<Vec<std::path::
         kind: &'static str,
         title: &'a str,
         period: String,
+        period_en: String,
         #[serde(skip_serializing_if = "Option::is_none")]
         published: Option<&'a str>,
         aliases: Vec<String>,
@@ -347,6 +352,7 @@ fn write_split(site: &Site, dir: &Path, compact: bool) -> Result<Vec<std::path::
             kind: release.kind().name(),
             title: &release.title,
             period: release.period.to_string(),
+            period_en: release.period.english(),
             published: release.published.as_deref(),
             aliases: own.first().map(|c| c.aliases.clone()).unwrap_or_default(),
             charts: zh.iter().filter(|c| c.release == release.id).map(|c| c.id.as_str()).collect(),
@@ -397,6 +403,7 @@ struct Render {
     scale: u32,
     font: Option<std::path::PathBuf>,
     font_bold: Option<std::path::PathBuf>,
+    by_release: bool,
 }
 
 impl Render {
@@ -457,9 +464,21 @@ fn render(site: &Site, release: &str, request: &Render, dir: &Path) -> Result<Ve
         let known = all.iter().filter(|c| selected.contains(&c.release)).map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ");
         return Err(export_error(&request.chart, &format!("no such chart in {}; charts: {}", selected.join(", "), if known.is_empty() { "none" } else { &known })));
     }
+    // With --by-release, each release into a folder of its own, `<dir>/<release>/`, as the site
+    // serves them.
+    let every = request.by_release;
+    let folder = |id: &str| if every { dir.join(id) } else { dir.to_path_buf() };
     if request.format == Format::Jsonstat {
         let chosen: Vec<&Release> = site.releases.iter().filter(|r| selected.contains(&r.id) && (request.chart == "all" || charts.iter().any(|c| c.release == r.id))).collect();
-        return chosen.iter().map(|r| write_jsonstat(r, request.lang, dir)).collect();
+        return chosen.iter().map(|r| write_jsonstat(r, request.lang, &folder(&r.id))).collect();
+    }
+    if every {
+        let mut written = Vec::new();
+        for id in &selected {
+            let own: Vec<&ChartData> = charts.iter().copied().filter(|c| c.release == *id).collect();
+            written.extend(write_charts(&own, request, fonts.as_ref(), &folder(id))?);
+        }
+        return Ok(written);
     }
     if charts.is_empty() {
         return Err(export_error(&selected.join(", "), "this release has no chart"));

@@ -107,6 +107,8 @@ pub fn chart_list(charts: &[ChartData]) -> String {
             crate::chart::ChartKind::Grouped => "分组柱形图",
             crate::chart::ChartKind::Cumulative => "累计堆积柱形图",
             crate::chart::ChartKind::Progress => "进度条形图",
+            crate::chart::ChartKind::Line => "折线图",
+            crate::chart::ChartKind::Combo => "柱线组合图",
         };
         let aliases: Vec<String> = chart.aliases.iter().map(|a| format!("<code>{}</code>", escape(a))).collect();
         let _ = write!(

@@ -1,6 +1,6 @@
-//! A site's content folder: the releases (`releases/*.json`, one file each) and the chart
-//! specification (`charts.json`). The build reads it to make the public pages' chart data, the
-//! command line reads it with `--data DIR`, and the demo's own folder is `data/` (bundled into the
+//! A site's content folder: the releases (`releases/*.json`, one file each), the chart
+//! specification (`charts.json`) and the indicator registry (`indicators.json`, optional). The
+//! build reads it to make the public pages' chart data, the command line reads it with `--data DIR`, and the demo's own folder is `data/` (bundled into the
 //! library as the default, [`crate::bundled`]). Adding a release is adding a file.
 //!
 //! Reading a folder never panics: a file that cannot be read, a release that does not validate,
@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::chart::spec::Spec;
 use crate::chart::{self, ChartData, Lang};
 use crate::error::{Error, ErrorKind};
+use crate::indicator::Registry;
 use crate::load;
 use crate::release::Release;
 
@@ -78,7 +79,13 @@ impl Site {
         }
         let spec_path = dir.join("charts.json");
         let spec_text = std::fs::read_to_string(&spec_path).map_err(io(&spec_path))?;
-        let spec = Spec::from_json(&spec_text, &spec_path.display().to_string()).map_err(spec_error)?;
+        let mut spec = Spec::from_json(&spec_text, &spec_path.display().to_string()).map_err(spec_error)?;
+        // The indicator registry is optional.
+        let registry_path = dir.join("indicators.json");
+        if registry_path.is_file() {
+            let text = std::fs::read_to_string(&registry_path).map_err(io(&registry_path))?;
+            spec.indicators = Registry::from_json(&text, &registry_path.display().to_string()).map_err(spec_error)?;
+        }
         Site::new(releases, spec)
     }
 

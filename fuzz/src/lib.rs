@@ -59,7 +59,7 @@ pub fn release_json(data: &[u8]) {
     let spec = xixia_stats::bundled::spec().unwrap_or_else(|err| panic!("the bundled chart specification reads: {err}"));
     for entry in spec.charts.iter().filter(|c| c.selector().selects(&release, &others)) {
         for lang in [Lang::Zh, Lang::En] {
-            let Ok(data) = chart::build_entry(entry, &release, &others, lang) else { continue };
+            let Ok(data) = chart::build_entry(entry, &spec.indicators, &release, &others, lang) else { continue };
             for (i, mode) in Mode::ALL.into_iter().enumerate() {
                 for width in RELEASE_WIDTHS {
                     draw(&data, width, mode, &format!("c{i}"));
@@ -324,7 +324,7 @@ impl Input<'_> {
     }
 
     fn chart(&mut self) -> ChartData {
-        const KINDS: [ChartKind; 7] = [ChartKind::Column, ChartKind::Donut, ChartKind::StackedPercent, ChartKind::Bar, ChartKind::Grouped, ChartKind::Cumulative, ChartKind::Progress];
+        const KINDS: [ChartKind; 9] = [ChartKind::Column, ChartKind::Donut, ChartKind::StackedPercent, ChartKind::Bar, ChartKind::Grouped, ChartKind::Cumulative, ChartKind::Progress, ChartKind::Line, ChartKind::Combo];
         ChartData {
             id: self.string(),
             release: self.string(),
@@ -352,6 +352,8 @@ impl Input<'_> {
             section: None,
             // Last, so the kept corpus still makes the charts it was minimized to.
             category_periods: self.strings(4),
+            axis_labels: self.strings(10),
+            line_unit: (self.byte() % 2 == 1).then(|| self.string()),
         }
     }
 }

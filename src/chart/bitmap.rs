@@ -360,14 +360,15 @@ impl Canvas for Bitmap<'_> {
     }
 
     /// SVG's `stroke-dasharray="6 4"`: dashes and gaps scaled to device pixels.
-    fn draw_dashed(&mut self, from: BackendCoord, to: BackendCoord, color: RGBColor, width: u32) -> Result {
+    fn draw_dashed(&mut self, from: BackendCoord, to: BackendCoord, color: RGBColor, width: u32, (dash, gap): (u32, u32)) -> Result {
         let ((x0, y0), (x1, y1)) = (self.device(from), self.device(to));
         let (dx, dy) = (f64::from(x1 - x0), f64::from(y1 - y0));
         let length = dx.hypot(dy);
         if length == 0.0 {
             return Ok(());
         }
-        let (dash, gap) = (f64::from(6 * self.scale), f64::from(4 * self.scale));
+        let scale = u32::try_from(self.scale).unwrap_or(1);
+        let (dash, gap) = (f64::from(dash.max(1) * scale), f64::from(gap * scale));
         let at = |t: f64| (x0 + (dx * t / length).round() as i32, y0 + (dy * t / length).round() as i32);
         let color = BackendColor { alpha: 1.0, rgb: (color.0, color.1, color.2) };
         let width = i32::try_from(width).unwrap_or(1).max(1) * self.scale;

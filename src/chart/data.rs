@@ -26,6 +26,12 @@ pub enum ChartKind {
     Cumulative,
     /// Horizontal bars of a rate against a target line.
     Progress,
+    /// Lines over time, one per series, with a marker at every period and a gap where a period
+    /// has no figure: an indicator's growth month after month against other regions'.
+    Line,
+    /// Columns of the first series (levels, on the left axis) and a line of the second (growth,
+    /// on the right axis, in [`ChartData::line_unit`]) over time: 近五年地区生产总值及其增长速度.
+    Combo,
 }
 
 /// One chart's data. It serializes to the JSON the public page loads (`xixia-stats chart-data`),
@@ -92,6 +98,14 @@ pub struct ChartData {
     /// release section by section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
+    /// The labels under a chart over time, one per category, shorter than the categories
+    /// ("1-11月" for "2023年1-11月", its year on a second line after `\n`, printed under the
+    /// first label of each year). Empty: the categories themselves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub axis_labels: Vec<String>,
+    /// The unit of the line of a column-and-line chart (its right axis): "%".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_unit: Option<String>,
 }
 
 /// The mark a draft's charts carry, in Chinese and in English.

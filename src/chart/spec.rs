@@ -10,16 +10,22 @@
 use serde::Deserialize;
 
 use super::data::ChartKind;
+use crate::indicator::Registry;
 use crate::release::{Release, ReleaseKind};
+use crate::series::Frequency;
 
 /// The largest specification read, in bytes.
 pub const MAX_SPEC_BYTES: usize = 1 << 20;
 
 /// A site's chart specification.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Spec {
     pub charts: Vec<ChartSpec>,
+    /// The site's indicator registry (`indicators.json` beside `charts.json`), for the names
+    /// and notes of the charts over time. Read apart ([`crate::site::Site::load`]).
+    #[serde(skip)]
+    pub indicators: Registry,
 }
 
 /// One chart of the specification.
@@ -29,8 +35,9 @@ pub struct ChartSpec {
     /// The chart's id, the same for every release it charts: `gdp-by-industry`.
     pub id: String,
     pub kind: ChartKind,
-    /// The title, with `{place}`, `{period}`, `{year}` and `{data_period}` (the period of the data
-    /// drawn, where it is not the release's) filled from the release: "{period}{place}三次产业增加值".
+    /// The title, with `{place}`, `{period}`, `{year}`, `{data_period}` (the period of the data
+    /// drawn, where it is not the release's) and `{span}` (a chart over time's first to last
+    /// period: 2020—2024年; else the period) filled from the release: "{period}{place}三次产业增加值".
     pub title: String,
     pub title_en: String,
     /// Which releases: a release id, a kind (`bulletin`, `indicators`, `fiscal`: every release of
@@ -87,7 +94,17 @@ pub struct DataSpec {
     /// against the pace of its annual target.
     #[serde(default)]
     pub series: Option<String>,
-    /// `value` (the default) or `growth` for a breakdown; `growth` or `progress` for a table.
+    /// An indicator of the registry, over time: its growth (a line, the default), its levels
+    /// (`"measure": "value"`, a line), or both (a `combo` chart: levels as columns, growth as a
+    /// line), period after period across the releases that state it, up to the charted release.
+    #[serde(default)]
+    pub indicator: Option<String>,
+    /// How many periods back a chart over time reaches, the charted one included [default: 5
+    /// years, 12 months].
+    #[serde(default)]
+    pub periods: Option<usize>,
+    /// `value` (the default) or `growth` for a breakdown; `growth` or `progress` for a table;
+    /// `growth` (the default) or `value` for an indicator's line.
     #[serde(default)]
     pub measure: Option<String>,
 }
@@ -114,6 +131,12 @@ pub enum DataKind {
     Gaps,
     RatioComparison,
     CumulativeSeries,
+    /// An indicator's growth over time, against the regions its gaps name.
+    IndicatorGrowth,
+    /// An indicator's levels over time.
+    IndicatorValue,
+    /// An indicator's levels and growth over time.
+    IndicatorValueGrowth,
 }
 
 /// Which releases an entry charts.
@@ -182,13 +205,14 @@ impl ChartSpec {
             ("facts", !d.facts.is_empty()),
             ("ratios", !d.ratios.is_empty()),
             ("series", d.series.is_some()),
+            ("indicator", d.indicator.is_some()),
         ]
         .into_iter()
         .filter_map(|(name, there)| there.then_some(name))
         .collect();
         let one = match given.as_slice() {
             [one] => *one,
-            [] => return Err(("data".into(), "names no data: give one of breakdown, ratio, table, facts, ratios, series".into())),
+            [] => return Err(("data".into(), "names no data: give one of breakdown, ratio, table, facts, ratios, series, indicator".into())),
             many => return Err(("data".into(), format!("names {} at once: a chart draws one of them", many.join(", ")))),
         };
         let measure = d.measure.as_deref();
@@ -200,6 +224,10 @@ impl ChartSpec {
             ("table", None | Some("growth")) => DataKind::TableGrowth,
             ("table", Some("progress")) => DataKind::TableProgress,
             ("table", _) => return wrong_measure("growth or progress"),
+            ("indicator", None) if self.kind == ChartKind::Combo => DataKind::IndicatorValueGrowth,
+            ("indicator", None | Some("growth")) => DataKind::IndicatorGrowth,
+            ("indicator", Some("value")) => DataKind::IndicatorValue,
+            ("indicator", _) => return wrong_measure("growth or value"),
             (_, Some(_)) => return wrong_measure("none"),
             ("ratio", None) => DataKind::Ratio,
             ("facts", None) => DataKind::Gaps,
@@ -230,6 +258,9 @@ impl ChartSpec {
         if let Some(r) = d.ratios.iter().find(|r| r.from.is_none() && !release.ratios.iter().any(|x| x.id == r.ratio)) {
             return Some(format!("ratio \"{}\"", r.ratio));
         }
+        if let Some(id) = d.indicator.as_ref().filter(|id| indicator_fact(release, id).is_none()) {
+            return Some(format!("indicator \"{id}\""));
+        }
         None
     }
 
@@ -248,7 +279,7 @@ impl Spec {
     /// use xixia_stats::chart::Spec;
     /// let err = Spec::from_json(r#"{"charts": [{"id": "a", "kind": "bar", "title": "t", "title_en": "t",
     ///     "release": "bulletin", "data": {}}]}"#, "charts.json").unwrap_err();
-    /// assert_eq!(err.to_string(), "charts.json: charts[0].data: names no data: give one of breakdown, ratio, table, facts, ratios, series");
+    /// assert_eq!(err.to_string(), "charts.json: charts[0].data: names no data: give one of breakdown, ratio, table, facts, ratios, series, indicator");
     /// ```
     pub fn from_json(json: &str, origin: &str) -> Result<Spec, SpecError> {
         let err = |place: String, message: String| SpecError { origin: origin.to_owned(), place, message };
@@ -276,7 +307,7 @@ impl Spec {
             }
             for (field, template) in [("title", &chart.title), ("title_en", &chart.title_en)] {
                 if let Some(unknown) = unknown_placeholder(template) {
-                    return Err(err(at(field), format!("{{{unknown}}} is not a placeholder: use {{place}}, {{period}}, {{year}} or {{data_period}}")));
+                    return Err(err(at(field), format!("{{{unknown}}} is not a placeholder: use {{place}}, {{period}}, {{year}}, {{data_period}} or {{span}}")));
                 }
             }
             match Selector::parse(&chart.release) {
@@ -302,6 +333,8 @@ impl Spec {
                 DataKind::Gaps => &[ChartKind::Grouped],
                 DataKind::RatioComparison => &[ChartKind::StackedPercent],
                 DataKind::CumulativeSeries => &[ChartKind::Cumulative],
+                DataKind::IndicatorGrowth | DataKind::IndicatorValue => &[ChartKind::Line],
+                DataKind::IndicatorValueGrowth => &[ChartKind::Combo],
             };
             if !allowed.contains(&chart.kind) {
                 let names: Vec<String> = allowed.iter().map(|k| format!("{k:?}").to_lowercase()).collect();
@@ -312,6 +345,13 @@ impl Spec {
     }
 }
 
+/// The fact by which `release` states `indicator` for a period a series steps by: the one of the
+/// release's own period when there is one (a bulletin's 2024 GDP, not its restated 2023 figure).
+pub fn indicator_fact<'r>(release: &'r Release, indicator: &str) -> Option<&'r crate::fact::Fact> {
+    let stating = || release.facts.iter().filter(|f| f.indicator_id() == indicator && Frequency::of(release.period_of(f)).is_some());
+    stating().find(|f| *release.period_of(f) == release.period).or_else(|| stating().last())
+}
+
 /// The first `{…}` in a title template that is not a placeholder.
 fn unknown_placeholder(template: &str) -> Option<String> {
     let mut rest = template;
@@ -319,7 +359,7 @@ fn unknown_placeholder(template: &str) -> Option<String> {
         let after = &rest[start + 1..];
         let end = after.find('}')?;
         let name = &after[..end];
-        if !["place", "period", "year", "data_period"].contains(&name) {
+        if !["place", "period", "year", "data_period", "span"].contains(&name) {
             return Some(name.to_owned());
         }
         rest = &after[end + 1..];

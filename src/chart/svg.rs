@@ -88,11 +88,11 @@ impl<'a> Svg<'a> {
 /// The two marks plotters has no element for, drawn by SVG itself: a dash array (one element,
 /// where plotters' dashed path would write one per dash) and a `<pattern>` fill.
 impl Canvas for Svg<'_> {
-    fn draw_dashed(&mut self, (x0, y0): BackendCoord, (x1, y1): BackendCoord, color: plotters::style::RGBColor, width: u32) -> Result {
+    fn draw_dashed(&mut self, (x0, y0): BackendCoord, (x1, y1): BackendCoord, color: plotters::style::RGBColor, width: u32, (dash, gap): (u32, u32)) -> Result {
         let plotters::style::RGBColor(r, g, b) = color;
         let _ = write!(
             self.out,
-            r##"<line x1="{x0}" y1="{y0}" x2="{x1}" y2="{y1}" stroke="#{r:02X}{g:02X}{b:02X}" stroke-width="{width}" stroke-dasharray="6 4"/>"##
+            r##"<line x1="{x0}" y1="{y0}" x2="{x1}" y2="{y1}" stroke="#{r:02X}{g:02X}{b:02X}" stroke-width="{width}" stroke-dasharray="{dash} {gap}"/>"##
         );
         Ok(())
     }

@@ -33,11 +33,15 @@ const WASM_URL = new URL('./pkg/xixia_stats_bg.wasm', import.meta.url);
  * module: one file per release and language, so a page loads only the releases it shows, and an
  * index of the releases (their ids, aliases such as `latest-bulletin`, and charts).
  */
-const INDEX_URL = new URL('./data/charts/index.json', import.meta.url);
-const DATA_URL = (release, lang) => new URL(`./data/charts/${encodeURIComponent(release)}${lang === 'en' ? '.en' : ''}.json`, import.meta.url);
+// Where the site's data is: the folder a page names in `<meta name="xixia-stat-data" content="data/">`
+// (relative to the page), else `data/` beside this script.
+const DATA_META = document.querySelector('meta[name="xixia-stat-data"]');
+const DATA_BASE = DATA_META ? new URL(DATA_META.content, document.baseURI) : new URL('./data/', import.meta.url);
+const INDEX_URL = new URL('charts/index.json', DATA_BASE);
+const DATA_URL = (release, lang) => new URL(`charts/${encodeURIComponent(release)}${lang === 'en' ? '.en' : ''}.json`, DATA_BASE);
 const CSS_URL = new URL('./xixia-stat.css', import.meta.url);
 /** The downloads the build writes for every chart (`xixia-stats render --format …`). */
-const EXPORT_URL = (lang, file) => new URL(`./data/export/${lang}/${file}`, import.meta.url).href;
+const EXPORT_URL = (lang, file) => new URL(`export/${lang}/${file}`, DATA_BASE).href;
 
 /** Widths (CSS px) the chart is drawn at; outside them the SVG is scaled by CSS. */
 const MIN_WIDTH = 280;
@@ -74,6 +78,10 @@ const TEXT = {
     copied: '嵌入代码已复制到剪贴板。',
     copyFailed: '无法访问剪贴板，请选中下面的代码手动复制。',
     permalink: '本图表的链接',
+    period: '时期',
+    newest: '（最新）',
+    olderPeriod: (shown, newest) => `正在查看${shown}的数据，最新一期为${newest}。`,
+    showNewest: '查看最新一期',
     position: (i, n) => `第${i}项，共${n}项`,
     afterName: '，',
     colon: '：',
@@ -106,6 +114,10 @@ const TEXT = {
     copied: 'The embed code is on the clipboard.',
     copyFailed: 'No access to the clipboard: select the code below and copy it.',
     permalink: 'Link to this chart',
+    period: 'Period',
+    newest: ' (newest)',
+    olderPeriod: (shown, newest) => `Showing ${shown}; the newest period is ${newest}.`,
+    showNewest: 'Show the newest',
     position: (i, n) => `${i} of ${n}`,
     afterName: ': ',
     colon: ': ',
@@ -169,6 +181,22 @@ function resolveRelease(name, chart) {
   const releases = releaseIndex?.releases ?? [];
   if (name) return releases.find((r) => r.id === name || r.aliases?.includes(name))?.id ?? null;
   return releases.findLast((r) => r.charts?.includes(chart))?.id ?? null;
+}
+
+/**
+ * The periods a reader may look at a chart for: the releases of the kind of `release` that have
+ * `chart`, oldest first (a chart over time in each is drawn as it was published then).
+ */
+function periodsOf(chart, release) {
+  const releases = releaseIndex?.releases ?? [];
+  const kind = releases.find((r) => r.id === release)?.kind;
+  return kind ? releases.filter((r) => r.kind === kind && r.charts?.includes(chart)) : [];
+}
+
+/** The period (a release id) a permalink (`#chart=<id>&period=<release>`) asks for, for `chart`. */
+function wantedPeriod(chart) {
+  const hash = new URLSearchParams(location.hash.slice(1));
+  return hash.get('chart') === chart ? hash.get('period') : null;
 }
 
 /** One release's chart data in `lang`, loaded into the module once. */
@@ -363,6 +391,8 @@ export class XixiaStat extends HTMLElement {
   #static = null;
   #release = '';
   #crashes = 0;
+  /** The earlier period the reader chose (a release id), or null for the element's own. */
+  #period = null;
 
   connectedCallback() {
     ensureStylesheet();
@@ -388,6 +418,7 @@ export class XixiaStat extends HTMLElement {
   attributeChangedCallback(_name, oldValue, newValue) {
     if (oldValue === newValue || !this.#parts) return;
     this.#crashes = 0;
+    if (_name === 'chart' || _name === 'release') this.#period = null;
     this.#update({ force: true });
   }
 
@@ -453,7 +484,15 @@ export class XixiaStat extends HTMLElement {
     tableWrap.tabIndex = 0;
     tableWrap.setAttribute('role', 'region');
     const controls = el('div', 'xixia-stat__controls');
-    controls.append(toggle);
+    // The period selector: shown when the chart is published for more than one period.
+    const periodLabel = el('label', 'xixia-stat__period');
+    const periodName = el('span', 'xixia-stat__period-name');
+    const periodSelect = el('select', 'xixia-stat__period-select');
+    periodLabel.append(periodName, periodSelect);
+    periodLabel.hidden = true;
+    const periodNote = el('p', 'xixia-stat__period-note');
+    periodNote.hidden = true;
+    controls.append(periodLabel, toggle);
 
     const share = el('details', 'xixia-stat__share');
     const shareToggle = el('summary', 'xixia-stat__share-toggle');
@@ -467,7 +506,7 @@ export class XixiaStat extends HTMLElement {
     share.append(shareToggle, shareList, shareStatus, embedCode);
     controls.append(share);
 
-    figure.append(status, chartArea, description, hint, live, controls, tableWrap);
+    figure.append(status, periodNote, chartArea, description, hint, live, controls, tableWrap);
     const ruler = el('div', 'xixia-stat__ruler');
     ruler.setAttribute('aria-hidden', 'true');
     // The build's pre-rendered chart (SVG, summary, table) stays until this one is drawn.
@@ -485,6 +524,11 @@ export class XixiaStat extends HTMLElement {
     chart.addEventListener('pointerleave', (e) => {
       if (e.pointerType === 'mouse') this.#hideTooltip();
     });
+    periodSelect.addEventListener('change', () => {
+      const own = resolveRelease((this.getAttribute('release') ?? '').trim(), (this.getAttribute('chart') ?? '').trim());
+      this.#period = periodSelect.value === own ? null : periodSelect.value;
+      this.#update({ force: true });
+    });
     chart.addEventListener('keydown', (e) => this.#onKey(e));
     chart.addEventListener('blur', () => this.#select(-1));
     // A tap outside the chart closes a tooltip that a tap opened.
@@ -492,7 +536,7 @@ export class XixiaStat extends HTMLElement {
       if (!tooltip.hidden && !chart.contains(e.target)) this.#hideTooltip();
     });
 
-    this.#parts = { ruler, figure, chartArea, chart, status, tooltip, description, hint, live, controls, toggle, tableWrap, share, shareToggle, shareList, shareStatus, embedCode };
+    this.#parts = { ruler, figure, chartArea, chart, status, tooltip, description, hint, live, controls, toggle, tableWrap, share, shareToggle, shareList, shareStatus, embedCode, periodLabel, periodName, periodSelect, periodNote };
     this.#setTexts();
   }
 
@@ -545,7 +589,10 @@ export class XixiaStat extends HTMLElement {
     const lang = this.language;
     const chart = (this.getAttribute('chart') ?? '').trim();
     const releaseAttr = (this.getAttribute('release') ?? '').trim();
-    const wanted = resolveRelease(releaseAttr, chart);
+    const own = resolveRelease(releaseAttr, chart);
+    // An earlier period the reader chose, or a permalink's, when the chart has it.
+    const chosen = this.#period ?? wantedPeriod(chart);
+    const wanted = chosen && own && periodsOf(chart, own).some((r) => r.id === chosen) ? chosen : own;
     if (wanted && !loadedData.has(`${wanted}|${lang}`)) {
       // A release's data (and English) loads on first use; draw once it is in.
       loadRelease(wanted, lang).then(
@@ -556,7 +603,7 @@ export class XixiaStat extends HTMLElement {
     }
     const width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, this.#width));
     const mode = this.mode;
-    const key = [releaseAttr, chart, lang, mode].join('\u0000');
+    const key = [releaseAttr, wanted, chart, lang, mode].join('\u0000');
     if (!force && key === this.#rendered.key && width === this.#rendered.width) return;
     this.#setTexts();
     try {
@@ -567,6 +614,7 @@ export class XixiaStat extends HTMLElement {
       const release = wanted;
       const result = fromWasm(wasm.render_chart(release, chart, width, lang, mode, this.#id));
       this.#release = String(result.release ?? release);
+      this.#fillPeriods(chart, own, this.#release);
       this.#show(result, key !== this.#rendered.key);
       this.#rendered = { key, width };
     } catch (err) {
@@ -629,6 +677,39 @@ export class XixiaStat extends HTMLElement {
     this.dispatchEvent(new CustomEvent('xixia-stat-render', { bubbles: true, detail: { width: result.width, mode: this.dataset.mode } }));
   }
 
+  /**
+   * The period selector and, when an earlier period is shown, the line that names the newest:
+   * the periods of `own` (the element's release) that have `chart`, `shown` selected.
+   */
+  #fillPeriods(chart, own, shown) {
+    const t = this.#text;
+    const { periodLabel, periodName, periodSelect, periodNote } = this.#parts;
+    const periods = periodsOf(chart, own);
+    periodLabel.hidden = periods.length < 2;
+    periodNote.hidden = true;
+    if (periods.length < 2) return;
+    const label = (r) => (this.language === 'en' ? r.period_en ?? r.period : r.period);
+    const newest = periods[periods.length - 1];
+    periodName.textContent = t.period;
+    periodSelect.replaceChildren(...[...periods].reverse().map((r) => {
+      const option = el('option', '', `${label(r)}${r === newest ? t.newest : ''}`);
+      option.value = r.id;
+      option.selected = r.id === shown;
+      return option;
+    }));
+    if (shown !== newest.id) {
+      const back = el('button', 'xixia-stat__period-newest', t.showNewest);
+      back.type = 'button';
+      back.addEventListener('click', () => {
+        this.#period = newest.id === own ? null : newest.id;
+        this.#update({ force: true });
+        this.#parts.periodSelect.focus();
+      });
+      periodNote.replaceChildren(t.olderPeriod(label(periods.find((r) => r.id === shown) ?? newest), label(newest)), ' ', back);
+      periodNote.hidden = false;
+    }
+  }
+
   /** The download links (files the build wrote), the embed code and this chart's permalink. */
   #fillShare() {
     const t = this.#text;
@@ -648,7 +729,8 @@ export class XixiaStat extends HTMLElement {
     copy.type = 'button';
     copy.addEventListener('click', () => this.#copyEmbed());
     const permalink = el('a', 'xixia-stat__permalink', t.permalink);
-    permalink.href = `#${new URLSearchParams({ chart, lang })}`;
+    const own = resolveRelease((this.getAttribute('release') ?? '').trim(), chart);
+    permalink.href = `#${new URLSearchParams({ chart, lang, ...(release !== own ? { period: release } : {}) })}`;
     shareList.replaceChildren(...[...items, copy, permalink].map((item) => {
       const li = el('li');
       li.append(item);

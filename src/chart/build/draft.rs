@@ -55,7 +55,7 @@ pub fn draft_charts(release: &Release, others: &[Release], lang: Lang) -> Vec<Ch
 /// draft's order: breakdowns, ratios, tables, the indicators with gaps, series), and how many it
 /// has in all. When charts are left out, the page's last chart says so in a note.
 pub fn draft_charts_page(release: &Release, others: &[Release], lang: Lang, start: usize, count: usize) -> DraftCharts {
-    let spec = crate::bundled::spec().unwrap_or(Spec { charts: Vec::new() });
+    let spec = crate::bundled::spec().unwrap_or_default();
     draft_charts_in(&spec, release, others, lang, start, count)
 }
 
@@ -144,7 +144,7 @@ pub fn published_charts(spec: &Spec, releases: &[Release], lang: Lang) -> Result
                 continue;
             }
             applied[i] = true;
-            match build_entry(entry, release, releases, lang) {
+            match build_entry(entry, &spec.indicators, release, releases, lang) {
                 Ok(data) => {
                     shown.add(entry, release);
                     own.push((data, entry.data.clone()));
@@ -194,10 +194,10 @@ fn every_chart(spec: &Spec, release: &Release, others: &[Release], lang: Lang) -
         }
         // What is shown does not depend on the language: an English chart that lacks English
         // names is left out, and no Chinese-named chart takes its place.
-        let built = build_entry(entry, release, others, lang);
+        let built = build_entry(entry, &spec.indicators, release, others, lang);
         let data_there = match lang {
             Lang::Zh => built.is_ok(),
-            Lang::En => build_entry(entry, release, others, Lang::Zh).is_ok(),
+            Lang::En => build_entry(entry, &spec.indicators, release, others, Lang::Zh).is_ok(),
         };
         if data_there {
             shown.add(entry, release);

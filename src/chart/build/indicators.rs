@@ -84,7 +84,7 @@ impl Builder<'_> {
 
     /// Gaps as the bulletin states them: "高于自治区9.9个百分点、银川市6.3个百分点", the word
     /// said again only when the sign changes: "高于自治区1.2个百分点、低于银川市0.5个百分点".
-    fn gaps(&self, gaps: &[Gap]) -> Result<String, ChartError> {
+    pub(super) fn gaps(&self, gaps: &[Gap]) -> Result<String, ChartError> {
         let mut parts = Vec::new();
         let mut previous: Option<std::cmp::Ordering> = None;
         for gap in gaps {
@@ -110,7 +110,7 @@ impl Builder<'_> {
 
     /// Ranks as the bulletin states them: "位居全区第4位、全市第2位", "ranking 4th in Ningxia and
     /// 2nd in Yinchuan".
-    fn ranks(&self, ranks: &[StatedRank]) -> Result<String, ChartError> {
+    pub(super) fn ranks(&self, ranks: &[StatedRank]) -> Result<String, ChartError> {
         if ranks.is_empty() {
             return Ok(String::new());
         }

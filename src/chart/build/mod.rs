@@ -6,6 +6,7 @@ mod bulletin;
 mod draft;
 mod fiscal;
 mod indicators;
+mod over_time;
 
 pub use draft::{draft_charts, draft_charts_in, draft_charts_page, published_charts, DraftCharts, PublishedCharts, MAX_DRAFT_CHARTS};
 
@@ -14,6 +15,7 @@ use rust_decimal::Decimal;
 use super::data::{ChartData, ChartError, ChartKind, SeriesData};
 use super::format::{self, Lang};
 use super::spec::{self, ChartSpec, DataKind, Spec, Words};
+use crate::indicator::Registry;
 use crate::fact::{Fact, Growth, GrowthBasis, Prices};
 use crate::release::{Period, Release};
 use crate::structure::{Breakdown, Series, StructureRatio};
@@ -61,12 +63,12 @@ pub fn build_with(spec: &Spec, chart: &str, release: &Release, others: &[Release
         let home = if homes.is_empty() { entry.release.clone() } else { homes.join("、") };
         return Err(ChartError::WrongRelease { chart: chart.to_owned(), release: release.id.clone(), home });
     }
-    build_entry(entry, release, others, lang)
+    build_entry(entry, &spec.indicators, release, others, lang)
 }
 
 /// Builds the chart of a specification entry from `release`, whatever the release's id: the
 /// published charts, and a draft's that has the chart's data under the same ids.
-pub fn build_entry(entry: &ChartSpec, release: &Release, others: &[Release], lang: Lang) -> Result<ChartData, ChartError> {
+pub fn build_entry(entry: &ChartSpec, registry: &Registry, release: &Release, others: &[Release], lang: Lang) -> Result<ChartData, ChartError> {
     let data = &entry.data;
     let missing = |field: &str| ChartError::MissingData { chart: entry.id.clone(), what: format!("规格中的 data.{field}") };
     let kind = entry.data_kind().map_err(|(field, message)| ChartError::MissingData { chart: entry.id.clone(), what: format!("{field}: {message}") })?;
@@ -94,7 +96,13 @@ pub fn build_entry(entry: &ChartSpec, release: &Release, others: &[Release], lan
         DataKind::Gaps => b.indicators_vs_region(&data.facts),
         DataKind::RatioComparison => b.structure_comparison(&data.ratios, others),
         DataKind::CumulativeSeries => b.cumulative_series(data.series.as_deref().ok_or_else(|| missing("series"))?),
+        DataKind::IndicatorGrowth | DataKind::IndicatorValue | DataKind::IndicatorValueGrowth => {
+            b.over_time(data.indicator.as_deref().ok_or_else(|| missing("indicator"))?, kind, data.periods, others, registry)
+        }
     }?;
+    // A chart that is not over time spans its own period.
+    let period = b.period(data_period);
+    chart.title = chart.title.replace("{span}", &period);
     chart.notes.extend(entry.notes.iter().map(|w| b.words(&w.zh, &w.en)));
     chart.section = section_of(release, data);
     Ok(chart)
@@ -125,6 +133,9 @@ fn section_of(release: &Release, data: &spec::DataSpec) -> Option<String> {
     }
     if let Some(r) = data.ratios.iter().find(|r| r.from.is_none()) {
         return of_ratio(&r.ratio);
+    }
+    if let Some(id) = &data.indicator {
+        return spec::indicator_fact(release, id).and_then(|f| release.section_of(f)).map(str::to_owned);
     }
     let series = release.series.iter().find(|s| Some(&s.id) == data.series.as_ref())?;
     series.points.first().and_then(|p| of_fact(p))
@@ -433,6 +444,8 @@ impl<'a> Builder<'a> {
             draft: false,
             aliases: Vec::new(),
             section: None,
+            axis_labels: Vec::new(),
+            line_unit: None,
         })
     }
 }

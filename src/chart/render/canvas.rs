@@ -9,9 +9,9 @@ use plotters_backend::{BackendCoord, DrawingBackend, DrawingErrorKind};
 
 /// A plotters backend with the renderer's three extra marks.
 pub trait Canvas: DrawingBackend {
-    /// A line of 6-pixel dashes with 4-pixel gaps, starting with a dash at `from`, `width`
-    /// pixels wide.
-    fn draw_dashed(&mut self, from: BackendCoord, to: BackendCoord, color: RGBColor, width: u32) -> Result<(), DrawingErrorKind<Self::ErrorType>>;
+    /// A line of `dash.0`-pixel dashes with `dash.1`-pixel gaps, starting with a dash at `from`,
+    /// `width` pixels wide.
+    fn draw_dashed(&mut self, from: BackendCoord, to: BackendCoord, color: RGBColor, width: u32, dash: (u32, u32)) -> Result<(), DrawingErrorKind<Self::ErrorType>>;
 
     /// Lays pattern `pattern` of [`crate::chart::palette::PATTERNS`] (white marks on an 8-pixel
     /// tile, aligned to the picture's origin) over the polygon `points`. Pattern 0 and unknown
@@ -58,6 +58,8 @@ pub struct Dashed {
     pub to: BackendCoord,
     pub color: RGBColor,
     pub width: u32,
+    /// Dash and gap lengths in pixels: (6, 4) for a target line.
+    pub dash: (u32, u32),
 }
 
 impl<'a> PointCollection<'a, BackendCoord> for &'a Dashed {
@@ -72,7 +74,7 @@ impl<'a> PointCollection<'a, BackendCoord> for &'a Dashed {
 impl<B: Canvas> Drawable<B> for Dashed {
     fn draw<I: Iterator<Item = BackendCoord>>(&self, mut points: I, backend: &mut B, _: (u32, u32)) -> Result<(), DrawingErrorKind<B::ErrorType>> {
         match (points.next(), points.next()) {
-            (Some(from), Some(to)) => backend.draw_dashed(from, to, self.color, self.width),
+            (Some(from), Some(to)) => backend.draw_dashed(from, to, self.color, self.width, self.dash),
             _ => Ok(()),
         }
     }

@@ -6,6 +6,7 @@
 mod canvas;
 mod donut;
 mod horizontal;
+mod time;
 mod vertical;
 
 pub use canvas::{Canvas, Dashed, Hatch, Watermark};
@@ -301,7 +302,7 @@ pub(super) fn line<B: Canvas>(area: &Area<B>, from: (i32, i32), to: (i32, i32), 
 
 /// A dashed line of 6-pixel dashes with 4-pixel gaps.
 pub(super) fn dashed<B: Canvas>(area: &Area<B>, from: (i32, i32), to: (i32, i32), color: RGBColor, width: u32) -> Result<(), ChartError> {
-    area.draw(&Dashed { from, to, color, width }).map_err(drawing)
+    area.draw(&Dashed { from, to, color, width, dash: (6, 4) }).map_err(drawing)
 }
 
 /// Draws a chart at `width` CSS pixels.
@@ -370,6 +371,7 @@ impl Placed {
             ChartKind::Bar | ChartKind::Progress | ChartKind::Grouped => horizontal::height(data, &m),
             ChartKind::StackedPercent => horizontal::stacked_height(data, &m),
             ChartKind::Donut => donut::height(data, &m),
+            ChartKind::Line | ChartKind::Combo => time::height(data, &m),
         };
         let height = u32::try_from((header.height + body + footer.height).max(1)).unwrap_or(1);
         Placed { m, kind, header, footer, body, height }
@@ -391,6 +393,7 @@ impl Placed {
             ChartKind::Bar | ChartKind::Progress | ChartKind::Grouped => horizontal::draw(root, data, m, top, body)?,
             ChartKind::StackedPercent => horizontal::draw_stacked(root, data, m, top, body)?,
             ChartKind::Donut => donut::draw(root, data, m, top, body)?,
+            ChartKind::Line | ChartKind::Combo => time::draw(root, data, m, top, body)?,
         };
         self.footer.draw(root, m, top + body)?;
         if let Some(mark) = data.draft_mark() {
@@ -405,6 +408,7 @@ impl Placed {
 
 /// Title, subtitle and legend.
 struct Header {
+    kind: ChartKind,
     title: Vec<String>,
     subtitle: Vec<String>,
     legend: Vec<Vec<(usize, String, LegendKind)>>,
@@ -415,6 +419,8 @@ struct Header {
 enum LegendKind {
     Swatch,
     Dashed,
+    /// A short stretch of a series' line with its marker (charts over time).
+    Line,
     /// A further line of an entry too wide for a row, under its name, without a swatch.
     More,
 }
@@ -433,9 +439,11 @@ impl Header {
         let title = text::wrap(&data.title, m.title, inner, TITLE_LINES);
         let subtitle = text::wrap_parts(&data.subtitle, m.small, inner, SOURCE_LINES);
         let mut entries: Vec<(usize, String, LegendKind)> = Vec::new();
-        let legend_wanted = matches!(data.kind, ChartKind::Grouped | ChartKind::Cumulative | ChartKind::StackedPercent);
+        let legend_wanted = matches!(data.kind, ChartKind::Grouped | ChartKind::Cumulative | ChartKind::StackedPercent | ChartKind::Combo)
+            || data.kind == ChartKind::Line && data.series.len() > 1;
         if legend_wanted {
-            entries.extend(data.series.iter().enumerate().map(|(i, s)| (i, s.name.clone(), LegendKind::Swatch)));
+            let kind = |i: usize| if data.kind == ChartKind::Line || data.kind == ChartKind::Combo && i > 0 { LegendKind::Line } else { LegendKind::Swatch };
+            entries.extend(data.series.iter().enumerate().map(|(i, s)| (i, s.name.clone(), kind(i))));
             if let Some(reference) = &data.reference {
                 entries.push((0, reference.label.clone(), LegendKind::Dashed));
             }
@@ -469,7 +477,7 @@ impl Header {
             + subtitle.len() as i32 * m.line_height(m.small)
             + if legend.is_empty() { 0 } else { 6 + legend.len() as i32 * m.line_height(m.label) }
             + 10;
-        Header { title, subtitle, legend, height }
+        Header { kind: data.kind, title, subtitle, legend, height }
     }
 
     fn draw<B: Canvas>(&self, area: &Area<B>, m: &Metrics) -> Result<(), ChartError> {
@@ -494,6 +502,7 @@ impl Header {
                 match kind {
                     LegendKind::Swatch => fill(area, (x, middle - swatch / 2), (x + swatch, middle + swatch / 2), m.colors.series(*i), *i, m)?,
                     LegendKind::Dashed => dashed(area, (x - 2, middle), (x + swatch + 4, middle), m.colors.target, 2)?,
+                    LegendKind::Line => time::legend(area, self.kind, *i, (x - 2, middle), swatch + 4, m)?,
                     LegendKind::More => {}
                 }
                 x += swatch + 6;
