@@ -154,8 +154,15 @@ fn charts_over_time_are_legible_everywhere() {
                     let at = format!("{} of {} at {width}px, {mode:?}, {lang:?}", data.id, data.release);
                     let faults = layout_faults(&drawn.svg, drawn.width, drawn.height);
                     assert!(faults.is_empty(), "{at}: {faults:?}");
+                    // A mark for every figure drawn: all of them on a wide screen; on a phone the
+                    // latest periods, the newest always.
                     let figures = data.series.iter().flat_map(|s| &s.values).filter(|v| v.is_some()).count();
-                    assert_eq!(drawn.marks.len(), figures, "{at}: a mark per figure");
+                    assert!(drawn.marks.iter().all(|m| m.series_index.is_some_and(|s| data.series[s].values[m.index].is_some())), "{at}: marks only on figures");
+                    let newest = data.series[0].values.iter().rposition(Option::is_some).unwrap();
+                    assert!(drawn.marks.iter().any(|m| m.index == newest), "{at}: the newest figure is drawn");
+                    if width >= 768 {
+                        assert_eq!(drawn.marks.len(), figures, "{at}: a mark per figure");
+                    }
                     if lang == Lang::En {
                         let chinese = labels(&drawn.svg).into_iter().find(|l| l.text.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)));
                         assert!(chinese.is_none(), "{at}: {chinese:?}");

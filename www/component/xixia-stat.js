@@ -66,7 +66,7 @@ const TEXT = {
     notSvg: '图表模块返回的内容不是 SVG。',
     crashed: '图表组件出现内部错误，已重新加载组件',
     crashedAgain: '图表组件再次出现内部错误，无法显示此图表。请刷新页面，或查看下方的数据表',
-    hint: '图表可用方向键逐项查看数据，Home、End 键跳到首项、末项，Esc 键退出。',
+    hint: '图表可用方向键逐项查看数据（左右键逐项，上下键在同一时期的各系列间切换），Home、End 键跳到首项、末项，Esc 键退出。',
     share: '下载与分享',
     downloads: [
       ['png', '图片（PNG，高清）'],
@@ -102,7 +102,7 @@ const TEXT = {
     notSvg: 'The chart module returned something other than SVG.',
     crashed: 'The chart component hit an internal error and has been reloaded',
     crashedAgain: 'The chart component hit an internal error again and cannot show this chart. Reload the page, or read the data table below',
-    hint: 'Use the arrow keys to step through the data, Home and End for the first and last point, Escape to leave the chart.',
+    hint: 'Use the arrow keys to step through the data (left and right along a series, up and down between the series of one period), Home and End for the first and last point, Escape to leave the chart.',
     share: 'Download and share',
     downloads: [
       ['png', 'Image (PNG, high resolution)'],
@@ -895,14 +895,27 @@ export class XixiaStat extends HTMLElement {
     if (!marks.length) return;
     const last = marks.length - 1;
     let next = null;
+    // Up and down move between the series at the same category or period (a line chart's place
+    // and its regions), where there are several; otherwise, like left and right, to the next mark.
+    const across = (step) => {
+      const here = marks[this.#active];
+      if (!here) return null;
+      const same = marks.map((m, i) => [m, i]).filter(([m]) => m.index === here.index);
+      const at = same.findIndex(([, i]) => i === this.#active);
+      return same.length > 1 ? same[Math.min(Math.max(at + step, 0), same.length - 1)][1] : null;
+    };
     switch (event.key) {
-      case 'ArrowRight':
       case 'ArrowDown':
-        next = this.#active < 0 ? 0 : Math.min(this.#active + 1, last);
+        next = across(1);
+      // falls through when there is one series
+      case 'ArrowRight':
+        next ??= this.#active < 0 ? 0 : Math.min(this.#active + 1, last);
         break;
-      case 'ArrowLeft':
       case 'ArrowUp':
-        next = this.#active < 0 ? 0 : Math.max(this.#active - 1, 0);
+        next = across(-1);
+      // falls through
+      case 'ArrowLeft':
+        next ??= this.#active < 0 ? 0 : Math.max(this.#active - 1, 0);
         break;
       case 'Home':
         next = 0;

@@ -76,6 +76,8 @@ struct Layout {
     every_label: bool,
     /// The markers' radius.
     radius: i32,
+    /// The first period drawn: the earlier ones have no room (they are in the table).
+    start: usize,
 }
 
 fn tick_width(ticks: &[f64], suffix: &str, m: &Metrics) -> i32 {
@@ -100,8 +102,14 @@ fn layout(data: &ChartData, m: &Metrics) -> Layout {
         series.labels.get(last)
     });
     let end_room = if combo { 0 } else { last_labels.map(|l| text::width(l, m.label)).fold(0.0, f64::max).ceil() as i32 + 12 };
-    let n = data.categories.len().max(1);
-    let band = f64::from(m.inner_width() - axis_width - right_width - end_room) / n as f64;
+    // As many of the latest periods as have room, each at least 18 px (27 in care mode): a phone
+    // shows the last months, the table every one.
+    let total = data.categories.len().max(1);
+    let room = f64::from(m.inner_width() - axis_width - right_width - end_room);
+    let fit = (room / f64::from(m.px(18))).floor().max(2.0) as usize;
+    let start = total.saturating_sub(fit);
+    let n = total - start;
+    let band = room / n as f64;
     let names: Vec<Vec<String>> = (0..data.categories.len())
         .map(|i| {
             let text = data.axis_labels.get(i).filter(|l| !l.is_empty()).or(data.categories.get(i)).cloned().unwrap_or_default();
@@ -115,9 +123,9 @@ fn layout(data: &ChartData, m: &Metrics) -> Layout {
     let right_edge = f64::from(m.width - m.pad);
     let mut placed: Vec<Option<f64>> = vec![None; names.len()];
     let mut limit = f64::INFINITY;
-    for (i, lines) in names.iter().enumerate().rev() {
+    for (i, lines) in names.iter().enumerate().skip(start).rev() {
         let half = lines.iter().map(|l| text::width(l, m.small)).fold(0.0, f64::max) / 2.0;
-        let cx = (x0 + (i as f64 + 0.5) * band).max(x0 + half).min(right_edge - half);
+        let cx = (x0 + ((i - start) as f64 + 0.5) * band).max(x0 + half).min(right_edge - half);
         if cx + half + 8.0 <= limit {
             placed[i] = Some(cx);
             limit = cx - half;
@@ -146,7 +154,7 @@ fn layout(data: &ChartData, m: &Metrics) -> Layout {
     let lines_count = data.series.iter().enumerate().filter(|(s, _)| is_line(data, *s)).count().max(1) as f64;
     // Markers no wider than a band can hold for every line's side by side.
     let radius = (f64::from(m.px(4))).min(band / (2.0 + lines_count)).max(2.0) as i32;
-    Layout { ticks, right_ticks, axis_width, right_width, end_room, labels, label_height: 8 + lines * m.line_height(m.small), every_label, radius }
+    Layout { ticks, right_ticks, axis_width, right_width, end_room, labels, label_height: 8 + lines * m.line_height(m.small), every_label, radius, start }
 }
 
 pub(super) fn height(data: &ChartData, m: &Metrics) -> i32 {
@@ -216,7 +224,10 @@ pub(super) fn draw<B: Canvas>(root: &Area<B>, data: &ChartData, m: &Metrics, top
     let plot_h = height - TOP_ROOM - layout.label_height;
     let bounds = |ticks: &[f64]| (ticks.first().copied().unwrap_or(0.0), ticks.last().copied().unwrap_or(1.0));
     let (lo, hi) = bounds(&layout.ticks);
-    let n = data.categories.len();
+    let start = layout.start;
+    let n = data.categories.len().saturating_sub(start);
+    // The x of period `i`'s band start, in bands from the first drawn.
+    let at = |i: usize| i.saturating_sub(start) as f64;
     let left = coords(0f64..n.max(1) as f64, lo..hi, (x0, top), (x1, top + plot_h));
     let (rlo, rhi) = bounds(&layout.right_ticks);
     let right = coords(0f64..n.max(1) as f64, rlo..rhi, (x0, top), (x1, top + plot_h));
@@ -247,10 +258,10 @@ pub(super) fn draw<B: Canvas>(root: &Area<B>, data: &ChartData, m: &Metrics, top
     if combo {
         if let Some(series) = data.series.first() {
             let fraction = (56.0 / band_px).min(0.6);
-            for (i, value) in series.values.iter().enumerate() {
+            for (i, value) in series.values.iter().enumerate().skip(start) {
                 let Some(value) = value else { continue };
                 let v = to_f64(*value);
-                let l = i as f64 + (1.0 - fraction) / 2.0;
+                let l = at(i) + (1.0 - fraction) / 2.0;
                 let (ax, ay) = left.translate(&(l, v.max(0.0)));
                 let (bx, by) = left.translate(&(l + fraction, v.min(0.0)));
                 let derived = series.labels.get(i).is_some_and(|l| l.ends_with('*'));
@@ -278,7 +289,7 @@ pub(super) fn draw<B: Canvas>(root: &Area<B>, data: &ChartData, m: &Metrics, top
     for (s, series) in data.series.iter().enumerate().filter(|(s, _)| is_line(data, *s)) {
         let axis = if combo { &right } else { &left };
         let color = m.colors.series(s);
-        let points: Vec<Option<(i32, i32)>> = series.values.iter().enumerate().map(|(i, v)| v.map(|v| axis.translate(&(i as f64 + 0.5, to_f64(v))))).collect();
+        let points: Vec<Option<(i32, i32)>> = series.values.iter().enumerate().map(|(i, v)| v.filter(|_| i >= start).map(|v| axis.translate(&(at(i) + 0.5, to_f64(v))))).collect();
         polyline(root, &points, style(data.kind, s), color, m)?;
         let last = points.iter().rposition(Option::is_some);
         for (i, point) in points.iter().enumerate() {
