@@ -86,6 +86,8 @@ done
 # 0b. The pages: www/pages/*.html with every <xixia-stat> filled with its chart drawn natively (SVG,
 #     summary, table, download links), so they read right before and without JavaScript.
 log "xixia-stats prerender www/pages → www/"
+# (and the images of the charts each page draws later, www/data/static/, made afresh)
+rm -rf www/data/static
 cargo run --quiet -- prerender --data "$SITE_DIR" --pages www/pages -o www >/dev/null
 
 # 1. Rust → wasm + JS glue. Cargo.toml turns wasm-pack's own wasm-opt off: Debian's binaryen breaks
