@@ -146,6 +146,24 @@ export async function waitForCharts(page, expectedCount) {
   }
 }
 
+/**
+ * Brings every <xixia-stat> near the screen in turn, as a reader scrolling through the page does
+ * (a chart far from the screen is drawn again, after a change of mode or size, when it comes near),
+ * then scrolls back.
+ */
+export async function seeEveryChart(page) {
+  await page.evaluate(async () => {
+    const y = scrollY;
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    for (const el of document.querySelectorAll('xixia-stat')) {
+      el.scrollIntoView({ block: 'center', behavior: 'instant' });
+      await frame();
+    }
+    scrollTo({ top: y, behavior: 'instant' });
+    await frame();
+  });
+}
+
 /** Problems recorded on a page that a clean page must not have. */
 export async function problems(env, { page, log }) {
   const csp = await page.evaluate(() => window.__cspViolations ?? []);

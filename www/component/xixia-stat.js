@@ -346,8 +346,10 @@ function settleReveal() {
   if (!revealPending) return;
   const all = [...elements];
   all.find((e) => e.getAttribute('chart') === wantedChart())?.reveal();
-  // Settled once every chart near the screen is drawn: those further away are drawn as they come near.
-  if (all.every((e) => e.dataset.state === 'ready' || e.dataset.state === 'error' || !nearScreen.has(e))) revealPending = false;
+  // Settled once the chart it names and every chart near the screen are drawn: those further away
+  // are drawn as they come near.
+  const settled = (e) => e.dataset.state === 'ready' || e.dataset.state === 'error' || (!nearScreen.has(e) && e.getAttribute('chart') !== wantedChart());
+  if (all.every(settled)) revealPending = false;
 }
 
 addEventListener('hashchange', () => {
