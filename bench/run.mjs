@@ -10,7 +10,9 @@
 //   node bench/run.mjs --smoke         # 2 runs, 10 k only, no criterion (make bench-smoke), < 2 min
 //   node bench/run.mjs --cpu-throttle 4 --runs 15
 //
-// Options: --runs N (page loads per page, default 15; smoke 2), --cpu-throttle RATE (page benchmark
+// Options: --runs N (page loads per page over loopback, default 15; smoke 2), --emulated-runs N (with
+// the network emulated, default 5; smoke 1), --many-runs N (the 100-chart page, each network,
+// default 5; smoke 1; 0 skips it), --cpu-throttle RATE (page benchmark
 // only, CDP Emulation.setCPUThrottlingRate; default 1 = off), --no-criterion, --no-page, --no-compute,
 // --rebuild (the compute module), --www DIR (benchmark another build of the demo site, e.g. an older
 // commit's), --out FILE, --report FILE (print the tables of an earlier results file and stop).
@@ -22,7 +24,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
 import { ROOT, BENCH, assertPageBuilt, buildComputeWasm, buildEcharts, gitDescribe } from './lib/build.mjs';
 import { FULL_SIZES, SMOKE_SIZES, criterionDir, readCriterion, runCriterion, wasmCompute } from './lib/compute.mjs';
-import { PAGES, RESIZED, VIEWPORT, pageBenchmark } from './lib/page.mjs';
+import { RESIZED, SLOW, VIEWPORT, pageBenchmark } from './lib/page.mjs';
 import { budgetTable, budgets, computeTable, headerLines, median, pageTable, summarise } from './lib/report.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -37,13 +39,15 @@ const CHROMIUM_ARGS = [
 ];
 
 function parseArgs(argv) {
-  const opts = { smoke: false, runs: null, throttle: 1, criterion: true, page: true, compute: true, rebuild: false, www: 'www', out: null };
+  const opts = { smoke: false, runs: null, emulatedRuns: null, manyRuns: null, throttle: 1, criterion: true, page: true, compute: true, rebuild: false, www: 'www', out: null };
   for (let i = 0; i < argv.length; i++) {
     const [name, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => inline ?? argv[++i] ?? (() => { throw new Error(`bench: ${name} needs a value`); })();
     switch (name) {
       case '--smoke': opts.smoke = true; break;
       case '--runs': opts.runs = Number(value()); break;
+      case '--emulated-runs': opts.emulatedRuns = Number(value()); break;
+      case '--many-runs': opts.manyRuns = Number(value()); break;
       case '--cpu-throttle':
       case '--throttle': opts.throttle = Number(value()); break;
       case '--no-criterion': opts.criterion = false; break;
@@ -55,7 +59,7 @@ function parseArgs(argv) {
       case '--report': opts.report = value(); break;
       case '-h':
       case '--help':
-        console.log('usage: node bench/run.mjs [--smoke] [--runs N] [--cpu-throttle RATE] [--no-criterion] [--no-page] [--no-compute] [--rebuild] [--www DIR] [--out FILE] [--report FILE]');
+        console.log('usage: node bench/run.mjs [--smoke] [--runs N] [--emulated-runs N] [--many-runs N] [--cpu-throttle RATE] [--no-criterion] [--no-page] [--no-compute] [--rebuild] [--www DIR] [--out FILE] [--report FILE]');
         process.exit(0);
         break;
       default:
@@ -64,7 +68,10 @@ function parseArgs(argv) {
   }
   if (opts.smoke) opts.criterion = false;
   opts.runs ??= opts.smoke ? 2 : 15;
+  opts.emulatedRuns ??= opts.smoke ? 1 : 5;
+  opts.manyRuns ??= opts.smoke ? 1 : 5;
   if (!Number.isInteger(opts.runs) || opts.runs < 1) throw new Error(`bench: --runs must be a positive integer`);
+  for (const n of [opts.emulatedRuns, opts.manyRuns]) if (!Number.isInteger(n) || n < 0) throw new Error('bench: --emulated-runs and --many-runs take a whole number');
   if (!(opts.throttle >= 1)) throw new Error(`bench: --cpu-throttle must be ≥ 1`);
   // Only a full run replaces latest.json (the figures docs/performance.md quotes).
   const full = !opts.smoke && opts.page && opts.compute && opts.criterion;
@@ -109,7 +116,8 @@ async function main() {
   if (opts.compute) buildComputeWasm({ rebuild: opts.rebuild });
 
   // 2. The browser benchmarks, in one headless Chromium.
-  const server = await startServer({ dir: www, port: 0, mounts: { '/bench/': BENCH } });
+  // gzip -9, as a site would send it: the emulated network carries the compressed bytes.
+  const server = await startServer({ dir: www, port: 0, mounts: { '/bench/': BENCH }, gzip: true });
   const origin = new URL(server.url).origin;
   let browser;
   let page = null;
@@ -119,12 +127,15 @@ async function main() {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
     chromiumVersion = browser.version();
     if (opts.page) {
-      log(`page benchmark: ${opts.runs} runs of each page, CPU throttling ${opts.throttle}×`);
+      log(`page benchmark: ${opts.runs} loopback and ${opts.emulatedRuns} emulated runs of each page, ${opts.manyRuns} of each 100-chart page; CPU throttling ${opts.throttle}×`);
       page = await pageBenchmark(browser, origin, {
         runs: opts.runs,
+        emulatedRuns: opts.emulatedRuns,
+        manyRuns: opts.manyRuns,
         throttle: opts.throttle,
         onRun: (key, i, r) =>
-          log(`  ${key.padEnd(7)} run ${i + 1}: ${r.bytesGzip} B gzip, first ${fmtMs(r.firstMs)}, all ${fmtMs(r.allMs)}, resize ${fmtMs(r.resizeMs)}`),
+          log(`  ${key.padEnd(22)} run ${i + 1}: ${r.bytesGzip} B gzip, ${r.bytesBeforeFirst} B before the first chart on screen at ${fmtMs(r.firstPaintMs)}, ` +
+            `first screen ${fmtMs(r.firstScreenMs)}, taken over ${fmtMs(r.readyMs)}, CLS ${r.clsLoad.toFixed(4)}/${r.clsScroll.toFixed(4)}, resize ${fmtMs(r.resizeMs)} (${r.resizeRedrawn} drawn)`),
       });
     }
     if (opts.compute) {
@@ -168,13 +179,17 @@ async function main() {
       // 1-minute load average at the start and the end: other work on the machine skews timings.
       loadavg: [+loadBefore.toFixed(2), +os.loadavg()[0].toFixed(2)],
     },
-    options: { runs: opts.runs, cpuThrottle: opts.throttle, viewport: VIEWPORT, resizedTo: RESIZED, www: path.relative(ROOT, www) || '.' },
+    options: { runs: opts.runs, emulatedRuns: opts.emulatedRuns, manyRuns: opts.manyRuns, cpuThrottle: opts.throttle, viewport: VIEWPORT, resizedTo: RESIZED, slow: SLOW, www: path.relative(ROOT, www) || '.' },
     page: page && {
-      ours: summarise(page.ours),
-      echarts: summarise(page.echarts),
-      files: { ours: page.ours[0].files, echarts: page.echarts[0].files },
+      scenarios: Object.fromEntries(Object.entries(page.scenarios).map(([name, sc]) => [name, {
+        network: sc.network,
+        pages: sc.pages,
+        ours: summarise(sc.ours),
+        echarts: summarise(sc.echarts),
+        files: { ours: sc.ours[0].files, echarts: sc.echarts[0].files },
+        beforeFirst: { ours: sc.ours[0].filesBeforeFirst, echarts: sc.echarts[0].filesBeforeFirst },
+      }])),
       heightRatios: page.ratios,
-      pages: { ours: PAGES.ours.label, echarts: PAGES.echarts.label },
     },
     compute: wasm && {
       wasm: wasm.results.map((r) => ({ n: r.n, runs: r.crunch.length, crunchMs: median(r.crunch), buildMs: median(r.build), crunchRunsMs: r.crunch, buildRunsMs: r.build })),

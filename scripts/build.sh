@@ -86,6 +86,8 @@ site_data() {
     rm -rf "$export_dir" && mv "$export_dir.tmp" "$export_dir"
   done
   log "xixia-stats prerender --data $site $pages → $out/"
+  # (and the images of the charts each page draws later, $out/data/static/, made afresh)
+  rm -rf "$out/data/static"
   cargo run --quiet -- prerender --data "$site" --pages "$pages" -o "$out" >/dev/null
 }
 

@@ -8,7 +8,8 @@
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { gzipSync, constants as zlib } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -33,6 +34,9 @@ export const MIME_TYPES = Object.freeze({
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
 });
+
+/** Types worth compressing when the server is asked to (`gzip: true`). */
+const COMPRESSIBLE = /^(text\/|application\/(json|wasm)|image\/svg\+xml)/;
 
 /** The MIME type served for a file name; unknown extensions are served as opaque bytes. */
 export function mimeType(file) {
@@ -89,9 +93,13 @@ async function resolveRequest(mounts, pathname) {
 
 /**
  * Starts the server. `dir` is served at `/`; `mounts` maps further URL prefixes ("/fixtures/")
- * to directories. Resolves to { server, url, port, close() }.
+ * to directories. With `gzip`, text, JSON, SVG and wasm go out gzip -9 to a client that accepts it
+ * (as a real site sends them: the benchmark's emulated network then carries the real bytes).
+ * Resolves to { server, url, port, close() }.
  */
-export async function startServer({ dir = 'www', port = 8080, host = '127.0.0.1', mounts = {}, quiet = true } = {}) {
+export async function startServer({ dir = 'www', port = 8080, host = '127.0.0.1', mounts = {}, quiet = true, gzip = false } = {}) {
+  /** file → { mtimeMs, body } gzip -9, made once per version of the file. */
+  const compressed = new Map();
   const table = [];
   for (const [prefix, mountDir] of Object.entries(mounts)) {
     if (!prefix.startsWith('/') || !prefix.endsWith('/')) {
@@ -132,8 +140,26 @@ export async function startServer({ dir = 'www', port = 8080, host = '127.0.0.1'
         return send(res, 301, 'Moved Permanently\n', { Location: found.redirect });
       }
       log(200);
+      const type = mimeType(found.file);
+      if (gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        const { mtimeMs } = await stat(found.file);
+        let entry = compressed.get(found.file);
+        if (entry?.mtimeMs !== mtimeMs) {
+          entry = { mtimeMs, body: gzipSync(await readFile(found.file), { level: zlib.Z_BEST_COMPRESSION }) };
+          compressed.set(found.file, entry);
+        }
+        res.writeHead(200, {
+          'Content-Type': type,
+          'Content-Encoding': 'gzip',
+          'Content-Length': entry.body.length,
+          'Cache-Control': 'no-cache',
+          'Vary': 'Accept-Encoding',
+          'X-Content-Type-Options': 'nosniff',
+        });
+        return res.end(req.method === 'HEAD' ? undefined : entry.body);
+      }
       res.writeHead(200, {
-        'Content-Type': mimeType(found.file),
+        'Content-Type': type,
         'Content-Length': found.size,
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',

@@ -292,8 +292,16 @@ fn run(command: Command, data: Option<&Path>, out: &mut String) -> Result<ExitCo
             entries.sort();
             for template in entries {
                 let html = std::fs::read_to_string(&template).map_err(io(&template))?;
-                let made = if expand_only { xixia_stats::prerender::expand(&html, &site.releases, &charts) } else { xixia_stats::prerender::site_page(&html, &site.releases, &charts) };
-                let page = made.map_err(|err| Error::from(ErrorKind::Io { origin: template.display().to_string(), message: err.to_string() }))?;
+                let made = if expand_only { xixia_stats::prerender::expand(&html, &site.releases, &charts).map(|page| (page, Vec::new())) } else { xixia_stats::prerender::site_page_with_images(&html, &site.releases, &charts) };
+                let (page, images) = made.map_err(|err| Error::from(ErrorKind::Io { origin: template.display().to_string(), message: err.to_string() }))?;
+                // The images of the charts a page draws later, for readers without JavaScript.
+                for (relative, svg) in images {
+                    let target = dir.join(&relative);
+                    if let Some(parent) = target.parent() {
+                        std::fs::create_dir_all(parent).map_err(io(parent))?;
+                    }
+                    std::fs::write(&target, svg).map_err(io(&target))?;
+                }
                 let target = dir.join(template.file_name().unwrap_or_default());
                 std::fs::write(&target, page).map_err(io(&target))?;
                 let _ = writeln!(out, "{}", target.display());

@@ -1,7 +1,14 @@
 //! Pages that read right without JavaScript. The www build fills every `<xixia-stat chart release>`
 //! of a page with what the component would show: the chart's SVG (drawn natively at a fixed width
 //! and scaled by CSS), its summary in the bulletin's words, its data table and its download links.
-//! When the wasm module loads, the component draws the chart again at its own width and takes over.
+//! When the wasm module loads, the component takes over: at the width the chart was drawn at it
+//! keeps the SVG as it is, at any other width it draws the chart again.
+//!
+//! What a page sends before its first paint is kept small: the first [`INLINE_CHARTS`] charts of a
+//! page carry their SVG in the HTML; every later one carries a sized placeholder and, for readers
+//! without JavaScript, the same SVG as an image file inside `<noscript>` (loaded lazily), which
+//! [`site_page_with_images`] returns beside the page. With JavaScript the component draws those
+//! charts when they come near the screen, and the image is never fetched.
 
 use std::cell::RefCell;
 use std::fmt::Write as _;
@@ -13,7 +20,19 @@ use crate::chart::{self, svg::escape, ChartData, Lang};
 use crate::release::Release;
 
 /// The width the pre-rendered charts are drawn at (CSS px); the stylesheet scales them to fit.
-pub const WIDTH: u32 = 600;
+/// It is the width of a chart in a card of the demo site's two columns on a screen of 1280 px or
+/// more (`www/index.css`: 80rem, less 2rem either side, a 1.25rem gap, 1.25rem padding and a 1 px
+/// border each side of a card), so there the component takes the chart over as it is.
+pub const WIDTH: u32 = 556;
+
+/// How many charts of a page, in document order, carry their SVG in the HTML: those a reader sees
+/// first. The others are drawn when they come near the screen (or shown as images without
+/// JavaScript).
+pub const INLINE_CHARTS: usize = 2;
+
+/// Where the build writes the image of each chart that is not inline, relative to the pages:
+/// `data/static/<lang>/<release>/<chart>.svg`.
+pub const STATIC_IMAGES: &str = "data/static";
 
 /// Where the build writes the downloads, relative to the pages:
 /// `data/export/<lang>/<release>/<chart>.<ext>`.
@@ -62,6 +81,12 @@ pub fn page(template: &str, charts: &[ChartData]) -> Result<String, PrerenderErr
 /// ([`crate::page::release_html`]): its sections, a chart card for each of its charts and a table
 /// of each section's figures.
 pub fn site_page(template: &str, releases: &[Release], charts: &[ChartData]) -> Result<String, PrerenderError> {
+    site_page_with_images(template, releases, charts).map(|(html, _)| html)
+}
+
+/// [`site_page`], with the image files its later charts show without JavaScript: (path relative
+/// to the page, SVG), one per chart and language, each once.
+pub fn site_page_with_images(template: &str, releases: &[Release], charts: &[ChartData]) -> Result<(String, Vec<(String, String)>), PrerenderError> {
     fill_charts(&expand(template, releases, charts)?, charts)
 }
 
@@ -100,8 +125,9 @@ pub fn expand(template: &str, releases: &[Release], charts: &[ChartData]) -> Res
     }
 }
 
-fn fill_charts(template: &str, charts: &[ChartData]) -> Result<String, PrerenderError> {
+fn fill_charts(template: &str, charts: &[ChartData]) -> Result<(String, Vec<(String, String)>), PrerenderError> {
     let failure: RefCell<Option<PrerenderError>> = RefCell::new(None);
+    let images: RefCell<Vec<(String, String)>> = RefCell::new(Vec::new());
     // Ids unique on the page, even when one chart is shown twice.
     let count = RefCell::new(0);
     let used: RefCell<Vec<String>> = RefCell::new(Vec::new());
@@ -119,7 +145,17 @@ fn fill_charts(template: &str, charts: &[ChartData]) -> Result<String, Prerender
                     used.borrow_mut().push(data.release.clone());
                 }
                 *count.borrow_mut() += 1;
-                figure(data, &format!("pre{}", count.borrow()))
+                let n = *count.borrow();
+                if n <= INLINE_CHARTS {
+                    figure(data, &format!("pre{n}"))
+                } else {
+                    let (html, image) = deferred_figure(data, &format!("pre{n}"))?;
+                    let mut images = images.borrow_mut();
+                    if !images.iter().any(|(path, _)| *path == image.0) {
+                        images.push(image);
+                    }
+                    Ok(html)
+                }
             }
         };
         match html {
@@ -147,20 +183,50 @@ fn fill_charts(template: &str, charts: &[ChartData]) -> Result<String, Prerender
         el.after(&links, ContentType::Html);
         Ok(())
     });
-    rewrite_str(&out, RewriteStrSettings::new().append_element_content_handler(preload)).map_err(|err| PrerenderError::Html(err.to_string()))
+    let page = rewrite_str(&out, RewriteStrSettings::new().append_element_content_handler(preload)).map_err(|err| PrerenderError::Html(err.to_string()))?;
+    Ok((page, images.into_inner()))
 }
 
 /// One chart as static HTML, with the component's class names so its stylesheet applies; `id`
-/// prefixes the ids inside.
+/// prefixes the ids inside. The chart's SVG is in the HTML, drawn at [`WIDTH`] (the figure's
+/// `data-width`), which the component keeps when it takes over at that width.
 pub fn figure(data: &ChartData, id: &str) -> Result<String, PrerenderError> {
-    let drawn = chart::render(data, WIDTH).map_err(|err| PrerenderError::Chart { chart: data.id.clone(), message: err.to_string() })?;
+    let drawn = draw(data)?;
+    Ok(figure_around(data, id, &drawn.svg))
+}
+
+/// A chart drawn later: the figure holds a placeholder of the chart's size (the page does not move
+/// when the component draws it in) and, for readers without JavaScript, the chart as a lazily
+/// loaded image; returned with that image's (path, SVG).
+fn deferred_figure(data: &ChartData, id: &str) -> Result<(String, (String, String)), PrerenderError> {
+    let drawn = draw(data)?;
+    let path = format!("{STATIC_IMAGES}/{}/{}/{}.svg", data.lang.code(), data.release, data.id);
+    let (w, h) = (drawn.width, drawn.height);
+    let loading = if data.lang == Lang::Zh { "图表加载中…" } else { "Loading chart…" };
+    let inner = format!(
+        r#"<svg class="xixia-stat__placeholder" xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" aria-hidden="true"><text x="{x}" y="{y}" text-anchor="middle">{loading}</text></svg><noscript><img class="xixia-stat__image" src="{src}" width="{w}" height="{h}" alt="" loading="lazy" decoding="async"></noscript>"#,
+        x = w / 2,
+        y = h / 2,
+        src = escape(&path),
+    );
+    Ok((figure_around(data, id, &inner), (path, drawn.svg)))
+}
+
+fn draw(data: &ChartData) -> Result<chart::Rendered, PrerenderError> {
+    chart::render(data, WIDTH).map_err(|err| PrerenderError::Chart { chart: data.id.clone(), message: err.to_string() })
+}
+
+/// The static figure around a chart (its SVG, or a placeholder and image): title, summary, table,
+/// downloads.
+fn figure_around(data: &ChartData, id: &str, chart: &str) -> String {
     let (zh, id) = (data.lang == Lang::Zh, escape(id));
     let mut html = String::new();
     let _ = write!(
         html,
-        r#"<figure class="xixia-stat__figure xixia-stat__static"><div class="xixia-stat__chart" role="img" aria-label="{title}" aria-describedby="{id}-description">{svg}</div><p class="xixia-stat__description" id="{id}-description">{description}</p>"#,
+        r#"<figure class="xixia-stat__figure xixia-stat__static" data-width="{width}" data-lang="{lang}"><div class="xixia-stat__chart" role="img" aria-label="{title}" aria-describedby="{id}-description">{chart}</div><p class="xixia-stat__description" id="{id}-description">{description}</p>"#,
+        width = WIDTH,
+        lang = data.lang.code(),
         title = escape(&data.title),
-        svg = drawn.svg,
         description = escape(&data.description),
     );
     let _ = write!(html, r#"<details class="xixia-stat__details"><summary class="xixia-stat__toggle">{}</summary>"#, if zh { "查看数据表" } else { "Show data table" });
@@ -172,7 +238,7 @@ pub fn figure(data: &ChartData, id: &str) -> Result<String, PrerenderError> {
         let _ = write!(html, r#"{}<a href="{}" download>{label}</a>"#, if i == 0 { "" } else { " · " }, escape(href));
     }
     html.push_str("</p></figure>");
-    Ok(html)
+    html
 }
 
 /// The data table, as the component builds it: a caption, column headers, a header cell per row,

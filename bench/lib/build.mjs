@@ -153,7 +153,46 @@ export async function buildEcharts() {
   });
   const bundleBytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
   log(`ECharts page: ${onPage.length} charts (${types.join(', ')}), bundle ${bundleBytes.toLocaleString('en')} B`);
+  buildManyPages(indexHtml, MANY);
   return { charts: onPage, bundleBytes };
+}
+
+/** How many charts the generated page shows. */
+export const MANY = 100;
+export const MANY_DIR = path.join(BENCH, 'many');
+
+/**
+ * The page of `count` charts, in both versions: the cards of the page of every chart (`expanded`,
+ * each with its empty <xixia-stat>), repeated in order until there are `count`, ten to a section.
+ * Ours is pre-rendered by the build's own `prerender` into bench/many/ (served at /bench/many/,
+ * its links pointing back to www/ at the site's root); the ECharts one is made by echartsHtml
+ * into bench/echarts/many.html, with the options the page of every chart already has.
+ */
+export function manyPageHtml(expanded, count) {
+  const cards = [...expanded.matchAll(/<article class="chart-card[^"]*">[\s\S]*?<\/article>/g)].map((m) => m[0]);
+  if (cards.length === 0) throw new Error('bench: the expanded index.html has no chart cards');
+  const sections = [];
+  for (let i = 0; i < count; i += 10) {
+    const group = Array.from({ length: Math.min(10, count - i) }, (_, j) => cards[(i + j) % cards.length]);
+    sections.push(`<section class="release-section"><h3>第${i / 10 + 1}组（图表${i + 1}–${i + group.length}）</h3><div class="chart-grid">${group.join('')}</div></section>`);
+  }
+  const main = `<main id="main" class="wrap"><p class="page-intro">${count}幅图表（基准测试生成的页面，图表取自首页，依次重复）。</p><section class="release">${sections.join('')}</section></main>`;
+  const out = expanded.replace(/<main\b[\s\S]*?<\/main>/, main);
+  if (out === expanded) throw new Error('bench: the expanded index.html has no <main>');
+  return out;
+}
+
+function buildManyPages(expanded, count) {
+  const html = manyPageHtml(expanded, count);
+  // Ours lives at /bench/many/: its relative links go back to the site's root.
+  const ours = html.replace(/\b(href|src)="(?![a-z]+:|#|\/)([^"]*)"/g, (_m, attr, url) => `${attr}="../../${url}"`);
+  const pages = mkdtempSync(path.join(os.tmpdir(), 'bench-many-'));
+  writeFileSync(path.join(pages, 'index.html'), ours);
+  rmSync(MANY_DIR, { recursive: true, force: true });
+  run('cargo', ['run', '--quiet', '--', 'prerender', '--pages', pages, '-o', MANY_DIR]);
+  rmSync(pages, { recursive: true, force: true });
+  writeFileSync(path.join(ECHARTS_DIR, 'many.html'), echartsHtml(html));
+  log(`the ${count}-chart pages: bench/many/index.html, bench/echarts/many.html`);
 }
 
 /** The compute module (bench/pkg/xixia_bench*), rebuilt when src/ or the manifest is newer. */

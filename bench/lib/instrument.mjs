@@ -10,8 +10,16 @@
 //   to keep every WebAssembly.Memory a module exports (or imports), so the runner can read
 //   memory.buffer.byteLength after the charts are drawn.
 
+// - on screen: from the first frame on, a requestAnimationFrame loop looks at every chart element
+//   (`selector`) and notes, for each, the first frame in which it holds a drawn chart (an <svg> with
+//   marks in it: path, rect, line, polygon; not a placeholder) whose box meets the viewport, and
+//   when that frame has been painted. This is the chart as the reader sees it, whoever drew it (the
+//   build's pre-rendered SVG, our module, ECharts);
+// - layout shifts: every `layout-shift` entry (the Layout Instability API, as CLS counts them),
+//   with its time, so the runner can sum them over the load and over a scroll through the page.
+
 /** Runs in the page. Must be self-contained (it is serialised). */
-export function instrument() {
+export function instrument(selector) {
   const bench = {
     events: [],
     resizeArmed: false,
@@ -20,6 +28,9 @@ export function instrument() {
     ids: new WeakMap(),
     nextId: 0,
     waiters: [],
+    /** Per chart element (in document order when first seen): { index, frame, painted, top } */
+    screen: new Map(),
+    shifts: [],
   };
   Object.defineProperty(window, '__bench', { value: bench });
 
@@ -49,6 +60,76 @@ export function instrument() {
     });
     check();
   };
+  // On screen: the frame in which each chart first shows drawn marks inside the viewport.
+  const MARKS = 'svg path, svg rect, svg line, svg polygon, svg polyline, svg circle';
+  let watching = true;
+  const pendingPaint = [];
+  const screenChannel = new MessageChannel();
+  screenChannel.port1.onmessage = () => {
+    const now = performance.now();
+    for (const entry of pendingPaint.splice(0)) entry.painted = now;
+  };
+  const look = (frameTime) => {
+    if (!watching) return;
+    const els = document.querySelectorAll(selector);
+    let found = false;
+    els.forEach((el, index) => {
+      if (bench.screen.has(el)) return;
+      const box = el.getBoundingClientRect();
+      if (box.bottom <= 0 || box.top >= innerHeight || box.width === 0) return;
+      if (!el.querySelector(MARKS)) return;
+      const entry = { index, frame: frameTime, painted: null, top: box.top + scrollY };
+      bench.screen.set(el, entry);
+      pendingPaint.push(entry);
+      found = true;
+    });
+    if (found) screenChannel.port2.postMessage(0);
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+  bench.stopWatching = () => (watching = false);
+  /** The charts seen on screen so far, and which of them meet the viewport now (the first screen at scroll 0). */
+  bench.onScreen = () => {
+    const out = [];
+    document.querySelectorAll(selector).forEach((el, index) => {
+      const box = el.getBoundingClientRect();
+      const seen = bench.screen.get(el);
+      out.push({ index, firstScreen: box.bottom > 0 && box.top < innerHeight && box.width > 0, painted: seen?.painted ?? null, frame: seen?.frame ?? null });
+    });
+    return out;
+  };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (!e.hadRecentInput) bench.shifts.push({ t: e.startTime, value: e.value, sources: (e.sources ?? []).map((s) => s.node?.nodeName ?? '?') });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch {
+    // no Layout Instability API: no shifts recorded
+  }
+  /** Sum of the layout shifts between `from` and `to` (ms). */
+  bench.shiftBetween = (from = 0, to = Infinity) => bench.shifts.filter((s) => s.t >= from && s.t <= to).reduce((sum, s) => sum + s.value, 0);
+  /**
+   * Bytes that had arrived by time `t` (ms): per response (the document and every resource), its
+   * encoded body (gzip when the server compresses) spread evenly between its first byte and its
+   * last. Also the totals so far.
+   */
+  bench.bytesBy = (t) => {
+    const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+    let before = 0;
+    let total = 0;
+    const files = [];
+    for (const e of entries) {
+      const size = e.encodedBodySize || 0;
+      total += size;
+      const span = e.responseEnd - e.responseStart;
+      const share = e.responseEnd <= t ? 1 : e.responseStart >= t ? 0 : span > 0 ? (t - e.responseStart) / span : 1;
+      before += size * share;
+      files.push({ url: new URL(e.name).pathname, size, start: e.startTime, responseStart: e.responseStart, end: e.responseEnd });
+    }
+    return { before: Math.round(before), total, files };
+  };
+
   document.addEventListener('xixia-stat-render', record, true);
   document.addEventListener('echarts-bench-render', record, true);
   window.addEventListener(
@@ -61,16 +142,21 @@ export function instrument() {
   );
 
   /**
-   * Resolves when every element matching `selector` has a render event after `since` (a number, or
-   * 'resize' for the armed resize time), and that event's frame is painted:
+   * Resolves when every element matching `selector` (with `visibleOnly`, those meeting the viewport)
+   * has a render event after `since` (a number, or 'resize' for the armed resize time), and that
+   * event's frame is painted:
    * { times: [per element, first event after since], painted: [its frame painted], since }.
    */
-  bench.waitFor = (selector, since, timeout) =>
+  bench.waitFor = (selector, since, timeout, { visibleOnly = false } = {}) =>
     new Promise((resolve, reject) => {
+      const visible = (el) => {
+        const box = el.getBoundingClientRect();
+        return box.bottom > 0 && box.top < innerHeight && box.width > 0;
+      };
       const done = () => {
         const from = since === 'resize' ? bench.resizeAt : since;
         if (from === null) return false;
-        const els = [...document.querySelectorAll(selector)];
+        const els = [...document.querySelectorAll(selector)].filter((el) => !visibleOnly || visible(el));
         if (els.length === 0) return false;
         const times = [];
         const painted = [];
@@ -83,7 +169,8 @@ export function instrument() {
           painted.push(hit.painted);
         }
         clearTimeout(timer);
-        resolve({ times, painted, since: from, count: els.length, widths: bench.events.filter((e) => e.t >= from).map((e) => e.width) });
+        const after = bench.events.filter((e) => e.t >= from);
+        resolve({ times, painted, since: from, count: els.length, redrawn: new Set(after.map((e) => e.el)).size, widths: after.map((e) => e.width) });
         return true;
       };
       const timer = setTimeout(() => {

@@ -8,7 +8,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { startEnvironment, openPage, waitForCharts, waitUntil, problems, screenshot, NO_PROBLEMS, CHART_IDS, PUBLISHED } from './helpers.mjs';
+import { startEnvironment, openPage, waitForCharts, seeEveryChart, waitUntil, problems, screenshot, NO_PROBLEMS, CHART_IDS, PUBLISHED } from './helpers.mjs';
 
 const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -224,7 +224,10 @@ describe('care mode (适老化)', () => {
       assert.equal(await switchButton.getAttribute('aria-pressed'), 'false');
       const before = await page.$eval('xixia-stat[chart="gdp-structure"] .xixia-stat__description', (d) => parseFloat(getComputedStyle(d).fontSize));
       await switchButton.click();
-      await waitUntil(async () => (await modes(page)).every((m) => m === 'care'), 'every chart in care mode');
+      await waitUntil(async () => {
+        await seeEveryChart(page);
+        return (await modes(page)).every((m) => m === 'care');
+      }, 'every chart in care mode');
       assert.equal(await switchButton.getAttribute('aria-pressed'), 'true');
       const svg = await page.locator('xixia-stat[chart="gdp-structure"] svg').innerHTML();
       assert.match(svg, /font-size="19\.5"/, 'chart labels 1.5 × 13 px');
@@ -242,7 +245,10 @@ describe('care mode (适老化)', () => {
       await page.$eval('xixia-stat[chart="gdp-by-industry"]', (el) => el.setAttribute('mode', 'standard'));
       await waitUntil(async () => (await page.getAttribute('xixia-stat[chart="gdp-by-industry"]', 'data-mode')) === 'standard', 'the attribute to win');
       await page.locator('#care-switch').click();
-      await waitUntil(async () => (await modes(page)).every((m) => m === 'standard'), 'back to standard');
+      await waitUntil(async () => {
+        await seeEveryChart(page);
+        return (await modes(page)).every((m) => m === 'standard');
+      }, 'back to standard');
       assert.equal(await page.evaluate(() => localStorage.getItem('xixia-stat-mode')), 'standard');
       assert.deepEqual(await problems(env, p), NO_PROBLEMS);
     } finally {
@@ -274,7 +280,10 @@ describe('system settings and print', () => {
       const transitions = await page.$$eval('.xixia-stat__tooltip, .xixia-stat__toggle', (els) => els.map((e) => getComputedStyle(e).transitionDuration));
       assert.ok(transitions.every((t) => t === '0s'), `transitions: ${transitions}`);
       await page.emulateMedia({ contrast: 'no-preference' });
-      await waitUntil(async () => (await modes(page)).every((m) => m === 'standard'), 'standard again when the setting is off');
+      await waitUntil(async () => {
+        await seeEveryChart(page);
+        return (await modes(page)).every((m) => m === 'standard');
+      }, 'standard again when the setting is off');
     } finally {
       await p.context.close();
     }
@@ -297,7 +306,10 @@ describe('system settings and print', () => {
       assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
       assert.ok(pdf.length > 50_000, `PDF of ${pdf.length} bytes`);
       await page.emulateMedia({ media: 'screen' });
-      await waitUntil(async () => (await modes(page)).every((m) => m === 'standard'), 'back on screen');
+      await waitUntil(async () => {
+        await seeEveryChart(page);
+        return (await modes(page)).every((m) => m === 'standard');
+      }, 'back on screen');
     } finally {
       await p.context.close();
     }

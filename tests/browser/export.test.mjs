@@ -7,7 +7,9 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { startEnvironment, openPage, waitForCharts, waitUntil, problems, screenshot, NO_PROBLEMS, CHART_IDS, PUBLISHED, FIXTURE_PREFIX } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startEnvironment, openPage, waitForCharts, waitUntil, problems, screenshot, NO_PROBLEMS, CHART_IDS, PUBLISHED, FIXTURE_PREFIX, WWW } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -25,22 +27,31 @@ describe('with JavaScript off', () => {
         const page = await context.newPage();
         const response = await page.goto(`${env.origin}/index.html`);
         assert.equal(response.status(), 200);
+        // The first charts carry their SVG in the page; the later ones show it as an image (the
+        // build's file, loaded as it comes near), with no placeholder beside it.
         const charts = await page.$$eval('xixia-stat', (els) =>
-          els.map((el) => ({
+          els.map((el) => {
+            const shown = el.querySelector('.xixia-stat__static svg:not(.xixia-stat__placeholder), .xixia-stat__static .xixia-stat__image');
+            return {
             chart: el.getAttribute('chart'),
-            svg: el.querySelector('.xixia-stat__static svg')?.getBoundingClientRect().width ?? 0,
-            overflow: (el.querySelector('.xixia-stat__static svg')?.getBoundingClientRect().right ?? 0) - el.getBoundingClientRect().right,
-            text: el.querySelector('svg')?.textContent ?? '',
+            svg: shown?.getBoundingClientRect().width ?? 0,
+            overflow: (shown?.getBoundingClientRect().right ?? 0) - el.getBoundingClientRect().right,
+            placeholder: el.querySelector('.xixia-stat__placeholder')?.getBoundingClientRect().height ?? 0,
+            image: shown?.localName === 'img' ? shown.getAttribute('src') : null,
+            text: shown?.localName === 'svg' ? shown.textContent : '',
             name: el.querySelector('[role="img"]')?.getAttribute('aria-label') ?? '',
             description: el.querySelector('.xixia-stat__description')?.textContent ?? '',
             rows: el.querySelectorAll('table tbody tr').length,
             links: [...el.querySelectorAll('.xixia-stat__downloads a')].map((a) => a.getAttribute('href')),
-          })),
+            };
+          }),
         );
+        for (const c of charts) if (c.image) c.text = readFileSync(path.join(WWW, c.image), 'utf8').replace(/<[^>]*>/g, '');
         assert.deepEqual(charts.map((c) => c.chart).sort(), [...CHART_IDS].sort());
         for (const c of charts) {
           assert.ok(c.svg > 200, `${c.chart}: the chart is shown (${c.svg} px)`);
           assert.ok(c.overflow <= 0.5, `${c.chart}: the chart fits its box`);
+          assert.equal(c.placeholder, 0, `${c.chart}: no empty placeholder without JavaScript`);
           assert.ok(c.name.length > 0 && c.text.includes(c.name), `${c.chart}: named by its title`);
           assert.match(c.description, /\d.*。$/, `${c.chart}: summary`);
           assert.ok(c.rows > 0, `${c.chart}: table rows`);
@@ -202,13 +213,19 @@ describe('embed code and permalinks', () => {
     const p = await openPage(env, '/index.html#chart=sanbao-cumulative&lang=en', { width: 1440, height: 800 });
     try {
       const page = p.page;
-      await waitForCharts(page, CHART_IDS.length);
+      // The chart it names is drawn (and positioned) even though it is far from the top; the
+      // charts around it as they come near.
       await waitUntil(
         () => page.evaluate(() => document.activeElement?.closest('xixia-stat')?.getAttribute('chart') === 'sanbao-cumulative'),
         'the chart to take focus',
       );
+      await waitUntil(() => page.evaluate(() => [...document.querySelectorAll('xixia-stat')].filter((e) => {
+        const box = e.getBoundingClientRect();
+        return box.bottom > 0 && box.top < innerHeight;
+      }).every((e) => e.dataset.state === 'ready')), 'the charts on screen drawn');
       const box = await page.locator('xixia-stat[chart="sanbao-cumulative"]').boundingBox();
       assert.ok(box.y >= -1 && box.y < 800, `the chart is on screen (top at ${box.y})`);
+      await waitForCharts(page, CHART_IDS.length);
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
       assert.doesNotMatch(await page.locator('xixia-stat[chart="sanbao-cumulative"] svg').textContent(), /[\u4e00-\u9fff]/);
       // Each chart's own permalink carries its id and the language.

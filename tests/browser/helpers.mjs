@@ -124,15 +124,44 @@ export async function waitUntil(fn, what, timeout = TIMEOUT) {
   }
 }
 
-/** Waits until every <xixia-stat> on the page has finished (ready or error); returns their states. */
+/**
+ * Waits until every <xixia-stat> on the page has finished (ready or error); returns their states.
+ * The component draws a chart only when it comes near the screen, so this scrolls to each chart
+ * still waiting, as a reader would, and back to where the page was.
+ */
 export async function waitForCharts(page, expectedCount) {
-  return waitUntil(async () => {
-    const states = await page.$$eval('xixia-stat', (els) =>
-      els.map((e) => ({ id: e.id, chart: e.getAttribute('chart'), state: e.dataset.state ?? '' })),
-    );
-    if (expectedCount !== undefined && states.length !== expectedCount) return false;
-    return states.length > 0 && states.every((s) => s.state === 'ready' || s.state === 'error') ? states : false;
-  }, `every <xixia-stat> to finish rendering`);
+  const scrolled = await page.evaluate(() => scrollY);
+  try {
+    return await waitUntil(async () => {
+      const states = await page.$$eval('xixia-stat', (els) => {
+        const waiting = els.find((e) => e.dataset.state !== 'ready' && e.dataset.state !== 'error');
+        waiting?.scrollIntoView({ block: 'center', behavior: 'instant' });
+        return els.map((e) => ({ id: e.id, chart: e.getAttribute('chart'), state: e.dataset.state ?? '' }));
+      });
+      if (expectedCount !== undefined && states.length !== expectedCount) return false;
+      return states.length > 0 && states.every((s) => s.state === 'ready' || s.state === 'error') ? states : false;
+    }, `every <xixia-stat> to finish rendering`);
+  } finally {
+    await page.evaluate((y) => scrollTo({ top: y, behavior: 'instant' }), scrolled);
+  }
+}
+
+/**
+ * Brings every <xixia-stat> near the screen in turn, as a reader scrolling through the page does
+ * (a chart far from the screen is drawn again, after a change of mode or size, when it comes near),
+ * then scrolls back.
+ */
+export async function seeEveryChart(page) {
+  await page.evaluate(async () => {
+    const y = scrollY;
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    for (const el of document.querySelectorAll('xixia-stat')) {
+      el.scrollIntoView({ block: 'center', behavior: 'instant' });
+      await frame();
+    }
+    scrollTo({ top: y, behavior: 'instant' });
+    await frame();
+  });
 }
 
 /** Problems recorded on a page that a clean page must not have. */

@@ -115,6 +115,7 @@ test('hostile attributes and URLs: shown as text or ignored', async () => {
     // The embed code of a chart with an odd release attribute quotes it safely.
     const english = page.locator('#english-example');
     await english.evaluate((el) => el.setAttribute('release', '2022-bulletin" onload="window.__xss = 9'));
+    await english.scrollIntoViewIfNeeded(); // drawn (here: its error) once near the screen
     await waitUntil(async () => (await english.getAttribute('data-state')) === 'error', 'the unknown release');
     assert.deepEqual(await intrusions(page), { found: [], xss: null });
     const code = await page.evaluate(() => document.querySelector('#care-example').embedCode());

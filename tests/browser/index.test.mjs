@@ -4,7 +4,7 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEnvironment, openPage, waitForCharts, waitUntil, problems, screenshot, NO_PROBLEMS, CHART_IDS } from './helpers.mjs';
+import { startEnvironment, openPage, waitForCharts, seeEveryChart, waitUntil, problems, screenshot, NO_PROBLEMS, CHART_IDS } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -225,7 +225,9 @@ describe('index.html at 1440 px', () => {
     await page.waitForTimeout(500);
     assert.deepEqual(await page.evaluate(() => window.__renders), [], 'no re-render for a height change');
     await page.setViewportSize({ width: 900, height: 1200 });
+    // The charts near the screen are drawn again at once, the others as the reader reaches them.
     await waitUntil(async () => {
+      await seeEveryChart(page);
       const infos = await chartInfo(page);
       return infos.every((i) => i.svgWidth === Math.max(280, i.content));
     }, 'every chart to be redrawn at its new width');

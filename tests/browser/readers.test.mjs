@@ -7,7 +7,7 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEnvironment, openPage, waitForCharts, waitUntil, problems, screenshot, NO_PROBLEMS, CHART_IDS, PUBLISHED, FIXTURE_PREFIX, SCREENSHOTS } from './helpers.mjs';
+import { startEnvironment, openPage, waitForCharts, seeEveryChart, waitUntil, problems, screenshot, NO_PROBLEMS, CHART_IDS, PUBLISHED, FIXTURE_PREFIX, SCREENSHOTS } from './helpers.mjs';
 import path from 'node:path';
 
 let env;
@@ -269,8 +269,13 @@ describe('tooltips', () => {
 describe('a permalink', () => {
   const arrive = async () => {
     const p = await openPage(env, '/index.html#chart=direct-funds-progress', { width: 1280, height: 900 });
-    await waitForCharts(p.page, CHART_IDS.length);
+    // The chart it names is drawn and positioned wherever it is; the others as they come near.
     await waitUntil(() => p.page.evaluate(() => document.activeElement?.closest('xixia-stat')?.getAttribute('chart') === 'direct-funds-progress'), 'the chart to take focus');
+    await waitUntil(() => p.page.evaluate(() => [...document.querySelectorAll('xixia-stat')].filter((e) => {
+      const box = e.getBoundingClientRect();
+      return box.bottom > -innerHeight && box.top < 2 * innerHeight;
+    }).every((e) => e.dataset.state === 'ready')), 'the charts near the screen drawn');
+    await p.page.waitForTimeout(300);
     return p;
   };
 
@@ -291,7 +296,10 @@ describe('a permalink', () => {
     try {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.click('#lang-switch');
-    await waitUntil(() => page.evaluate(() => document.documentElement.lang === 'en' && [...document.querySelectorAll('xixia-stat svg')].every((s) => !/[\u4e00-\u9fff]{4}/.test(s.textContent))), 'the charts in English');
+    await waitUntil(async () => {
+      await seeEveryChart(page);
+      return page.evaluate(() => document.documentElement.lang === 'en' && [...document.querySelectorAll('xixia-stat svg')].every((s) => !/[\u4e00-\u9fff]{4}/.test(s.textContent)));
+    }, 'the charts in English');
     await page.waitForTimeout(500);
     assert.ok((await page.evaluate(() => scrollY)) < 10, `the page stays at the top (scrollY ${await page.evaluate(() => scrollY)})`);
     } finally {

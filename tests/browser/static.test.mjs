@@ -47,7 +47,8 @@ test('the component: no inline styles, markup only for our own SVG', async () =>
     ...[...code.matchAll(/\.innerHTML\s*=\s*([^;]+);/g)].map((m) => m[1].trim()),
     ...[...code.matchAll(/createContextualFragment\(([^;]+)\);/g)].map((m) => m[1].trim()),
   ];
-  assert.deepEqual(sinks, ["String(result.svg ?? '')"], 'markup is parsed only for the SVG from the wasm');
+  assert.deepEqual(sinks, ["String(markup ?? '')"], 'markup is parsed only in #parseSvg');
+  assert.deepEqual([...code.matchAll(/#parseSvg\(([^)]*)\)/g)].map((m) => m[1]).filter((a) => a !== 'markup'), ['result.svg'], '… and only for the SVG from the wasm');
   assert.match(code, /new URL\('\.\/pkg\/xixia_stats\.js', import\.meta\.url\)/);
   assert.match(code, /new URL\('\.\/xixia-stat\.css', import\.meta\.url\)/);
 });

@@ -14,7 +14,12 @@
 // - `lang` (on the element or any ancestor): "en" draws English labels and interface; anything
 //   else is Chinese.
 //
-// The element sizes the chart to its own width and draws it again when that width changes. The
+// The element sizes the chart to its own width and draws it again when that width changes. It
+// draws only near the screen (within a screen's height of it): a chart further away is drawn when
+// it comes near, so a page of many charts costs what it shows, and a resize or a change of mode
+// draws again only the charts near the screen (the rest when they are seen). A chart the build
+// pre-rendered is on screen from the first paint; the module and the data load after that paint,
+// and a pre-rendered chart already drawn at the element's width is taken over as it is. The
 // chart takes keyboard focus: arrow keys walk the data points, each announced through a live
 // region; Escape leaves the chart. A pointer or a tap shows a tooltip. Below the chart are a
 // summary in the bulletin's words and a button that shows the same figures as a table.
@@ -305,6 +310,39 @@ function redrawAll() {
   for (const element of elements) element.redraw();
 }
 
+// ---- Loading after the first paint; drawing near the screen. -------------------------------------
+
+/** Resolves once the page's next frame has been painted (at the latest after 100 ms: a tab in the
+ * background paints nothing). */
+function afterPaint() {
+  return new Promise((resolve) => {
+    setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}
+
+/** The first paint, once: the module and the data start loading after it, so the pre-rendered charts
+ * reach the screen with nothing else on the wire. */
+let firstPaint = null;
+function whenPainted() {
+  firstPaint ??= afterPaint();
+  return firstPaint;
+}
+
+/** The elements near the screen: in it, or within a screen's height above or below. */
+const nearScreen = new WeakSet();
+const nearObserver = new IntersectionObserver(
+  (entries) => {
+    // Every element's place first, then the drawing (a draw asks which elements are near).
+    for (const { target, isIntersecting } of entries) {
+      if (isIntersecting) nearScreen.add(target);
+      else nearScreen.delete(target);
+    }
+    for (const { target, isIntersecting } of entries) if (isIntersecting) target.redraw();
+  },
+  { rootMargin: '100% 0px' },
+);
+
 if (!pageMode() && storedMode()) document.documentElement.setAttribute(MODE_ATTRIBUTE, storedMode());
 new MutationObserver(redrawAll).observe(document.documentElement, { attributes: true, attributeFilter: [MODE_ATTRIBUTE, 'lang'] });
 contrastQuery.addEventListener('change', redrawAll);
@@ -336,7 +374,10 @@ function settleReveal() {
   if (!revealPending) return;
   const all = [...elements];
   all.find((e) => e.getAttribute('chart') === wantedChart())?.reveal();
-  if (all.every((e) => e.dataset.state === 'ready' || e.dataset.state === 'error')) revealPending = false;
+  // Settled once the chart it names and every chart near the screen are drawn: those further away
+  // are drawn as they come near.
+  const settled = (e) => e.dataset.state === 'ready' || e.dataset.state === 'error' || (!nearScreen.has(e) && e.getAttribute('chart') !== wantedChart());
+  if (all.every(settled)) revealPending = false;
 }
 
 addEventListener('hashchange', () => {
@@ -403,7 +444,8 @@ export class XixiaStat extends HTMLElement {
     // Observe a zero-height ruler, not the element: its size follows the width alone, so drawing
     // (which changes the element's height) never feeds back into the observer.
     this.#observer.observe(this.#parts.ruler);
-    loadWasm().then(
+    nearObserver.observe(this);
+    whenPainted().then(loadWasm).then(
       () => this.#update(),
       (err) => this.#showError(`${this.#text.loadFailed}${this.#text.colon}${messageOf(err)}`),
     );
@@ -412,6 +454,8 @@ export class XixiaStat extends HTMLElement {
   disconnectedCallback() {
     this.#observer?.disconnect();
     this.#observer = null;
+    nearObserver.unobserve(this);
+    nearScreen.delete(this);
     elements.delete(this);
   }
 
@@ -582,10 +626,18 @@ export class XixiaStat extends HTMLElement {
     this.#update();
   }
 
-  /** Draws the chart if the wasm is ready and the chart, release, language, mode or width changed. */
+  /** Whether to draw now: near the screen, when printing (every chart), or named by the permalink
+   * that is being positioned. Any other chart is drawn when it comes near (`redraw`). */
+  #wanted() {
+    return nearScreen.has(this) || printing || (revealPending && wantedChart() === this.getAttribute('chart'));
+  }
+
+  /** Draws the chart if the wasm is ready, the chart is wanted now, and the chart, release,
+   * language, mode or width changed. */
   #update({ force = false } = {}) {
     if (!wasm || !this.isConnected || this.#crashes > 1) return;
     if (this.#width <= 0) return; // not laid out (hidden): the ResizeObserver calls again when it is.
+    if (!this.#wanted()) return;
     const lang = this.language;
     const chart = (this.getAttribute('chart') ?? '').trim();
     const releaseAttr = (this.getAttribute('release') ?? '').trim();
@@ -645,14 +697,32 @@ export class XixiaStat extends HTMLElement {
     );
   }
 
-  #show(result, newChart) {
+  /**
+   * The build's pre-rendered SVG, when it is the chart the module has just drawn: drawn at the same
+   * width, in the standard mode and the same language (the build and the module lay text out
+   * alike). It is taken over as it is: nothing is parsed, and nothing on screen changes.
+   */
+  #prerenderedSvg(result) {
+    const figure = this.#static;
+    if (!figure || figure.dataset.width !== String(result.width) || figure.dataset.lang !== this.language) return null;
+    if (String(result.mode ?? this.mode) !== 'standard') return null;
+    return figure.querySelector(':scope > .xixia-stat__chart > svg:not(.xixia-stat__placeholder)');
+  }
+
+  /** The module's SVG as an element. */
+  #parseSvg(markup) {
     // The SVG comes from our own module, with every text escaped. A contextual fragment parses it
     // about twice as fast as a <template>; it is checked before it goes in all the same.
-    const fragment = document.createRange().createContextualFragment(String(result.svg ?? ''));
+    const fragment = document.createRange().createContextualFragment(String(markup ?? ''));
     const svg = fragment.firstElementChild;
     if (!svg || svg.localName !== 'svg' || fragment.childElementCount !== 1 || svg.querySelector('script, foreignObject, [onload], [onerror]')) {
       throw new Error(this.#text.notSvg);
     }
+    return svg;
+  }
+
+  #show(result, newChart) {
+    const svg = this.#prerenderedSvg(result) ?? this.#parseSvg(result.svg);
     svg.setAttribute('focusable', 'false');
     svg.setAttribute('aria-hidden', 'true');
 
