@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The performance benchmarks (bench/README.md): the page benchmark (our demo page against the same
 // charts in ECharts 6) and the compute benchmark (growth, shares and ranks over 10 k – 1 M synthetic
-// observations, in wasm in Chromium and natively with criterion). Prints Markdown tables of medians
+// observations, in wasm in Chromium and natively with criterion; indicators over time up to 10 years × 12 months × 50 indicators, benches/series.rs). Prints Markdown tables of medians
 // and ratios and writes them to bench/results/latest.json (--smoke: smoke.json; a run with --no-*:
 // partial.json).
 // Nothing is asserted about the timings; budgets are reported as met or missed.
@@ -17,6 +17,7 @@
 // --rebuild (the compute module), --www DIR (benchmark another build of the demo site, e.g. an older
 // commit's), --out FILE, --report FILE (print the tables of an earlier results file and stop).
 
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -160,6 +161,13 @@ async function main() {
     await runCriterion(ROOT, path.join(BENCH, 'results', 'criterion.log'), cargoEnv);
     criterionRan = true;
   }
+  // Indicators over time (benches/series.rs): building every chart over time up to 10 years ×
+  // 12 months × 50 indicators, natively, with its peer in the same run; a Markdown table.
+  let series = null;
+  if (opts.compute) {
+    log(`series: cargo bench --bench series${opts.smoke ? ' -- --smoke' : ''}`);
+    series = execFileSync('cargo', ['bench', '--quiet', '--bench', 'series', '--', ...(opts.smoke ? ['--smoke'] : [])], { cwd: ROOT, env: cargoEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  }
   const native = opts.compute
     ? { crunch: readCriterion(ROOT, 'crunch', sizesAll), observations: readCriterion(ROOT, 'observations', sizesAll), ranNow: criterionRan, dir: path.relative(ROOT, criterionDir(ROOT)) }
     : null;
@@ -196,11 +204,13 @@ async function main() {
       wasmMemoryBytes: wasm.wasmBytes,
       native,
     },
+    series,
     seconds: Math.round((Date.now() - started) / 1000),
   };
   results.budgets = budgets(results);
 
   console.log(render(results));
+  if (series) console.log(series);
   mkdirSync(path.dirname(opts.out), { recursive: true });
   writeFileSync(opts.out, `${JSON.stringify(results, null, 2)}\n`);
   log(`wrote ${path.relative(ROOT, opts.out)} (${results.seconds} s)`);

@@ -556,10 +556,13 @@ impl Reader {
                 // 增速比上年回落2.2个百分点: the speed of growth of what was just named, a fact of
                 // its own; 增速高于全省… and 增速居全市… are that fact's gap and rank.
                 // 比重比同期提高3.0个百分点: the change of the share just stated, since that period.
+                // (The head drops a date after 比 as the basis — "增速比1-6月回落" reads 增速回落 —
+                // so the time it is since is read from the clause's own words.)
                 let speed = ["增长速度", "增长率", "增速", "增幅", "比重", "占比"].into_iter().find(|w| {
                     name.strip_prefix(w).is_some_and(|rest| rest.is_empty() || rest.starts_with(['比', '较']))
+                        || name.is_empty() && head.trim().strip_prefix(w).is_some_and(|rest| CHANGES.iter().any(|v| rest.starts_with(v)))
                 });
-                let since = earlier_period(&head);
+                let since = earlier_period(&head).or_else(|| earlier_period(&clause[..token.start].iter().collect::<String>()));
                 // 比一季度提高0.8个百分点, 较上月末增加12.36亿元 with no name of their own: the change
                 // since that period of what was just named — its growth's in 个百分点, else its own.
                 let speed = speed.or_else(|| {
@@ -1310,6 +1313,9 @@ pub fn is_period_word(words: &str) -> bool {
         || w.ends_with('月') && w.chars().count() <= 5
         || w.ends_with('年') && w.chars().count() <= 5
 }
+
+/// The verbs of a change since an earlier time: 增速比1-6月回落0.2个百分点.
+const CHANGES: [&str; 8] = ["提高", "回落", "加快", "放缓", "上升", "下降", "收窄", "扩大"];
 
 /// The earlier time a change is since, from the words before it: "增速比一季度提高" → 一季度;
 /// "较1-5月回落" → 1-5月. `None` when the words compare with no period.

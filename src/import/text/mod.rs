@@ -262,8 +262,12 @@ mod tests {
         let share = fact(&release, "第三产业增加值比重");
         assert_eq!((share.increase.as_ref().map(|i| i.amount.to_string()), share.note.as_deref()), (Some("3.0".into()), Some("比同期")));
         assert_eq!(fact(&release, "第三产业增加值").share.as_ref().map(|s| s.of.as_str()), Some(gdp.id.as_str()));
-        // 比1-5月 is what the change is against, not the time of what follows.
+        // 比1-5月 is what the change is against, not the time of what follows; the change is
+        // the growth's since then, a fact of its own as 比一季度's is.
         assert!(fact(&release, "中直投资").period.is_none());
+        let investment_speed = fact(&release, "固定资产投资增速");
+        assert_eq!((investment_speed.increase.as_ref().map(|i| i.amount.to_string()), investment_speed.note.as_deref()), (Some("-0.3".into()), Some("比1-5月")));
+        assert!(fact(&release, "固定资产投资").increase.is_none(), "no change on the level's fact");
         // Siblings after 其中, not parent and child; pulls down are negative.
         let investment = fact(&release, "固定资产投资");
         let parts: Vec<&str> = release.breakdowns.iter().filter(|b| b.total == investment.id).flat_map(|b| b.parts.iter().map(String::as_str)).collect();

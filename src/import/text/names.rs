@@ -155,9 +155,17 @@ pub struct Known {
 }
 
 impl Known {
-    /// From the bundled releases; empty when they do not load (they always do).
+    /// From the bundled indicator registry and releases; empty when they do not load (they always
+    /// do).
     pub fn bundled() -> Known {
         let mut known = Known::default();
+        // The indicator registry first: its names and other names are the indicators' own ids,
+        // whichever release used a name first.
+        for indicator in crate::bundled::registry().indicators {
+            for name in indicator.names() {
+                known.facts.entry(name.to_owned()).or_insert_with(|| (indicator.id.clone(), indicator.name_en.clone()));
+            }
+        }
         let Ok(releases) = crate::bundled::all() else { return known };
         for release in &releases {
             for fact in &release.facts {
