@@ -104,9 +104,17 @@ fn measure(releases: &[Release], spec: &Spec, runs: usize) -> Row {
 }
 
 fn main() {
-    let smoke = std::env::args().any(|a| a == "--smoke");
-    let sizes: &[(i32, usize)] = if smoke { &[(1, 5), (2, 10), (2, 20)] } else { &[(1, 10), (2, 25), (5, 50), (10, 50)] };
-    let runs = if smoke { 1 } else { 3 };
+    // `cargo bench` passes --bench; `cargo test --all-targets` runs this too, without it: then the
+    // smallest size once, to show it runs.
+    let args: Vec<String> = std::env::args().collect();
+    let benching = args.iter().any(|a| a == "--bench");
+    let smoke = args.iter().any(|a| a == "--smoke");
+    let sizes: &[(i32, usize)] = match (benching, smoke) {
+        (false, _) => &[(1, 3)],
+        (true, true) => &[(1, 5), (2, 10), (2, 20)],
+        (true, false) => &[(1, 10), (2, 25), (5, 50), (10, 50)],
+    };
+    let runs = if smoke || !benching { 1 } else { 3 };
     println!("\nIndicators over time: building every chart's data (median of {runs} runs), native, one core");
     println!("| years × months × indicators | releases | charts | time (ms) | chart data (B) | largest release file (B) | peer: charts | peer time (ms) | peer data (B) |");
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");

@@ -99,6 +99,77 @@ impl Indicator {
     }
 }
 
+/// How a draft's fact is linked to the registry, for staff to see and fix in the preview.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Link {
+    /// The fact's id in the draft.
+    pub fact: String,
+    /// Its name as printed.
+    pub name: String,
+    /// The period it states, as printed: 2025年1-7月.
+    pub period: String,
+    /// The registry's indicator it states, if any.
+    pub indicator: Option<String>,
+    /// That indicator's name.
+    pub indicator_name: Option<String>,
+    /// How: `id` (its id, or the import's, is the registry's: found by name), `set` (staff chose
+    /// it), or `none` (a new indicator, followed by no chart over time).
+    pub via: &'static str,
+}
+
+/// Applies staff's choices to a draft, `(fact id, indicator id)` pairs (an empty indicator id
+/// unlinks the fact), and says how each fact that states a level or a growth for a period a series
+/// steps by is linked.
+/// A choice naming an indicator the registry has not is an error naming it; one naming a fact the
+/// draft no longer has (staff edited the text since) no longer applies.
+///
+/// ```
+/// use xixia_stats::indicator::{relink, Registry};
+/// let registry = Registry::from_json(r#"{"indicators": [{"id": "industry-above-scale-va", "name": "规模以上工业增加值"}]}"#, "r").unwrap();
+/// let mut draft = xixia_stats::load::from_json(r#"{"id": "d", "title": "样例县2025年1-7月主要经济指标（虚构）", "publishers": ["样例县统计局"],
+///     "period": {"kind": "cumulative", "year": 2025, "from_month": 1, "to_month": 7}, "status": "preliminary", "source": {"document": "草稿"},
+///     "facts": [{"id": "f-1", "name": "工业增加值（规上）", "growth": {"rate": "6.5", "basis": "cumulative_year_on_year"}}]}"#, "d").unwrap();
+/// let links = relink(&mut draft, &registry, &[("f-1".into(), "industry-above-scale-va".into())]).unwrap();
+/// assert_eq!((links[0].via, links[0].indicator.as_deref()), ("set", Some("industry-above-scale-va")));
+/// assert_eq!(draft.facts[0].indicator_id(), "industry-above-scale-va");
+/// assert!(relink(&mut draft, &registry, &[("f-1".into(), "gdp".into())]).is_err());
+/// assert!(relink(&mut draft, &registry, &[("f-9".into(), "industry-above-scale-va".into())]).is_ok());
+/// ```
+pub fn relink(release: &mut crate::Release, registry: &Registry, choices: &[(String, String)]) -> Result<Vec<Link>, String> {
+    for (fact, indicator) in choices {
+        if !indicator.is_empty() && registry.get(indicator).is_none() {
+            return Err(format!("指标库中没有指标“{indicator}”"));
+        }
+        if let Some(found) = release.facts.iter_mut().find(|f| f.id == *fact) {
+            found.indicator = (!indicator.is_empty()).then(|| indicator.clone());
+        }
+    }
+    let chosen = |id: &str| choices.iter().any(|(f, _)| f == id);
+    Ok(release
+        .facts
+        .iter()
+        // An indicator states a level or a growth; a change alone (增速比1-6月回落0.2个百分点) is
+        // another indicator's, no series of its own.
+        .filter(|f| crate::series::Frequency::of(release.period_of(f)).is_some() && (f.value.is_some() || f.growth.is_some()))
+        .map(|f| {
+            let entry = registry.get(f.indicator_id());
+            let via = match (entry, chosen(&f.id)) {
+                (Some(_), true) => "set",
+                (Some(_), false) => "id",
+                (None, _) => "none",
+            };
+            Link {
+                fact: f.id.clone(),
+                name: f.name.clone(),
+                period: release.period_of(f).to_string(),
+                indicator: entry.map(|e| e.id.clone()),
+                indicator_name: entry.map(|e| e.name.clone()),
+                via,
+            }
+        })
+        .collect())
+}
+
 /// Whether `id` can be an indicator's id: 1 to 64 of a-z, 0-9 and -, not starting with -.
 fn is_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 64 && !id.starts_with('-') && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')

@@ -63,6 +63,10 @@ struct Preview<'a> {
     /// Where ids are in the draft, for the comparison's jumps: sentence ids (their spans, for
     /// text and CSV drafts) and, in a JSON draft, the ids of changed and added items.
     anchors: &'a HashMap<&'a str, Span>,
+    /// How each fact of a period a series steps by is linked to the indicator registry.
+    links: &'a [crate::indicator::Link],
+    /// The registry's indicators, (id, name), for staff to link a fact to.
+    registry: Vec<(&'a str, &'a str)>,
 }
 
 /// What the summary panel shows about the release.
@@ -107,13 +111,16 @@ struct Counts {
 
 /// Reads a draft and returns everything the preview page shows, as JSON: `{format, release,
 /// report: {unparsed, notes}, findings: [{severity, label, check, location, message, span}],
-/// counts: {error, warning, info, ok}, figures, charts, diff}`.
+/// counts: {error, warning, info, ok}, figures, charts, diff, links, registry}`.
+///
+/// `links` is staff's links of facts to the indicator registry, `{"f-1": "investment"}` ("" or
+/// `{}` for none; an empty id unlinks), applied before the draft is checked and charted.
 ///
 /// `format` is "auto" (or "") to pick the reader by content, else "json", "csv" or "text";
 /// `lang` is the charts' language ("zh-CN" or "en"); `origin` names the draft in errors (a file
 /// name, "粘贴的文本"). An error is a Chinese message saying where the draft went wrong.
 #[wasm_bindgen]
-pub fn preview(input: &str, format: &str, lang: &str, origin: &str) -> Result<String, JsError> {
+pub fn preview(input: &str, format: &str, lang: &str, origin: &str, links: &str) -> Result<String, JsError> {
     let format = match format.trim() {
         "" | "auto" => None,
         name => Some(Format::parse(name).ok_or_else(|| JsError::new(&format!("未知的格式“{name}”：应为 json、csv 或 text")))?),
@@ -121,7 +128,16 @@ pub fn preview(input: &str, format: &str, lang: &str, origin: &str) -> Result<St
     let lang: Lang = lang.parse().unwrap_or_default();
     let origin = if origin.trim().is_empty() { "草稿" } else { origin };
     let imported = import::import(input, format, origin).map_err(|err| JsError::new(&message(&err)))?;
-    let release = imported.release;
+    let mut release = imported.release;
+    // Staff's links of the draft's facts to the indicator registry: `{"fact id": "indicator id"}`.
+    let choices: Vec<(String, String)> = if links.trim().is_empty() {
+        Vec::new()
+    } else {
+        let map: std::collections::BTreeMap<String, String> = serde_json::from_str(links).map_err(|err| JsError::new(&format!("指标关联无法读取：{err}")))?;
+        map.into_iter().collect()
+    };
+    let registry = crate::bundled::registry();
+    let links = crate::indicator::relink(&mut release, &registry, &choices).map_err(|err| JsError::new(&err))?;
     // The published releases tell which catalogue charts the draft revises, and feed the charts
     // that compare.
     let charts = with_published(|published| chart::draft_charts(&release, published, lang));
@@ -183,6 +199,8 @@ pub fn preview(input: &str, format: &str, lang: &str, origin: &str) -> Result<St
         charts: &charts,
         diff: diff.as_ref(),
         anchors: &anchors,
+        links: &links,
+        registry: registry.indicators.iter().map(|i| (i.id.as_str(), i.name.as_str())).collect(),
     })?;
     DRAFT.with_borrow_mut(|draft| *draft = Some(Draft { release, charts }));
     Ok(json)

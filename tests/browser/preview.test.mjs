@@ -433,3 +433,35 @@ test('the preview script: text through textContent, markup parsed only for the m
   assert.deepEqual(sinks, ["String(markup ?? '')"]);
   assert.match(code, /svgNode\(drawn\.svg\)/, 'the only markup is render()’s SVG');
 });
+
+describe('linking a draft’s indicators to the registry', () => {
+  // Invented figures for the invented 样例县: one name the registry knows by an alias (规上工业增加值),
+  // one it does not know at all.
+  const DRAFT = '样例县2025年1-7月主要经济指标（虚构样例数据）\n\n一、工业\n\n1-7月，全县规上工业增加值同比增长6.5%，增速比1-6月回落0.2个百分点。\n\n二、投资\n\n1-7月，全县项目建设投资同比增长5.4%。\n';
+  test('an alias links by itself; staff link the unknown one, and the release they download carries the link', async () => {
+    const p = await open(1280);
+    const page = p.page;
+    try {
+      await paste(page, DRAFT);
+      const rows = () => page.$$eval('#links tbody tr', (trs) => trs.map((tr) => ({ name: tr.querySelector('th').textContent, value: tr.querySelector('select').value, how: tr.querySelector('.pv-link-how').textContent, unlinked: tr.classList.contains('pv-unlinked') })));
+      const first = await rows();
+      assert.deepEqual(first.find((r) => r.name === '规上工业增加值'), { name: '规上工业增加值', value: 'industry-above-scale-va', how: '', unlinked: false });
+      const unknown = first.find((r) => r.name === '项目建设投资');
+      assert.deepEqual({ value: unknown.value, how: unknown.how, unlinked: unknown.unlinked }, { value: '', how: '（未关联）', unlinked: true });
+      assert.match(await page.textContent('#nav-links'), /未关联1/);
+      const before = await runs(page);
+      await page.locator('#links tbody tr', { hasText: '项目建设投资' }).locator('select').selectOption('investment');
+      await waitUntil(async () => (await runs(page)) > before, 'the draft analysed again');
+      const after = (await rows()).find((r) => r.name === '项目建设投资');
+      assert.deepEqual({ value: after.value, how: after.how, unlinked: after.unlinked }, { value: 'investment', how: '（已改选）', unlinked: false });
+      assert.match(await page.textContent('#nav-links'), /未关联0/);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-release')]);
+      const release = JSON.parse(await readFile(await download.path(), 'utf8'));
+      const fact = release.facts.find((f) => f.name === '项目建设投资');
+      assert.equal(fact.indicator, 'investment');
+      assert.deepEqual(await clean(p), NO_PROBLEMS);
+    } finally {
+      await p.context.close();
+    }
+  });
+});

@@ -283,7 +283,9 @@ describe('a permalink', () => {
     const p = await arrive();
     try {
       const heading = await p.page.$eval('xixia-stat[chart="direct-funds-progress"]', (e) => e.closest('.chart-card').querySelector('h3, h4').getBoundingClientRect().toJSON());
-      assert.ok(heading.top >= 0 && heading.bottom <= 900, `the card's heading is on screen (${heading.top})`);
+      // (Scrolling lands on whole device pixels: a heading at a fractional position may sit a
+      // fraction of a pixel above the top.)
+      assert.ok(heading.top > -1 && heading.bottom <= 900, `the card's heading is on screen (${heading.top})`);
       await screenshot(p.page, 'readers-permalink-arrival.png');
     } finally {
       await p.context.close();

@@ -63,12 +63,14 @@ const ui = {
   figuresPanel: $('figures-panel'),
   figures: $('figures'),
   figuresHelp: $('figures-help'),
+  linksPanel: $('links-panel'),
+  links: $('links'),
   diffPanel: $('diff-panel'),
   diff: $('diff'),
   downloadPanel: $('download-panel'),
   downloadRelease: $('download-release'),
 };
-const PANELS = [$('panel-nav'), ui.summaryPanel, ui.checksPanel, ui.chartsPanel, ui.figuresPanel, ui.diffPanel, ui.downloadPanel];
+const PANELS = [$('panel-nav'), ui.summaryPanel, ui.checksPanel, ui.chartsPanel, ui.figuresPanel, ui.linksPanel, ui.diffPanel, ui.downloadPanel];
 
 let wasm = null;
 let crashes = 0;
@@ -77,6 +79,8 @@ let origin = '粘贴的文本';
 let timer = 0;
 let runs = 0;
 let filter = 'problems';
+/** Staff's links of the draft's facts to the indicator registry: fact id → indicator id ("" unlinks). */
+let links = {};
 /** The last preview shown, and its draft's charts as drawn. */
 let current = null;
 let drawnWidth = 0;
@@ -174,7 +178,7 @@ function analyseDraft() {
   const started = performance.now();
   let result;
   try {
-    result = JSON.parse(wasm.preview(text, ui.format.value, 'zh-CN', origin));
+    result = JSON.parse(wasm.preview(text, ui.format.value, 'zh-CN', origin, JSON.stringify(links)));
   } catch (err) {
     if (err instanceof WebAssembly.RuntimeError) {
       recover().then((message) => showError(message));
@@ -320,6 +324,7 @@ function show(result) {
   showFindings(result);
   showCharts(result);
   showFigures(result);
+  showLinks(result);
   showDiff(result);
   const { error, warning } = result.counts;
   $('nav-checks').textContent = `一致性检查（错误${error}，警告${warning}）`;
@@ -599,6 +604,46 @@ function showFigures({ figures }) {
   );
 }
 
+/**
+ * The draft's indicators and the registry's they are linked to, each with a choice: a fact linked
+ * to the right indicator joins its series, and its charts over time gain this period.
+ */
+function showLinks({ links: rows = [], registry = [] }) {
+  const body = ui.links.tBodies[0];
+  body.replaceChildren(
+    ...rows.map((row) => {
+      const tr = el('tr');
+      if (row.via === 'none') tr.className = 'pv-unlinked';
+      const name = el('th', undefined, row.name);
+      name.scope = 'row';
+      const select = el('select', 'pv-link-select');
+      select.setAttribute('aria-label', `${row.name}（${row.period}）关联到的指标`);
+      const none = el('option', undefined, '（不关联：新指标）');
+      none.value = '';
+      select.append(none, ...registry.map(([id, label]) => {
+        const option = el('option', undefined, `${label}（${id}）`);
+        option.value = id;
+        return option;
+      }));
+      select.value = row.indicator ?? '';
+      select.addEventListener('change', () => {
+        links = { ...links, [row.fact]: select.value };
+        analyse();
+        // The table is drawn again: the choice keeps its focus.
+        ui.links.querySelector(`select[data-fact="${CSS.escape(row.fact)}"]`)?.focus();
+      });
+      select.dataset.fact = row.fact;
+      const how = el('span', 'pv-link-how', row.via === 'set' ? '（已改选）' : row.via === 'none' ? '（未关联）' : '');
+      const cell = el('td');
+      cell.append(select, how);
+      tr.append(name, el('td', undefined, row.period), cell);
+      return tr;
+    }),
+  );
+  const unlinked = rows.filter((r) => r.via === 'none').length;
+  $('nav-links').textContent = `指标关联（未关联${unlinked}）`;
+}
+
 function undefinedText(why) {
   if (typeof why === 'string') return why;
   if (typeof why?.reason === 'string') return why.reason;
@@ -706,6 +751,7 @@ async function loadFile(file) {
 }
 
 function setDraft(text, format = 'auto') {
+  links = {};
   ui.draft.value = text;
   ui.format.value = format;
   ui.draft.scrollTop = 0;
@@ -739,6 +785,7 @@ ui.file.addEventListener('change', () => {
 });
 for (const b of document.querySelectorAll('[data-sample]')) b.addEventListener('click', () => loadSample(b));
 ui.draft.addEventListener('paste', () => {
+  links = {};
   // Whatever was loaded before, the draft is now (partly) pasted text.
   origin = '粘贴的文本';
 });
