@@ -246,12 +246,13 @@ fn span<'p>(periods: impl Iterator<Item = &'p Period>, frequency: Frequency) -> 
     let mut at = first;
     while at <= last && out.len() < 1200 {
         out.push(make(at));
+        let Some(next_year) = at.0.checked_add(1) else { break };
         at = match frequency {
-            Frequency::Year => (at.0 + 1, 0),
-            Frequency::Month if at.1 >= 12 => (at.0 + 1, 1),
+            Frequency::Year => (next_year, 0),
+            Frequency::Month if at.1 >= 12 => (next_year, 1),
             Frequency::Month => (at.0, at.1 + 1),
             // 1-2月 is the first report of a year; 1月 is a slot only where a release states it.
-            Frequency::Cumulative if at.1 >= 12 => (at.0 + 1, if keys.contains(&(at.0 + 1, 1)) { 1 } else { 2 }),
+            Frequency::Cumulative if at.1 >= 12 => (next_year, if keys.contains(&(next_year, 1)) { 1 } else { 2 }),
             Frequency::Cumulative => (at.0, at.1 + 1),
         };
     }
@@ -286,8 +287,9 @@ fn imply_year_before(slots: &mut Vec<Slot>) {
         return;
     }
     let Some(amount) = value.amount.checked_sub(increase.amount) else { return };
+    let Some(before) = year.checked_sub(1) else { return };
     let implied = Quantity { amount, unit: value.unit.clone(), decimals: value.decimals };
-    slots.insert(0, Slot { period: Period::Year { year: year - 1 }, point: None, implied: Some(implied), month: None, change: None });
+    slots.insert(0, Slot { period: Period::Year { year: before }, point: None, implied: Some(implied), month: None, change: None });
 }
 
 #[cfg(test)]
@@ -359,6 +361,21 @@ mod tests {
         assert_eq!(then.slots.len(), 1);
         assert_eq!(then.slots[0].point.as_ref().unwrap().fact.value.as_ref().unwrap().amount.to_string(), "300.5");
         assert!(then.slots[0].point.as_ref().unwrap().revises.is_none());
+    }
+
+    #[test]
+    fn years_at_the_ends_of_the_calendar_never_overflow() {
+        // Loading refuses years not of four digits; a release made in code may have any.
+        let far = |id: &str, year: i32| {
+            let mut r = release(id, r#"{"kind": "year", "year": 2024}"#, "2024-01-01", r#"{"id": "x", "name": "x", "value": {"amount": "5", "unit": "元"}, "increase": {"amount": "1", "unit": "元"}, "growth": {"rate": "1", "basis": "previous_year"}}"#);
+            r.period = Period::Year { year };
+            r
+        };
+        let (last, first) = (far("a", i32::MAX), far("b", i32::MIN));
+        assert_eq!(build(&[&last], "x", Frequency::Year, None).slots.len(), 2);
+        assert_eq!(build(&[&first], "x", Frequency::Year, None).slots.len(), 1);
+        // Far apart: a bounded span, never a runaway loop.
+        assert!(build(&[&first, &last], "x", Frequency::Year, None).slots.len() <= 1200);
     }
 
     #[test]

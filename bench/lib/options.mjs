@@ -256,7 +256,49 @@ function progress(chart) {
   return o;
 }
 
+/** Lines over time (an indicator's growth against the regions): a marker per period, the
+ * regions dashed, a gap where a period has no figure, the latest value labelled. */
+function line(chart) {
+  const o = base(chart, { legend: chart.series.length > 1 });
+  o.grid = grid(o, { legend: chart.series.length > 1 });
+  o.xAxis = categoryAxis(chart.axis_labels?.length ? chart.axis_labels : chart.categories, { interval: 'auto' });
+  o.yAxis = valueAxis(chart.unit);
+  o.tooltip = { trigger: 'axis', confine: true };
+  o.series = chart.series.map((s, k) => {
+    const last = s.values.findLastIndex((v) => v !== null);
+    return {
+      type: 'line',
+      name: s.name,
+      connectNulls: false,
+      symbol: ['circle', 'rect', 'triangle', 'diamond'][k % 4],
+      symbolSize: 8,
+      lineStyle: { width: 2, type: k === 0 ? 'solid' : 'dashed' },
+      data: s.values.map((v, i) => ({ value: num(v), label: label(s.labels[i], 'right', { show: i === last, fontWeight: 'bold' }) })),
+    };
+  });
+  return o;
+}
+
+/** Levels as columns (left axis) and growth as a line (right axis, %). */
+function combo(chart) {
+  const o = base(chart, { legend: true });
+  o.grid = grid(o, { legend: true });
+  o.xAxis = categoryAxis(chart.axis_labels?.length ? chart.axis_labels : chart.categories);
+  o.yAxis = [valueAxis(chart.unit), { ...valueAxis('%'), splitLine: { show: false } }];
+  o.tooltip = { trigger: 'axis', confine: true };
+  const [levels, growth] = chart.series;
+  o.series = [
+    { type: 'bar', name: levels.name, barMaxWidth: 56, data: levels.values.map((v, i) => ({ value: num(v), label: label(levels.labels[i], 'top') })) },
+    ...(growth
+      ? [{ type: 'line', name: growth.name, yAxisIndex: 1, symbol: 'circle', symbolSize: 8, connectNulls: false, data: growth.values.map((v, i) => ({ value: num(v), label: label(growth.labels[i], 'top') })) }]
+      : []),
+  ];
+  return o;
+}
+
 const BUILDERS = {
+  line,
+  combo,
   column,
   donut,
   bar: horizontal,
