@@ -442,6 +442,10 @@ impl Reader {
         });
         let text: String = clause.iter().collect();
         let figures = tokens.iter().any(|t| matches!(t.kind, Kind::Figure { .. } | Kind::Ratio { .. } | Kind::Ordinal { rank: true, .. }));
+        // 增速与1-7月持平: a change since then, not the time of what follows.
+        if !figures && self.level_with(&text, state) {
+            return;
+        }
         self.dates(&tokens, clause, state);
         if !figures {
             self.context(&text, separator, state);
@@ -455,7 +459,11 @@ impl Reader {
         let mut change_since: Option<String> = None;
         // 分别增长38.5%和42.1%: the figures go to the facts just named, in order.
         let figure_count = tokens.iter().filter(|t| matches!(t.kind, Kind::Figure { .. })).count();
-        let spread: Option<Vec<usize>> = (text.contains("分别") && figure_count >= 2 && state.named.len() >= figure_count)
+        // 分别高于全省、全市1.8个和1.0个百分点: the regions listed before their gaps, in order, of
+        // the fact just named.
+        let listed = listed_gaps(clause, &tokens);
+        let mut listed_at = 0usize;
+        let spread: Option<Vec<usize>> = (listed.is_none() && text.contains("分别") && figure_count >= 2 && state.named.len() >= figure_count)
             .then(|| state.named[state.named.len() - figure_count..].to_vec());
         let mut spread_role: Option<(Role, bool)> = None;
         let mut ratio_name: Option<(String, bool)> = None;
@@ -518,6 +526,20 @@ impl Reader {
                 prev_end = token.after;
                 continue;
             };
+            if let Some((regions, lower, _)) = listed.as_ref().filter(|(regions, _, from)| token.start > *from && listed_at < regions.len()) {
+                match state.current {
+                    Some(f) => {
+                        self.facts[f].gaps.push(Gap { comparator: regions[listed_at].clone(), comparator_en: None, points: if *lower { -amount } else { amount } });
+                        touched.push(f);
+                        last_role = Some((Role::Gap, *lower));
+                    }
+                    None => miss(token.start, token.after, format!("未识别的表述：“{text}”（差距没有所属的指标）")),
+                }
+                listed_at += 1;
+                first_figure = false;
+                prev_end = token.after;
+                continue;
+            }
             let (mut role, mut negative) = classify(&before, unit, last_role);
             // A figure listed after another (增长6.8%、12.5%) is of the same kind.
             if let (true, Some((last, sign))) = (matches!(before.trim(), "、" | "和" | "与" | "及"), last_role) {
@@ -845,6 +867,29 @@ impl Reader {
                 state.current = Some(base);
             }
         }
+    }
+
+    /// "增速与1-7月持平": the growth of the fact just read has not changed since then, a change of
+    /// 0 个百分点 (a fact of its own, as 增速比1-7月提高… is); "与全省持平": no gap to the region.
+    /// Whether the clause said so.
+    fn level_with(&mut self, text: &str, state: &Sentence) -> bool {
+        let Some(rest) = text.trim().strip_suffix("持平") else { return false };
+        let Some((subject, other)) = rest.rsplit_once(['与', '和', '同']) else { return false };
+        let Some(f) = state.current.filter(|&f| self.facts[f].growth.is_some()) else { return false };
+        let other = other.trim();
+        let subject = subject.trim_start_matches(['，', '、']).trim();
+        if other.is_empty() || !subject.chars().all(|c| !c.is_ascii_digit()) {
+            return false;
+        }
+        if is_period_word(other) {
+            let mut fact = DraftFact::new(format!("{}增速", self.facts[f].name), self.facts[f].period.clone(), self.index);
+            fact.increase = Some(Quantity::new(Decimal::ZERO, Unit::PercentagePoints));
+            fact.note = Some(format!("比{other}"));
+            self.facts.push(fact);
+        } else {
+            self.facts[f].gaps.push(Gap { comparator: other.to_owned(), comparator_en: None, points: Decimal::ZERO });
+        }
+        true
     }
 
     /// The fact whose growth a rank or gap is about, when its subject is a growth word
@@ -1312,6 +1357,26 @@ pub fn is_period_word(words: &str) -> bool {
         || ["季度", "半年", "月份", "月末", "年末", "上旬", "中旬", "下旬"].iter().any(|p| w.ends_with(p))
         || w.ends_with('月') && w.chars().count() <= 5
         || w.ends_with('年') && w.chars().count() <= 5
+}
+
+/// Regions listed before their gaps, "分别高于全省、全市1.8个和1.0个百分点": their names, whether
+/// the place is lower (低于, 慢于), and where the list ends in the clause; `None` unless as many
+/// figures in points follow as regions are listed.
+fn listed_gaps(clause: &[char], tokens: &[Token]) -> Option<(Vec<String>, bool, usize)> {
+    let text: String = clause.iter().collect();
+    let start = text.find("分别")? + "分别".len();
+    let rest = &text[start..];
+    let (verb, lower) = [("高于", false), ("快于", false), ("超过", false), ("低于", true), ("慢于", true)].into_iter().find(|(v, _)| rest.starts_with(v))?;
+    let list = &rest[verb.len()..];
+    let end = list.find(|c: char| c.is_ascii_digit())?;
+    let regions: Vec<String> = list[..end].split(['、', '和', '及', '与', ',']).map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned).collect();
+    if regions.len() < 2 || regions.iter().any(|r| r.chars().count() > 8 || is_period_word(r)) {
+        return None;
+    }
+    let list_end = text[..start + verb.len() + end].chars().count();
+    let figures: Vec<&Token> = tokens.iter().filter(|t| t.start >= list_end && matches!(t.kind, Kind::Figure { .. })).take(regions.len()).collect();
+    let in_points = figures.last().is_some_and(|t| matches!(&t.kind, Kind::Figure { unit: Suffix::Points, .. }));
+    (figures.len() == regions.len() && in_points).then_some((regions, lower, list_end.saturating_sub(1)))
 }
 
 /// The verbs of a change since an earlier time: 增速比1-6月回落0.2个百分点.

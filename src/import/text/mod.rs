@@ -243,6 +243,27 @@ mod tests {
     }
 
     #[test]
+    fn regions_listed_before_their_gaps_and_level_with_are_read() {
+        // Invented figures, in the phrasings county offices print.
+        let text = "样例县2024年1-12月主要经济指标\n\n一、工业\n\n1-12月，全县规模以上工业增加值同比增长7.8%，增速比1-11月提高0.2个百分点，分别高于全省、全市1.8个和1.0个百分点，居全市第2位、全省第11位。\n\n二、投资\n\n1-12月，全县固定资产投资同比增长6.5%，增速与1-11月持平，与全市持平，低于全省0.3个百分点。全县社会消费品零售总额同比增长4.5%。\n";
+        let (release, _) = read(text);
+        assert!(unprinted(&release, text).is_empty(), "{:?}", unprinted(&release, text));
+        let industry = fact(&release, "规模以上工业增加值");
+        let gaps: Vec<(&str, String)> = industry.gaps.iter().map(|g| (g.comparator.as_str(), g.points.to_string())).collect();
+        assert_eq!(gaps, [("全省", "1.8".to_owned()), ("全市", "1.0".to_owned())]);
+        let ranks: Vec<(&str, u32)> = industry.ranks.iter().map(|r| (r.scope.as_str(), r.rank)).collect();
+        assert_eq!(ranks, [("全市", 2), ("全省", 11)]);
+        assert!(!release.facts.iter().any(|f| f.name.contains("分别")), "{:?}", release.facts.iter().map(|f| &f.name).collect::<Vec<_>>());
+        // 持平: a change of 0 since 1-11月, a gap of 0 to the city; and 1-11月 is no time of what follows.
+        let investment = fact(&release, "固定资产投资");
+        let gaps: Vec<(&str, String)> = investment.gaps.iter().map(|g| (g.comparator.as_str(), g.points.to_string())).collect();
+        assert_eq!(gaps, [("全市", "0".to_owned()), ("全省", "-0.3".to_owned())]);
+        let speed = fact(&release, "固定资产投资增速");
+        assert_eq!((speed.increase.as_ref().map(|i| i.amount.is_zero()), speed.note.as_deref()), (Some(true), Some("比1-11月")));
+        assert!(fact(&release, "社会消费品零售总额").period.is_none());
+    }
+
+    #[test]
     fn changes_since_an_earlier_period_are_no_regions_and_pulls_down_are_negative() {
         let text = "某市2023年上半年经济运行情况\n\n一、综合\n\n上半年，全市地区生产总值800.5亿元，同比增长5.0%（同期为3.2%），增速比一季度提高0.5个百分点，比全省高1.2个百分点。第三产业增加值占地区生产总值的比重为52.1%，比重比同期提高3.0个百分点。\n\n二、投资\n\n固定资产投资同比增长6.0%，增速比1-5月回落0.3个百分点。其中，中直投资120.5亿元，增长8.1%，拉动投资增长2.0个百分点；地方投资300.2亿元，下降2.0%，拉动下降1.4个百分点；工业投资增长3.0%，下拉0.5个百分点。城镇和农村居民收入增速分别提高1.2、3.4个百分点。\n";
         let (release, report) = read(text);

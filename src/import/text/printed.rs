@@ -106,7 +106,14 @@ pub fn unprinted(release: &Release, input: &str) -> Vec<String> {
         Some((numbers(sentence), section))
     };
     let mut out = Vec::new();
+    // 持平 says 0 in words: a zero change or gap of a sentence that says it is printed.
+    let says_level = |sentence: Option<&str>| {
+        release.sentences.iter().find(|s| Some(s.id.as_str()) == sentence).and_then(|s| s.span).and_then(|span| original.get(span.start..span.end.min(original.len()))).is_some_and(|chars| chars.iter().collect::<String>().contains("持平"))
+    };
     let mut check = |what: String, figure: Decimal, printed: &Option<(Vec<String>, Vec<String>)>, sentence: Option<&str>| {
+        if figure.is_zero() && says_level(sentence) {
+            return;
+        }
         let wanted = magnitude(figure);
         // A figure a later sentence adds to the fact (收入增幅居全市第3位 after the revenue's
         // sentence) is printed in that sentence, of the same section.
