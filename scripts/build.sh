@@ -76,6 +76,14 @@ site_data() {
     exit 1
   fi
   rm -rf "$out/data/charts" "$out/data/charts.json" "$out/data/charts.en.json" && mv "$out/data/charts.tmp" "$out/data/charts"
+  # The content folder itself, beside the data made from it: `xixia-stats publish --site` (and the
+  # preview's publish) add the next release to it with no rebuild.
+  rm -rf "$out/data/content.tmp" && mkdir -p "$out/data/content.tmp/releases"
+  cp "$site"/releases/*.json "$out/data/content.tmp/releases/"
+  cp "$site/charts.json" "$out/data/content.tmp/"
+  if [[ -f $site/indicators.json ]]; then cp "$site/indicators.json" "$out/data/content.tmp/"; fi
+  mkdir -p "$out/data/content.tmp/pages" && cp "$pages"/*.html "$out/data/content.tmp/pages/"
+  rm -rf "$out/data/content" && mv "$out/data/content.tmp" "$out/data/content"
   for lang in zh-CN en; do
     local export_dir="$out/data/export/$lang"
     log "xixia-stats render --data $site --lang $lang → $export_dir"

@@ -58,6 +58,9 @@ pub struct Change {
     /// Which figure: "value", "growth", "increase", "share", "gaps", "ranks", "contribution";
     /// "name", "period" or "note" for a fact matched by id whose words changed.
     pub field: String,
+    /// The field in the bulletin's words, one list for the command line and the preview alike
+    /// ([`field_label`]): 数值, 增速, 增加额.
+    pub label: &'static str,
     /// As printed: "489.91亿元", "比上年增长8.3%"; "" where absent.
     pub published: String,
     pub draft: String,
@@ -263,6 +266,23 @@ fn entry(release: &Release, fact: &Fact) -> Entry {
     Entry { id: fact.id.clone(), name: fact.name.clone(), period: release.period_of(fact).to_string(), figures, sentence: fact.sentence.clone() }
 }
 
+/// A compared field in the bulletin's words: "value" → 数值, "growth" → 增速, "increase" → 增加额.
+pub fn field_label(field: &str) -> &'static str {
+    match field {
+        "value" => "数值",
+        "growth" => "增速",
+        "increase" => "增加额",
+        "share" => "比重",
+        "gaps" => "与其他地区比较",
+        "ranks" => "位次",
+        "contribution" => "拉动",
+        "name" => "名称",
+        "period" => "时期",
+        "note" => "备注",
+        _ => "其他",
+    }
+}
+
 /// The figures of a matched pair that differ.
 fn changes(draft: &Release, fact: &Fact, published: &Release, old: &Fact) -> Vec<Change> {
     let change = |field: &str, before: String, after: String, note: Option<String>| Change {
@@ -271,6 +291,7 @@ fn changes(draft: &Release, fact: &Fact, published: &Release, old: &Fact) -> Vec
         name: fact.name.clone(),
         period: draft.period_of(fact).to_string(),
         field: field.to_owned(),
+        label: field_label(field),
         published: before,
         draft: after,
         note,

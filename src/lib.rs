@@ -30,6 +30,10 @@ pub mod site;
 pub mod page;
 #[cfg(feature = "prerender")]
 pub mod prerender;
+/// Publishing a release into a served site folder (`xixia-stats publish`). Native for now: it
+/// draws each chart's no-JavaScript embed with the pre-renderer.
+#[cfg(feature = "prerender")]
+pub mod publish;
 
 pub use error::{Error, ErrorKind, Problem};
 pub use fact::{Contribution, Fact, Gap, Growth, GrowthBasis, GrowthForm, Prices, Quantity, StatedRank, StatedShare};

@@ -112,6 +112,14 @@ pub fn validate(release: &Release) -> Vec<Problem> {
     if let Some(date) = &release.published {
         v.check("published", validate_date(date));
     }
+    if let Some(date) = &release.revised {
+        v.check("revised", validate_date(date));
+    }
+    match (release.version, &release.revised) {
+        (Some(0), _) => v.problem("version", "versions count from 1".into()),
+        (Some(2..), None) => v.problem("revised", "a version after the first says when it was published (revised)".into()),
+        _ => {}
+    }
     v.check("period", release.period.validate().and_then(|()| four_digit_year(&release.period)));
 
     let sections = v.unique_ids("sections", release.sections.iter().map(|s| s.id.as_str()));

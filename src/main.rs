@@ -142,6 +142,30 @@ enum Command {
     },
     /// Fill every <xixia-stat> of the HTML pages in a folder with its chart (SVG, summary, table,
     /// download links), so the pages read right without JavaScript; write them to another folder.
+    /// Publish a draft into a served site folder (what `make build` writes: `www/`), with no
+    /// rebuild: the release file (with its version and dates) into `data/content/releases/`, the
+    /// earlier version kept under `versions/`, its chart data, the list of releases, its downloads
+    /// and each chart's no-JavaScript embed (docs/publishing.md). Says what changes on the site.
+    /// Refuses a draft with error findings unless `--confirm`. Exits 1 when refused.
+    Publish {
+        /// The draft: a release JSON, the CSV template or bulletin prose (as `import` reads it).
+        draft: String,
+        /// The served site folder; its `data/content/` is the site's content folder.
+        #[arg(long)]
+        site: std::path::PathBuf,
+        /// Write the files into this zip (paths relative to the site folder) instead of the folder.
+        #[arg(long)]
+        zip: Option<std::path::PathBuf>,
+        /// The publication date, YYYY-MM-DD [default: today].
+        #[arg(long)]
+        date: Option<String>,
+        /// Publish although the checker finds errors in the draft (they are listed).
+        #[arg(long)]
+        confirm: bool,
+        /// Only say what would change.
+        #[arg(long)]
+        dry_run: bool,
+    },
     Prerender {
         /// The folder of page templates.
         #[arg(long)]
@@ -283,6 +307,7 @@ fn run(command: Command, data: Option<&Path>, out: &mut String) -> Result<ExitCo
             }
             Ok(if diff.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
+        Command::Publish { draft, site: dir, zip, date, confirm, dry_run } => publish(&dir, &draft, zip.as_deref(), date, confirm, dry_run, out),
         Command::Prerender { pages, out: dir, expand_only } => {
             let site = site(data)?;
             let mut charts = site.charts(Lang::Zh)?;
@@ -311,6 +336,123 @@ fn run(command: Command, data: Option<&Path>, out: &mut String) -> Result<ExitCo
     }
 }
 
+/// `xixia-stats publish`: the draft into the site folder `dir` (or a zip), nothing written when
+/// anything fails or the draft is refused.
+fn publish(dir: &Path, draft: &str, zip: Option<&Path>, date: Option<String>, confirm: bool, dry_run: bool, out: &mut String) -> Result<ExitCode, Error> {
+    use std::fmt::Write as _;
+    use xixia_stats::publish::{self, CONTENT};
+    let content = dir.join(CONTENT);
+    if !content.join("releases").is_dir() {
+        return Err(ErrorKind::Io { origin: dir.display().to_string(), message: format!("not a served site folder: it has no {CONTENT}/releases/ (make build writes one)") }.into());
+    }
+    let site = Site::load(&content)?;
+    let (text, origin) = read_draft(draft)?;
+    let release = xixia_stats::import::import(&text, None, &origin)?.release;
+    let date = date.unwrap_or_else(today);
+    // The page templates the build made the site's pages from, when the site keeps them.
+    let pages_dir = content.join("pages");
+    let mut pages = Vec::new();
+    if pages_dir.is_dir() {
+        let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(&pages_dir).map_err(io(&pages_dir))?.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "html")).collect();
+        names.sort();
+        for path in names {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            pages.push((name, std::fs::read_to_string(&path).map_err(io(&path))?));
+        }
+    }
+    let mut publication = publish::publish(&site, release, &date, &pages)?;
+    // The version a revision replaces is kept as the site has it, byte for byte.
+    let id = publication.release.id.clone();
+    let current = content.join("releases").join(format!("{id}.json"));
+    for (path, bytes) in publication.files.iter_mut() {
+        if path.starts_with(&format!("{CONTENT}/releases/versions/{id}.v")) {
+            if let Ok(kept) = std::fs::read(&current) {
+                *bytes = kept;
+            }
+        }
+    }
+    // PNG downloads, drawn natively with the CJK font (the browser's publish leaves them to the
+    // page, which draws them from the SVG).
+    if let Ok(fonts) = xixia_stats::chart::Fonts::noto() {
+        for data in &publication.charts {
+            let options = xixia_stats::chart::Options { mode: xixia_stats::chart::Mode::Standard, ids: data.id.clone() };
+            if let Ok(png) = xixia_stats::chart::render_png(data, 800, &options, &fonts, 2) {
+                publication.files.push((format!("data/export/{}/{}/{}.png", data.lang.code(), data.release, data.id), png.bytes));
+            }
+        }
+    }
+    for change in &publication.changes {
+        let _ = writeln!(out, "{change}");
+    }
+    if !publication.errors.is_empty() {
+        let _ = writeln!(out, "草稿有{}处错误：", publication.errors.len());
+        for error in &publication.errors {
+            let _ = writeln!(out, "  {error}");
+        }
+        if !confirm {
+            let _ = writeln!(out, "未发布：确认无误后加 --confirm 再发布。");
+            return Ok(ExitCode::from(1));
+        }
+    }
+    if let Some(bad) = publication.files.iter().find(|(path, _)| !publish::safe_path(path)) {
+        return Err(ErrorKind::Io { origin: bad.0.clone(), message: "a path outside the site folder".into() }.into());
+    }
+    if dry_run {
+        for (path, bytes) in &publication.files {
+            let _ = writeln!(out, "{path}\t{} B", bytes.len());
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    match zip {
+        Some(zip) => {
+            let bytes = publish::zip(&publication.files)?;
+            write_atomically(zip, &bytes)?;
+            let _ = writeln!(out, "{}\t{} files", zip.display(), publication.files.len());
+        }
+        None => {
+            // Every file beside its place first, then each renamed into place: a failure part-way
+            // leaves temporary files only, never a half-written release.
+            let mut staged = Vec::new();
+            for (path, bytes) in &publication.files {
+                let target = dir.join(path);
+                let parent = target.parent().unwrap_or(dir);
+                std::fs::create_dir_all(parent).map_err(io(parent))?;
+                let tmp = parent.join(format!(".{}.publishing", target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()));
+                std::fs::write(&tmp, bytes).map_err(io(&tmp))?;
+                staged.push((tmp, target));
+            }
+            for (tmp, target) in &staged {
+                std::fs::rename(tmp, target).map_err(io(target))?;
+                let _ = writeln!(out, "{}", target.display());
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, bytes).map_err(io(&tmp))?;
+    std::fs::rename(&tmp, path).map_err(io(path))
+}
+
+/// Today's date in UTC, YYYY-MM-DD.
+fn today() -> String {
+    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() / 86_400).unwrap_or(0) as i64;
+    // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 /// An I/O error at `path`, for `map_err`.
 fn io(path: &Path) -> impl Fn(io::Error) -> Error + '_ {
     move |err| Error::from(ErrorKind::Io { origin: path.display().to_string(), message: err.to_string() })
@@ -320,19 +462,6 @@ fn io(path: &Path) -> impl Fn(io::Error) -> Error + '_ {
 /// (`chart-data --split DIR`). Each file is written beside its place and renamed, so a reader never
 /// sees half a file.
 fn write_split(site: &Site, dir: &Path, compact: bool) -> Result<Vec<std::path::PathBuf>, Error> {
-    use serde::Serialize;
-    #[derive(Serialize)]
-    struct Entry<'a> {
-        id: &'a str,
-        kind: &'static str,
-        title: &'a str,
-        period: String,
-        period_en: String,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        published: Option<&'a str>,
-        aliases: Vec<String>,
-        charts: Vec<&'a str>,
-    }
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     let json = |value: &dyn erased::Json| if compact { value.compact() } else { value.pretty() };
     let (zh, notes) = site.charts_and_notes(Lang::Zh)?;
@@ -349,23 +478,12 @@ fn write_split(site: &Site, dir: &Path, compact: bool) -> Result<Vec<std::path::
         written.push(path);
         Ok(())
     };
-    let mut index = Vec::new();
     for release in &site.releases {
         let of = |charts: &[xixia_stats::chart::ChartData]| charts.iter().filter(|c| c.release == release.id).cloned().collect::<Vec<_>>();
-        let own = of(&zh);
-        put(format!("{}.json", release.id), json(&own))?;
+        put(format!("{}.json", release.id), json(&of(&zh)))?;
         put(format!("{}.en.json", release.id), json(&of(&en)))?;
-        index.push(Entry {
-            id: &release.id,
-            kind: release.kind().name(),
-            title: &release.title,
-            period: release.period.to_string(),
-            period_en: release.period.english(),
-            published: release.published.as_deref(),
-            aliases: own.first().map(|c| c.aliases.clone()).unwrap_or_default(),
-            charts: zh.iter().filter(|c| c.release == release.id).map(|c| c.id.as_str()).collect(),
-        });
     }
+    let index = site.index(&zh);
     put("index.json".into(), json(&serde_json::json!({ "releases": index })))?;
     Ok(written)
 }
@@ -590,7 +708,7 @@ fn diff_text(diff: &xixia_stats::diff::Diff, published: &str) -> String {
     let mut out = format!("与已发布的《{published}》（{}）比较\n", diff.published);
     for change in &diff.changed {
         let note = change.note.as_deref().map(|n| format!("（{n}）")).unwrap_or_default();
-        let _ = writeln!(out, "[修改] {}的{}：{} → {}{note}", change.name, field_name(&change.field), or_none(&change.published), or_none(&change.draft));
+        let _ = writeln!(out, "[修改] {}的{}：{} → {}{note}", change.name, change.label, or_none(&change.published), or_none(&change.draft));
     }
     for ratio in &diff.ratios {
         let _ = match (ratio.published.is_empty(), ratio.draft.is_empty()) {
@@ -616,23 +734,6 @@ fn diff_text(diff: &xixia_stats::diff::Diff, published: &str) -> String {
     }
     let _ = writeln!(out, "修改 {}，新增 {}，删除 {}，相同 {}", diff.changed.len() + diff.ratios.len() + diff.cells.len(), diff.added.len() + diff.tables_added.len(), diff.removed.len() + diff.tables_removed.len(), diff.unchanged);
     out
-}
-
-/// A diff field in the words of the bulletin.
-fn field_name(field: &str) -> &str {
-    match field {
-        "value" => "数值",
-        "growth" => "增速",
-        "increase" => "增加额",
-        "share" => "比重",
-        "gaps" => "与其他地区比较",
-        "ranks" => "位次",
-        "contribution" => "拉动",
-        "name" => "名称",
-        "period" => "时期",
-        "note" => "备注",
-        other => other,
-    }
 }
 
 fn or_none(text: &str) -> &str {

@@ -39,6 +39,13 @@ pub struct Release {
     /// Publication date, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// Which version of the release this is: 1 (or absent) as first published, 2 for its first
+    /// correction or 最终核实, and so on (`xixia-stats publish` counts them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
+    /// When this version was published, for a version after the first: `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revised: Option<String>,
     pub status: Status,
     pub source: Source,
     #[serde(default)]

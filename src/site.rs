@@ -118,6 +118,50 @@ impl Site {
     }
 }
 
+/// One release in the site's list of releases (`data/charts/index.json`), which the component reads
+/// to resolve `latest-<kind>`, the periods of a chart and the file of each release's charts.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct IndexEntry {
+    pub id: String,
+    pub kind: &'static str,
+    pub title: String,
+    pub period: String,
+    pub period_en: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revised: Option<String>,
+    pub aliases: Vec<String>,
+    pub charts: Vec<String>,
+}
+
+impl Site {
+    /// The list of releases, in publication order, with the ids of the charts of each (`charts`:
+    /// the site's Chinese charts, [`Site::charts`]) and their aliases.
+    pub fn index(&self, charts: &[ChartData]) -> Vec<IndexEntry> {
+        self.releases
+            .iter()
+            .map(|release| {
+                let own: Vec<&ChartData> = charts.iter().filter(|c| c.release == release.id && c.lang == Lang::Zh).collect();
+                IndexEntry {
+                    id: release.id.clone(),
+                    kind: release.kind().name(),
+                    title: release.title.clone(),
+                    period: release.period.to_string(),
+                    period_en: release.period.english(),
+                    published: release.published.clone(),
+                    version: release.version,
+                    revised: release.revised.clone(),
+                    aliases: own.first().map(|c| c.aliases.clone()).unwrap_or_default(),
+                    charts: own.iter().map(|c| c.id.clone()).collect(),
+                }
+            })
+            .collect()
+    }
+}
+
 fn spec_error(err: chart::SpecError) -> Error {
     ErrorKind::Io { origin: err.origin, message: format!("{}: {}", err.place, err.message) }.into()
 }

@@ -524,6 +524,8 @@ impl Reader<'_> {
             publishers_en: Vec::new(),
             period,
             published,
+            version: None,
+            revised: None,
             status,
             source: Source { document: document.unwrap_or_else(|| "CSV草稿".into()), document_en: None, file: None, note },
             footnotes: Vec::new(),

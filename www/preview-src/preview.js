@@ -686,7 +686,7 @@ function showDiff({ diff, anchors }) {
       oldCell.append(el('del', undefined, c.published || '（无）'));
       const newCell = el('td', 'pv-new');
       newCell.append(el('ins', undefined, c.draft || '（无）'), ...diffJump(anchors, c.draft_id, c.sentence));
-      tr.append(name, el('td', undefined, fieldName(c.field)), oldCell, newCell);
+      tr.append(name, el('td', undefined, c.label ?? c.field), oldCell, newCell);
     }
     wrap.append(t);
     parts.push(wrap);
@@ -715,10 +715,6 @@ function showDiff({ diff, anchors }) {
   ui.diff.replaceChildren(...parts);
 }
 
-function fieldName(field) {
-  const names = { value: '数值', growth: '增速', increase: '增量', share: '比重', gaps: '差距', ranks: '位次', contribution: '拉动', name: '名称', period: '时期', note: '说明' };
-  return names[field] ?? field;
-}
 
 // ---- Input: typing, files, samples ----------------------------------------------------------
 

@@ -403,6 +403,20 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// "初步统计数"; a revised release's says when: "初步统计数（2024年3月18日修订）",
+    /// "Preliminary figures (revised 18 March 2024)".
+    fn status(&self) -> String {
+        let release = self.release;
+        let revised = release.revised.as_ref().filter(|_| release.version.is_some_and(|v| v > 1));
+        let day = revised.map(|date| Period::AsOf { date: date.clone() });
+        match (self.lang, day) {
+            (Lang::Zh, None) => release.status.label().to_owned(),
+            (Lang::En, None) => release.status.label_en().to_owned(),
+            (Lang::Zh, Some(day)) => format!("{}（{}修订）", release.status.label(), day.to_string().trim_start_matches("截至")),
+            (Lang::En, Some(day)) => format!("{} (revised {})", release.status.label_en(), day.english().trim_start_matches("as of ")),
+        }
+    }
+
     /// "2022年 · 单位：亿元", "2022 · Unit: 100 million yuan", "As of 31 March 2023 · Unit: %".
     fn subtitle(&self, lead: &str, unit: &str) -> String {
         match (self.lang, unit.is_empty()) {
@@ -432,10 +446,7 @@ impl<'a> Builder<'a> {
             category_notes: Vec::new(),
             category_periods: Vec::new(),
             source: self.source(self.release)?,
-            status: match self.lang {
-                Lang::Zh => self.release.status.label().to_owned(),
-                Lang::En => self.release.status.label_en().to_owned(),
-            },
+            status: self.status(),
             notes: Vec::new(),
             description: String::new(),
             center: None,

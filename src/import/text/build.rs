@@ -298,6 +298,8 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
         publishers_en: Vec::new(),
         period,
         published: None,
+        version: None,
+        revised: None,
         status,
         source: Source { document: origin.to_owned(), document_en: None, file: None, note: source_note },
         footnotes,

@@ -1,0 +1,254 @@
+//! Publishing a release into a served site folder, with no rebuild: the files the site needs for
+//! it, made by the same core as the build, and what will change on the site, in words.
+//!
+//! A served site folder (what `make build` writes into `www/`) holds its content beside the
+//! pages: `data/content/` (the content folder: `releases/*.json`, `charts.json`,
+//! `indicators.json`), `data/charts/` (each release's chart data and the list of releases),
+//! `data/export/` (the downloads). Publishing a draft writes, and writes only:
+//!
+//! - `data/content/releases/<id>.json`: the release, with its version and dates;
+//! - `data/content/releases/versions/<id>.v<N>.json`: the version it replaces, kept as it was;
+//! - `data/charts/<id>.json`, `<id>.en.json`: its charts, including its charts over time, which
+//!   reach back to the releases before it;
+//! - `data/charts/index.json`: the list of releases, now with it (and `latest-<kind>` moved);
+//! - `data/export/<lang>/<id>/…`: its downloads (SVG, CSV, the release as JSON-stat);
+//! - `data/embed/<lang>/<id>/<chart>.html`: for each chart, the element to paste into a CMS page,
+//!   with the chart, its summary and its table inside, so the page reads right without JavaScript;
+//! - the site's pages, made again from their templates (`data/content/pages/`), and the images of
+//!   this release's charts they show without JavaScript (`data/static/…/<id>/`).
+//!
+//! No other release's files change: a chart over time of an earlier release is the chart as it
+//! was published then.
+
+use std::fmt::Write as _;
+
+use crate::chart::{self, ChartData, Lang};
+use crate::check::{self, Severity};
+use crate::diff;
+use crate::error::{Error, ErrorKind};
+use crate::release::{validate_date, Release};
+use crate::site::Site;
+
+/// Where a served site keeps its content folder, relative to the site.
+pub const CONTENT: &str = "data/content";
+
+/// What publishing a draft makes: the release as published, the files (path relative to the
+/// served folder, bytes), and what changes, in words.
+#[derive(Debug, Clone)]
+pub struct Publication {
+    pub release: Release,
+    pub files: Vec<(String, Vec<u8>)>,
+    /// "新发布：样例县2025年1-7月主要经济指标", "修订：…（第2版）", "1-7月 规上工业增加值 同比增长 6.4 → 6.5", …
+    pub changes: Vec<String>,
+    /// The draft's error findings, which staff confirm before it is published.
+    pub errors: Vec<String>,
+    /// Its charts, in Chinese and in English (for downloads drawn apart: PNG).
+    pub charts: Vec<ChartData>,
+}
+
+/// Makes everything the site needs to publish `draft` on `date` (YYYY-MM-DD). A draft with the id
+/// of a published release, or of the same kind and period, is a new version of it.
+pub fn publish(site: &Site, mut draft: Release, date: &str, pages: &[(String, String)]) -> Result<Publication, Error> {
+    if draft.id.is_empty() || draft.id == "draft" || draft.id.starts_with("draft-") {
+        draft.id = release_id(&draft);
+    }
+    fill_from_site(&mut draft, site);
+    let origin = format!("release {}", draft.id);
+    let refuse = |message: String| Error::from(ErrorKind::Io { origin: origin.clone(), message });
+    validate_date(date).map_err(|m| refuse(format!("publication date: {m}")))?;
+    let earlier = site.releases.iter().find(|r| r.id == draft.id || r.kind() == draft.kind() && r.period == draft.period && r.place() == draft.place()).cloned();
+    let mut changes = Vec::new();
+    match &earlier {
+        Some(old) => {
+            let version = old.version.unwrap_or(1) + 1;
+            draft.id = old.id.clone();
+            draft.version = Some(version);
+            draft.revised = Some(date.to_owned());
+            draft.published = old.published.clone().or_else(|| Some(date.to_owned()));
+            changes.push(format!("修订：{}（第{version}版，原第{}版保留）", draft.title, version - 1));
+            let compared = diff::compare(&draft, old);
+            for changed in &compared.changed {
+                changes.push(format!("改动：{}的{}：{} → {}", changed.name, changed.label, changed.published, changed.draft));
+            }
+            for added in &compared.added {
+                changes.push(format!("新增指标：{}", added.name));
+            }
+            for removed in &compared.removed {
+                changes.push(format!("删去指标：{}", removed.name));
+            }
+        }
+        None => {
+            draft.version = None;
+            draft.revised = None;
+            draft.published = draft.published.clone().or_else(|| Some(date.to_owned()));
+            changes.push(format!("新发布：{}", draft.title));
+        }
+    }
+    crate::load::from_json(&serde_json::to_string(&draft).map_err(|e| refuse(e.to_string()))?, &format!("release {}", draft.id))?;
+    let errors: Vec<String> = check::check(&draft).findings.iter().filter(|f| f.severity == Severity::Error).map(ToString::to_string).collect();
+
+    let mut releases: Vec<Release> = site.releases.iter().filter(|r| r.id != draft.id).cloned().collect();
+    releases.push(draft.clone());
+    let after = Site::new(releases, site.spec.clone())?;
+    let zh = after.charts(Lang::Zh)?;
+    let en = after.charts(Lang::En)?;
+    let own = |charts: &[ChartData]| charts.iter().filter(|c| c.release == draft.id).cloned().collect::<Vec<_>>();
+    let (own_zh, own_en) = (own(&zh), own(&en));
+    for data in own_zh.iter().filter(|c| matches!(c.kind, chart::ChartKind::Line | chart::ChartKind::Combo)) {
+        changes.push(match &earlier {
+            None => format!("时间序列图表新增{}一期：{}", data.period, data.title),
+            Some(_) => format!("时间序列图表按修订重绘：{}", data.title),
+        });
+    }
+    for kind in crate::release::ReleaseKind::ALL {
+        if chart::spec::latest(&after.releases, kind).map(|r| &r.id) == Some(&draft.id) && chart::spec::latest(&site.releases, kind).map(|r| &r.id) != Some(&draft.id) {
+            changes.push(format!("latest-{} 改为指向本期：嵌入该别名的页面显示本期", kind.name()));
+        }
+    }
+
+    let json = |value: &dyn erased_json::Json| -> Vec<u8> { value.text().into_bytes() };
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    if let Some(old) = &earlier {
+        files.push((format!("{CONTENT}/releases/versions/{}.v{}.json", old.id, old.version.unwrap_or(1)), pretty(old)?));
+    }
+    files.push((format!("{CONTENT}/releases/{}.json", draft.id), pretty(&draft)?));
+    files.push((format!("data/charts/{}.json", draft.id), json(&own_zh)));
+    files.push((format!("data/charts/{}.en.json", draft.id), json(&own_en)));
+    files.push(("data/charts/index.json".into(), json(&serde_json::json!({ "releases": after.index(&zh) }))));
+    for (lang, charts) in [(Lang::Zh, &own_zh), (Lang::En, &own_en)] {
+        let dir = format!("data/export/{}/{}", lang.code(), draft.id);
+        for data in charts.iter() {
+            let drawn = chart::render(data, 800).map_err(|e| refuse(e.to_string()))?;
+            files.push((format!("{dir}/{}.svg", data.id), crate::export::standalone_svg(&drawn.svg, data).into_bytes()));
+            files.push((format!("{dir}/{}.csv", data.id), crate::export::csv::to_csv(data)?));
+            files.push((format!("data/embed/{}/{}/{}.html", lang.code(), draft.id, data.id), embed(data).map_err(|e| refuse(e.to_string()))?.into_bytes()));
+        }
+        files.push((format!("{dir}/{}.jsonstat.json", draft.id), crate::export::jsonstat::from_release_in(&draft, lang)?.into_bytes()));
+    }
+    // The site's pages made again from their templates (`data/content/pages/`), so a page that
+    // shows `latest-<kind>` shows this release, read right without JavaScript; with the images of
+    // this release's later charts.
+    let mut all = zh.clone();
+    all.extend(en.iter().cloned());
+    for (name, template) in pages {
+        let (html, images) = crate::prerender::site_page_with_images(template, &after.releases, &all).map_err(|e| refuse(format!("{name}: {e}")))?;
+        files.push((name.clone(), html.into_bytes()));
+        let own_dir = format!("/{}/", draft.id);
+        for (path, svg) in images.into_iter().filter(|(path, _)| path.contains(&own_dir)) {
+            if !files.iter().any(|(p, _)| *p == path) {
+                files.push((path, svg.into_bytes()));
+            }
+        }
+    }
+    Ok(Publication { release: draft, files, changes, errors, charts: own_zh.into_iter().chain(own_en).collect() })
+}
+
+/// What an imported draft leaves out and the site's releases say: the English names of its
+/// regions, rank scopes and indicators, its place and publishers in English, its kind and place.
+/// Only where the draft says nothing and a published release says it for the same words.
+pub fn fill_from_site(draft: &mut Release, site: &Site) {
+    let published = || site.releases.iter();
+    let comparator_en = |name: &str| published().flat_map(|r| &r.facts).flat_map(|f| &f.gaps).find(|g| g.comparator == name && g.comparator_en.is_some()).and_then(|g| g.comparator_en.clone());
+    let scope_en = |name: &str| published().flat_map(|r| &r.facts).flat_map(|f| &f.ranks).find(|r| r.scope == name && r.scope_en.is_some()).and_then(|r| r.scope_en.clone());
+    let name_en = |fact: &crate::Fact| {
+        let registry = site.spec.indicators.get(fact.indicator_id()).filter(|i| i.names().any(|n| n == fact.name)).and_then(|i| i.name_en.clone());
+        registry.or_else(|| published().flat_map(|r| &r.facts).find(|f| f.name == fact.name && f.name_en.is_some()).and_then(|f| f.name_en.clone()))
+    };
+    for fact in &mut draft.facts {
+        for gap in fact.gaps.iter_mut().filter(|g| g.comparator_en.is_none()) {
+            gap.comparator_en = comparator_en(&gap.comparator);
+        }
+        for rank in fact.ranks.iter_mut().filter(|r| r.scope_en.is_none()) {
+            rank.scope_en = scope_en(&rank.scope);
+        }
+        if fact.name_en.is_none() {
+            fact.name_en = name_en(fact);
+        }
+    }
+    // The newest release of its kind by the same office: its place and publishers.
+    let kind = draft.kind();
+    if let Some(like) = chart::spec::latest(published(), kind) {
+        if draft.publishers.is_empty() {
+            draft.publishers = like.publishers.clone();
+        }
+        if draft.publishers == like.publishers && draft.publishers_en.is_empty() {
+            draft.publishers_en = like.publishers_en.clone();
+        }
+        if draft.place.is_none() && draft.place().0 == like.place().0 {
+            draft.place = like.place.clone();
+        }
+        if draft.place.as_deref() == like.place.as_deref() && draft.place_en.is_none() {
+            draft.place_en = like.place_en.clone();
+        }
+        draft.kind.get_or_insert(kind);
+    }
+}
+
+/// The id a draft is published under when it has none of its own: `2025-1-7-indicators`,
+/// `2024-bulletin`, `2023-1-3-fiscal`.
+pub fn release_id(release: &Release) -> String {
+    use crate::release::Period;
+    let kind = release.kind().name();
+    match &release.period {
+        Period::Year { year } => format!("{year}-{kind}"),
+        Period::Cumulative { year, from_month, to_month } => format!("{year}-{from_month}-{to_month}-{kind}"),
+        Period::Month { year, month } => format!("{year}-{month}-{kind}"),
+        Period::AsOf { date } => format!("{date}-{kind}"),
+    }
+}
+
+/// The release file's text, as the content folder keeps it.
+fn pretty(release: &Release) -> Result<Vec<u8>, Error> {
+    let mut text = serde_json::to_string_pretty(release).map_err(|e| Error::from(ErrorKind::Io { origin: release.id.clone(), message: e.to_string() }))?;
+    text.push('\n');
+    Ok(text.into_bytes())
+}
+
+/// The element a CMS page pastes: the chart's `<xixia-stat>` with the pre-rendered chart,
+/// summary, table and downloads inside.
+fn embed(data: &ChartData) -> Result<String, crate::prerender::PrerenderError> {
+    let mut html = String::new();
+    let lang = if data.lang == Lang::En { r#" lang="en""# } else { "" };
+    let _ = write!(html, r#"<xixia-stat chart="{}" release="{}"{lang}>"#, crate::chart::svg::escape(&data.id), crate::chart::svg::escape(&data.release));
+    html.push_str(&crate::prerender::figure(data, &format!("embed-{}", data.id))?);
+    html.push_str("</xixia-stat>\n");
+    Ok(html)
+}
+
+/// Compact JSON text of any serializable value, with a final newline, as the build writes it.
+mod erased_json {
+    pub trait Json {
+        fn text(&self) -> String;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn text(&self) -> String {
+            serde_json::to_string(self).unwrap_or_default() + "\n"
+        }
+    }
+}
+
+/// The files as one zip, deflated, every entry dated 1980-01-01 00:00 (the zip format's first day)
+/// so the same files always make the same bytes.
+pub fn zip(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, Error> {
+    use std::io::Write as _;
+    let fail = |e: &dyn std::fmt::Display| Error::from(ErrorKind::Io { origin: "zip".into(), message: e.to_string() });
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    for (path, bytes) in files {
+        if !safe_path(path) {
+            return Err(fail(&format!("{path}: a path outside the site folder")));
+        }
+        writer.start_file(path.as_str(), options).map_err(|e| fail(&e))?;
+        writer.write_all(bytes).map_err(|e| fail(&e))?;
+    }
+    Ok(writer.finish().map_err(|e| fail(&e))?.into_inner())
+}
+
+/// Whether `path` (of a [`Publication`]'s files) stays inside the site folder: relative, no `..`,
+/// no empty part. Every path publishing makes does; this is the check before anything is written.
+pub fn safe_path(path: &str) -> bool {
+    !path.is_empty() && !path.starts_with('/') && !path.contains('\\') && path.split('/').all(|part| !part.is_empty() && part != "." && part != "..")
+}
