@@ -64,9 +64,9 @@ impl Builder<'_> {
         data.axis_labels = series.slots.iter().map(|s| self.axis_label(&s.period)).collect();
         data.extra_columns = self.over_time_columns(&series, kind, &level_series, &level_unit)?;
         if let (Some(first), Some(last)) = (series.slots.first(), series.latest()) {
-            data.title = data.title.replace("{span}", &self.span(&first.period, &last.period));
-            data.period = self.period(&last.period);
             let span = self.span(&first.period, &last.period);
+            data.title = data.title.replace("{span}", &span);
+            data.period = self.period(&last.period);
             let measure = match kind {
                 DataKind::IndicatorValue => String::new(),
                 DataKind::IndicatorValueGrowth => self.words("总量及增速", "levels and growth"),
