@@ -463,11 +463,17 @@ impl Reader {
         // the fact just named.
         let listed = listed_gaps(clause, &tokens);
         let mut listed_at = 0usize;
-        let spread: Option<Vec<usize>> = (listed.is_none() && text.contains("分别") && figure_count >= 2 && state.named.len() >= figure_count)
-            .then(|| state.named[state.named.len() - figure_count..].to_vec());
+        // 煤炭开采和洗选业、电力热力生产和供应业增加值分别增长6.8%、12.5%: the figures go to the
+        // facts listed before 分别, in order; else 分别增长38.5%和42.1% after the facts were named.
+        let listed_facts = if listed.is_none() && text.contains("分别") && figure_count >= 2 { self.listed_facts(clause, &tokens, figure_count, state) } else { None };
+        let spread: Option<Vec<usize>> = listed_facts.or_else(|| {
+            (listed.is_none() && text.contains("分别") && figure_count >= 2 && state.named.len() >= figure_count).then(|| state.named[state.named.len() - figure_count..].to_vec())
+        });
         let mut spread_role: Option<(Role, bool)> = None;
         let mut ratio_name: Option<(String, bool)> = None;
         let mut figure_index = 0usize;
+        // The whole the last figure pulled on (拉动…), for the next of a list.
+        let mut last_pull: Option<usize> = None;
         for token in &tokens {
             let before = grammar::words(clause, prev_end, token.start);
             match &token.kind {
@@ -823,9 +829,12 @@ impl Reader {
                     let target = target.or_else(|| {
                         contribution_target(&before).is_none().then(|| self.open.map(|b| self.breakdowns[b].total).filter(|&t| t != f && self.facts[t].growth.is_some())).flatten()
                     });
+                    // 分别拉动经济增长2.4、3.1个百分点: the figures after the first pull on the same whole.
+                    let target = target.or(last_pull.filter(|&t| t != f && matches!(before.trim(), "、" | "和" | "与" | "及")));
                     match target {
                         Some(to) => {
                             self.facts[f].contribution = Some((to, signed));
+                            last_pull = Some(to);
                             true
                         }
                         None => false,
@@ -867,6 +876,51 @@ impl Reader {
                 state.current = Some(base);
             }
         }
+    }
+
+    /// The facts a clause lists before 分别, one per figure after it: "煤炭开采和洗选业、电力热力生产
+    /// 和供应业增加值分别增长6.8%、12.5%" → 煤炭开采和洗选业增加值, 电力热力生产和供应业增加值 (the
+    /// shared noun is printed once, after the last); "第二、三产业分别拉动…" → 第二产业, 第三产业 (or
+    /// the facts just read that begin so: 第二产业增加值). `None` unless the list has one name per figure.
+    fn listed_facts(&mut self, clause: &[char], tokens: &[Token], figures: usize, state: &Sentence) -> Option<Vec<usize>> {
+        let first = tokens.iter().find(|t| matches!(t.kind, Kind::Figure { .. }))?;
+        let head = head_words(clause, tokens, first.start);
+        let list = names::name(&head[..head.find("分别")?]);
+        let items: Vec<&str> = list.split('、').map(str::trim).collect();
+        if items.len() != figures || items.iter().any(|i| i.is_empty()) {
+            return None;
+        }
+        const NOUNS: [&str; 12] = ["增加值", "产业", "投资", "收入", "支出", "零售额", "产量", "产值", "人口", "营业收入", "利润", "销售额"];
+        let last = items[items.len() - 1];
+        let noun = NOUNS.iter().filter(|n| last.ends_with(*n)).max_by_key(|n| n.len()).copied().unwrap_or("");
+        let ordinal = items[0].starts_with('第');
+        let names: Vec<String> = items
+            .iter()
+            .map(|item| {
+                let mut name = (*item).to_owned();
+                if ordinal && !name.starts_with('第') {
+                    name.insert(0, '第');
+                }
+                if !noun.is_empty() && !name.ends_with(noun) {
+                    name.push_str(noun);
+                }
+                name
+            })
+            .collect();
+        if names.iter().any(|n| n.chars().count() < 2) {
+            return None;
+        }
+        let from = self.facts.len().saturating_sub(LOOK_BACK);
+        Some(
+            names
+                .into_iter()
+                .map(|name| {
+                    self.find(&name)
+                        .or_else(|| (from..self.facts.len()).rev().find(|&i| self.facts[i].name.starts_with(&name) && self.facts[i].period == state.period))
+                        .unwrap_or_else(|| self.named(name, state))
+                })
+                .collect(),
+        )
     }
 
     /// "增速与1-7月持平": the growth of the fact just read has not changed since then, a change of

@@ -264,6 +264,23 @@ mod tests {
     }
 
     #[test]
+    fn facts_listed_before_their_figures_share_the_noun_printed_once() {
+        // Invented figures.
+        let text = "样例县2024年国民经济和社会发展统计公报\n\n一、综合\n\n全年全县地区生产总值325.94亿元，比上年增长5.6%。其中，第一产业增加值29.01亿元，增长3.8%；第二产业增加值145.70亿元，增长6.4%；第三产业增加值151.23亿元，增长5.2%。第二、三产业分别拉动经济增长2.9、2.4个百分点。\n\n二、工业\n\n规模以上工业增加值比上年增长7.8%。煤炭开采和洗选业、电力热力生产和供应业增加值分别增长6.8%、12.5%。\n";
+        let (release, _) = read(text);
+        assert!(unprinted(&release, text).is_empty(), "{:?}", unprinted(&release, text));
+        let gdp = fact(&release, "地区生产总值");
+        for (name, points) in [("第二产业增加值", "2.9"), ("第三产业增加值", "2.4")] {
+            let pull = fact(&release, name).contribution.as_ref().unwrap_or_else(|| panic!("{name} pulls"));
+            assert_eq!((pull.to.as_str(), pull.points.to_string()), (gdp.id.as_str(), points.to_owned()), "{name}");
+        }
+        for (name, growth) in [("煤炭开采和洗选业增加值", "6.8"), ("电力热力生产和供应业增加值", "12.5")] {
+            assert_eq!(fact(&release, name).growth.as_ref().map(|g| g.rate.to_string()), Some(growth.to_owned()), "{name}");
+        }
+        assert!(!release.facts.iter().any(|f| f.name.contains('、')), "{:?}", release.facts.iter().map(|f| &f.name).collect::<Vec<_>>());
+    }
+
+    #[test]
     fn changes_since_an_earlier_period_are_no_regions_and_pulls_down_are_negative() {
         let text = "某市2023年上半年经济运行情况\n\n一、综合\n\n上半年，全市地区生产总值800.5亿元，同比增长5.0%（同期为3.2%），增速比一季度提高0.5个百分点，比全省高1.2个百分点。第三产业增加值占地区生产总值的比重为52.1%，比重比同期提高3.0个百分点。\n\n二、投资\n\n固定资产投资同比增长6.0%，增速比1-5月回落0.3个百分点。其中，中直投资120.5亿元，增长8.1%，拉动投资增长2.0个百分点；地方投资300.2亿元，下降2.0%，拉动下降1.4个百分点；工业投资增长3.0%，下拉0.5个百分点。城镇和农村居民收入增速分别提高1.2、3.4个百分点。\n";
         let (release, report) = read(text);
