@@ -575,6 +575,14 @@ impl Reader {
                     state.basis = None;
                 }
                 let mut name = names::name(&head);
+                // 其中，6月当月增长5.8%: the single month of the fact just read, a fact of that month.
+                if (name.is_empty() || names::is_qualifier(&name)) && matches!(state.period, Some(Period::Month { .. })) && clause.iter().collect::<String>().contains("当月") {
+                    let from = self.facts.len().saturating_sub(LOOK_BACK);
+                    let recent = self.facts[from..].iter().rposition(|f| f.growth.is_some() && f.period != state.period && f.sentence + 1 >= self.index).map(|i| i + from);
+                    if let Some(b) = state.current.or(state.first).filter(|&b| self.facts[b].period != state.period).or(recent) {
+                        name = self.facts[b].name.clone();
+                    }
+                }
                 if let Some((noun, end)) = counted.clone() {
                     if names::is_qualifier(&name) || head.ends_with('的') {
                         name = noun;

@@ -281,6 +281,20 @@ mod tests {
     }
 
     #[test]
+    fn a_single_month_after_the_cumulative_figure_is_that_month_of_the_same_indicator() {
+        // Invented figures.
+        let text = "样例县2025年1-6月主要经济指标\n\n一、工业\n\n上半年，全县规模以上工业增加值同比增长7.1%，增速较1-5月回落0.3个百分点。其中，6月当月增长5.8%，较上月下降1.2个百分点。\n";
+        let (release, _) = read(text);
+        assert!(unprinted(&release, text).is_empty(), "{:?}", unprinted(&release, text));
+        let june = release.facts.iter().find(|f| f.name == "规模以上工业增加值" && f.period.is_some()).expect("the June fact");
+        assert_eq!(june.period, Some(Period::Month { year: 2025, month: 6 }));
+        assert_eq!(june.growth.as_ref().map(|g| g.rate.to_string()), Some("5.8".into()));
+        assert_eq!(june.increase.as_ref().map(|i| i.amount.to_string()), Some("-1.2".into()));
+        let half = release.facts.iter().find(|f| f.name == "规模以上工业增加值" && f.period.is_none()).unwrap();
+        assert_eq!(half.growth.as_ref().map(|g| g.rate.to_string()), Some("7.1".into()));
+    }
+
+    #[test]
     fn changes_since_an_earlier_period_are_no_regions_and_pulls_down_are_negative() {
         let text = "某市2023年上半年经济运行情况\n\n一、综合\n\n上半年，全市地区生产总值800.5亿元，同比增长5.0%（同期为3.2%），增速比一季度提高0.5个百分点，比全省高1.2个百分点。第三产业增加值占地区生产总值的比重为52.1%，比重比同期提高3.0个百分点。\n\n二、投资\n\n固定资产投资同比增长6.0%，增速比1-5月回落0.3个百分点。其中，中直投资120.5亿元，增长8.1%，拉动投资增长2.0个百分点；地方投资300.2亿元，下降2.0%，拉动下降1.4个百分点；工业投资增长3.0%，下拉0.5个百分点。城镇和农村居民收入增速分别提高1.2、3.4个百分点。\n";
         let (release, report) = read(text);
