@@ -83,6 +83,8 @@ site_data() {
   cp "$site/charts.json" "$out/data/content.tmp/"
   if [[ -f $site/indicators.json ]]; then cp "$site/indicators.json" "$out/data/content.tmp/"; fi
   mkdir -p "$out/data/content.tmp/pages" && cp "$pages"/*.html "$out/data/content.tmp/pages/"
+  # Their names, for the staff preview's publish to fetch.
+  (cd "$out/data/content.tmp/pages" && printf '%s\n' *.html | sed 's/.*/"&"/' | paste -sd, - | sed 's/.*/[&]/') >"$out/data/content.tmp/pages/index.json"
   rm -rf "$out/data/content" && mv "$out/data/content.tmp" "$out/data/content"
   for lang in zh-CN en; do
     local export_dir="$out/data/export/$lang"

@@ -165,6 +165,10 @@ enum Command {
         /// Only say what would change.
         #[arg(long)]
         dry_run: bool,
+        /// Leave out the PNG downloads (the staff preview's publication has none: it has no CJK
+        /// font to draw them with).
+        #[arg(long)]
+        no_png: bool,
     },
     Prerender {
         /// The folder of page templates.
@@ -307,7 +311,7 @@ fn run(command: Command, data: Option<&Path>, out: &mut String) -> Result<ExitCo
             }
             Ok(if diff.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
-        Command::Publish { draft, site: dir, zip, date, confirm, dry_run } => publish(&dir, &draft, zip.as_deref(), date, confirm, dry_run, out),
+        Command::Publish { draft, site: dir, zip, date, confirm, dry_run, no_png } => publish(&dir, &draft, zip.as_deref(), date, confirm, dry_run, no_png, out),
         Command::Prerender { pages, out: dir, expand_only } => {
             let site = site(data)?;
             let mut charts = site.charts(Lang::Zh)?;
@@ -338,7 +342,8 @@ fn run(command: Command, data: Option<&Path>, out: &mut String) -> Result<ExitCo
 
 /// `xixia-stats publish`: the draft into the site folder `dir` (or a zip), nothing written when
 /// anything fails or the draft is refused.
-fn publish(dir: &Path, draft: &str, zip: Option<&Path>, date: Option<String>, confirm: bool, dry_run: bool, out: &mut String) -> Result<ExitCode, Error> {
+#[allow(clippy::too_many_arguments)]
+fn publish(dir: &Path, draft: &str, zip: Option<&Path>, date: Option<String>, confirm: bool, dry_run: bool, no_png: bool, out: &mut String) -> Result<ExitCode, Error> {
     use std::fmt::Write as _;
     use xixia_stats::publish::{self, CONTENT};
     let content = dir.join(CONTENT);
@@ -360,20 +365,12 @@ fn publish(dir: &Path, draft: &str, zip: Option<&Path>, date: Option<String>, co
             pages.push((name, std::fs::read_to_string(&path).map_err(io(&path))?));
         }
     }
-    let mut publication = publish::publish(&site, release, &date, &pages)?;
     // The version a revision replaces is kept as the site has it, byte for byte.
-    let id = publication.release.id.clone();
-    let current = content.join("releases").join(format!("{id}.json"));
-    for (path, bytes) in publication.files.iter_mut() {
-        if path.starts_with(&format!("{CONTENT}/releases/versions/{id}.v")) {
-            if let Ok(kept) = std::fs::read(&current) {
-                *bytes = kept;
-            }
-        }
-    }
+    let kept = |id: &str| std::fs::read(content.join("releases").join(format!("{id}.json"))).ok();
+    let mut publication = publish::publish(&site, release, &date, &pages, &kept)?;
     // PNG downloads, drawn natively with the CJK font (the browser's publish leaves them to the
     // page, which draws them from the SVG).
-    if let Ok(fonts) = xixia_stats::chart::Fonts::noto() {
+    if let (false, Ok(fonts)) = (no_png, xixia_stats::chart::Fonts::noto()) {
         for data in &publication.charts {
             let options = xixia_stats::chart::Options { mode: xixia_stats::chart::Mode::Standard, ids: data.id.clone() };
             if let Ok(png) = xixia_stats::chart::render_png(data, 800, &options, &fonts, 2) {

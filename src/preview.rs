@@ -37,6 +37,8 @@ struct Draft {
 
 thread_local! {
     static DRAFT: RefCell<Option<Draft>> = const { RefCell::new(None) };
+    /// The files of the last publication made, for `publication_zip`.
+    static PUBLICATION: RefCell<Vec<(String, Vec<u8>)>> = const { RefCell::new(Vec::new()) };
     /// The published releases, loaded once (empty if the bundled data could not be read).
     static PUBLISHED: RefCell<Option<Vec<Release>>> = const { RefCell::new(None) };
 }
@@ -332,3 +334,70 @@ pub fn release_json() -> Result<String, JsError> {
         serde_json::to_string_pretty(&draft.release).map_err(|err| JsError::new(&err.to_string()))
     })
 }
+
+/// The served site a draft is published into, as the preview fetched it: the text of each
+/// release file (`data/content/releases/<id>.json`), of `charts.json` and `indicators.json`
+/// (empty when there is none), and the page templates (name, HTML).
+#[derive(serde::Deserialize)]
+struct SiteFiles {
+    releases: Vec<(String, String)>,
+    charts: String,
+    #[serde(default)]
+    indicators: String,
+    #[serde(default)]
+    pages: Vec<(String, String)>,
+}
+
+#[derive(Serialize)]
+struct Plan<'a> {
+    id: &'a str,
+    title: &'a str,
+    version: u32,
+    changes: &'a [String],
+    errors: &'a [String],
+    files: Vec<(&'a str, usize)>,
+}
+
+/// Makes the publication of the last draft read into the site `site` (JSON: `{releases: [[id,
+/// text]], charts, indicators, pages: [[name, html]]}`) on `date`, by the same core as
+/// `xixia-stats publish`, and returns what it changes as JSON: `{id, title, version, changes,
+/// errors, files: [[path, bytes]]}`. `publication_zip` then gives its zip.
+#[wasm_bindgen]
+pub fn plan_publication(site: &str, date: &str) -> Result<String, JsError> {
+    let files: SiteFiles = serde_json::from_str(site).map_err(|err| JsError::new(&format!("网站数据无法读取：{err}")))?;
+    let mut releases = Vec::new();
+    for (id, text) in &files.releases {
+        releases.push(crate::load::from_json(text, &format!("data/content/releases/{id}.json")).map_err(|err| JsError::new(&message(&err)))?);
+    }
+    let mut spec = chart::Spec::from_json(&files.charts, "data/content/charts.json").map_err(|err| JsError::new(&err.to_string()))?;
+    if !files.indicators.trim().is_empty() {
+        spec.indicators = crate::indicator::Registry::from_json(&files.indicators, "data/content/indicators.json").map_err(|err| JsError::new(&err.to_string()))?;
+    }
+    let site = crate::site::Site::new(releases, spec).map_err(|err| JsError::new(&message(&err)))?;
+    let draft = DRAFT.with_borrow(|draft| draft.as_ref().map(|d| d.release.clone())).ok_or_else(|| JsError::new("还没有读入草稿"))?;
+    let kept = |id: &str| files.releases.iter().find(|(i, _)| i == id).map(|(_, text)| text.clone().into_bytes());
+    let publication = crate::publish::publish(&site, draft, date, &files.pages, &kept).map_err(|err| JsError::new(&message(&err)))?;
+    let json = to_json(&Plan {
+        id: &publication.release.id,
+        title: &publication.release.title,
+        version: publication.release.version.unwrap_or(1),
+        changes: &publication.changes,
+        errors: &publication.errors,
+        files: publication.files.iter().map(|(path, bytes)| (path.as_str(), bytes.len())).collect(),
+    })?;
+    PUBLICATION.with_borrow_mut(|kept| *kept = publication.files);
+    Ok(json)
+}
+
+/// The zip of the last publication made (`plan_publication`): the files, paths relative to the
+/// site folder, the same bytes as `xixia-stats publish --zip --no-png` makes of the same draft.
+#[wasm_bindgen]
+pub fn publication_zip() -> Result<Vec<u8>, JsError> {
+    PUBLICATION.with_borrow(|files| {
+        if files.is_empty() {
+            return Err(JsError::new("还没有生成发布内容"));
+        }
+        crate::publish::zip(files).map_err(|err| JsError::new(&message(&err)))
+    })
+}
+

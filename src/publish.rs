@@ -48,7 +48,11 @@ pub struct Publication {
 
 /// Makes everything the site needs to publish `draft` on `date` (YYYY-MM-DD). A draft with the id
 /// of a published release, or of the same kind and period, is a new version of it.
-pub fn publish(site: &Site, mut draft: Release, date: &str, pages: &[(String, String)]) -> Result<Publication, Error> {
+///
+/// `pages` are the site's page templates (name, HTML); `kept` gives a release file's bytes as the
+/// site holds them, by id, so the version a revision replaces is kept byte for byte (else it is
+/// written from the release as read).
+pub fn publish(site: &Site, mut draft: Release, date: &str, pages: &[(String, String)], kept: &dyn Fn(&str) -> Option<Vec<u8>>) -> Result<Publication, Error> {
     if draft.id.is_empty() || draft.id == "draft" || draft.id.starts_with("draft-") {
         draft.id = release_id(&draft);
     }
@@ -109,7 +113,11 @@ pub fn publish(site: &Site, mut draft: Release, date: &str, pages: &[(String, St
     let json = |value: &dyn erased_json::Json| -> Vec<u8> { value.text().into_bytes() };
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     if let Some(old) = &earlier {
-        files.push((format!("{CONTENT}/releases/versions/{}.v{}.json", old.id, old.version.unwrap_or(1)), pretty(old)?));
+        let bytes = match kept(&old.id) {
+            Some(bytes) => bytes,
+            None => pretty(old)?,
+        };
+        files.push((format!("{CONTENT}/releases/versions/{}.v{}.json", old.id, old.version.unwrap_or(1)), bytes));
     }
     files.push((format!("{CONTENT}/releases/{}.json", draft.id), pretty(&draft)?));
     files.push((format!("data/charts/{}.json", draft.id), json(&own_zh)));
@@ -164,6 +172,11 @@ pub fn fill_from_site(draft: &mut Release, site: &Site) {
         if fact.name_en.is_none() {
             fact.name_en = name_en(fact);
         }
+    }
+    // A draft read from a file or pasted names that as its source; the release is its own.
+    let document = draft.source.document.trim();
+    if document.is_empty() || ["粘贴的文本", "草稿", "CSV草稿", "标准输入"].contains(&document) || [".txt", ".md", ".csv", ".json"].iter().any(|e| document.to_lowercase().ends_with(e)) {
+        draft.source.document = format!("《{}》", draft.title);
     }
     // The newest release of its kind by the same office: its place and publishers.
     let kind = draft.kind();

@@ -67,10 +67,11 @@ const ui = {
   links: $('links'),
   diffPanel: $('diff-panel'),
   diff: $('diff'),
+  publishPanel: $('publish-panel'),
   downloadPanel: $('download-panel'),
   downloadRelease: $('download-release'),
 };
-const PANELS = [$('panel-nav'), ui.summaryPanel, ui.checksPanel, ui.chartsPanel, ui.figuresPanel, ui.linksPanel, ui.diffPanel, ui.downloadPanel];
+const PANELS = [$('panel-nav'), ui.summaryPanel, ui.checksPanel, ui.chartsPanel, ui.figuresPanel, ui.linksPanel, ui.diffPanel, ui.publishPanel, ui.downloadPanel];
 
 let wasm = null;
 let crashes = 0;
@@ -83,6 +84,20 @@ let filter = 'problems';
 let links = {};
 /** The last preview shown, and its draft's charts as drawn. */
 let current = null;
+/** The publication last made of the draft (`plan_publication`), or null. */
+let plan = null;
+const publishUi = {
+  date: $('publish-date'),
+  plan: $('publish-plan'),
+  result: $('publish-result'),
+  changes: $('publish-changes'),
+  errorsBlock: $('publish-errors-block'),
+  errors: $('publish-errors'),
+  confirm: $('publish-confirm'),
+  files: $('publish-files'),
+  zip: $('publish-zip'),
+};
+publishUi.date.value = new Date().toISOString().slice(0, 10);
 let drawnWidth = 0;
 
 function el(tag, className, text) {
@@ -318,6 +333,9 @@ function showEmpty() {
 
 function show(result) {
   current = result;
+  plan = null;
+  publishUi.result.hidden = true;
+  syncPublishButton();
   ui.empty.hidden = true;
   for (const panel of PANELS) panel.hidden = false;
   showSummary(result);
@@ -809,6 +827,69 @@ ui.downloadRelease.addEventListener('click', () => {
     ui.status.textContent = `已生成下载：${id}-征求意见稿.json`;
   } catch (err) {
     ui.status.textContent = `下载失败：${messageOf(err)}`;
+  }
+});
+
+// 发布: the served site this page publishes into is the folder it is in, or `?site=sample/`
+// (same origin only); the publication is made by the module, as `xixia-stats publish` makes it.
+const SITE = (() => {
+  const wanted = new URL(new URLSearchParams(location.search).get('site') ?? './', document.baseURI);
+  return wanted.origin === location.origin ? wanted : new URL('./', document.baseURI);
+})();
+
+/** The served site's content, as the module takes it: every release file, the chart
+ * specification, the indicator registry and the page templates. */
+async function siteFiles() {
+  const get = async (path, optional = false) => {
+    const response = await fetch(new URL(path, SITE), { cache: 'no-store' });
+    if (!response.ok) {
+      if (optional) return '';
+      throw new Error(`${path}：HTTP ${response.status}`);
+    }
+    return response.text();
+  };
+  const index = JSON.parse(await get('data/charts/index.json'));
+  const releases = await Promise.all(index.releases.map(async (r) => [r.id, await get(`data/content/releases/${encodeURIComponent(r.id)}.json`)]));
+  const names = JSON.parse((await get('data/content/pages/index.json', true)) || '[]');
+  const pages = await Promise.all(names.map(async (name) => [name, await get(`data/content/pages/${encodeURIComponent(name)}`)]));
+  return { releases, charts: await get('data/content/charts.json'), indicators: await get('data/content/indicators.json', true), pages };
+}
+
+
+function syncPublishButton() {
+  publishUi.zip.disabled = !plan || (plan.errors.length > 0 && !publishUi.confirm.checked);
+}
+
+publishUi.plan.addEventListener('click', async () => {
+  plan = null;
+  syncPublishButton();
+  publishUi.result.hidden = true;
+  ui.status.textContent = '正在生成发布内容…';
+  try {
+    const files = await siteFiles();
+    plan = JSON.parse(wasm.plan_publication(JSON.stringify(files), publishUi.date.value));
+  } catch (err) {
+    ui.status.textContent = `无法生成发布内容：${messageOf(err)}`;
+    return;
+  }
+  publishUi.changes.replaceChildren(...plan.changes.map((c) => el('li', undefined, c)));
+  publishUi.errors.replaceChildren(...plan.errors.map((e) => el('li', undefined, e)));
+  publishUi.errorsBlock.hidden = plan.errors.length === 0;
+  publishUi.confirm.checked = false;
+  publishUi.files.textContent = `共${plan.files.length}个文件，发布编号 ${plan.id}（第${plan.version}版）。PNG 图片不在包内：网站管理员可在服务器上运行 xixia-stats publish 补齐。`;
+  publishUi.result.hidden = false;
+  syncPublishButton();
+  ui.status.textContent = plan.errors.length ? `发布内容已生成；本稿有${plan.errors.length}处错误，确认后方可下载。` : '发布内容已生成，请核对后下载。';
+});
+publishUi.confirm.addEventListener('change', syncPublishButton);
+publishUi.zip.addEventListener('click', () => {
+  if (publishUi.zip.disabled || !plan) return;
+  try {
+    const bytes = wasm.publication_zip();
+    save(new Blob([bytes], { type: 'application/zip' }), `${plan.id}-v${plan.version}.zip`);
+    ui.status.textContent = `已生成发布包：${plan.id}-v${plan.version}.zip`;
+  } catch (err) {
+    ui.status.textContent = `发布包生成失败：${messageOf(err)}`;
   }
 });
 

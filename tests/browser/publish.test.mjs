@@ -1,0 +1,134 @@
+// Publishing from the staff preview: the invented 样例县's next month (its 2025年1-7月 report as the
+// office writes it, sample-site/texts/) read in the preview, published into the sample site
+// (`preview.html?site=sample/`), the zip unpacked into a copy of the served folder, and the public
+// page then shows the new month in its charts over time, with no rebuild; the zip is the bytes
+// `xixia-stats publish --zip --no-png` makes of the same draft; a revision says what it changes;
+// a draft with errors is published only once staff confirm.
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startEnvironment, openPage, waitUntil, screenshot, ROOT, WWW } from './helpers.mjs';
+
+const TEXTS = path.join(ROOT, 'sample-site', 'texts');
+let env;
+let dir;
+let www;
+
+before(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'xixia-publish-'));
+  www = path.join(dir, 'www');
+  cpSync(WWW, www, { recursive: true });
+  env = await startEnvironment({ dir: www });
+});
+after(async () => {
+  await env?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function openPreview() {
+  const p = await openPage(env, '/preview.html?site=sample/', { width: 1280, height: 900 });
+  await p.page.waitForSelector('html[data-ready="true"]');
+  return p;
+}
+
+const runs = (page) => page.evaluate(() => Number(document.documentElement.dataset.runs ?? 0));
+
+async function load(page, file) {
+  const before = await runs(page);
+  await page.setInputFiles('#file', file);
+  await waitUntil(async () => (await runs(page)) > before, 'the draft to be analysed');
+}
+
+async function planFor(page, date) {
+  await page.fill('#publish-date', date);
+  await page.click('#publish-plan');
+  await waitUntil(() => page.locator('#publish-result').isVisible(), 'the publication to be made');
+  return page.locator('#publish-changes li').allTextContents();
+}
+
+describe('publishing from the preview', () => {
+  test('the next month: its zip is the command line’s, and unpacked the public page shows it', async () => {
+    const p = await openPreview();
+    const page = p.page;
+    try {
+      await load(page, path.join(TEXTS, '2025-1-7-indicators.txt'));
+      const changes = await planFor(page, '2025-08-15');
+      assert.ok(changes.some((c) => c.startsWith('新发布：样例县2025年1-7月主要经济指标')), changes.join('\n'));
+      assert.ok(changes.includes('时间序列图表新增2025年1-7月一期：样例县规模以上工业增加值累计增速'), changes.join('\n'));
+      assert.ok(changes.some((c) => c.startsWith('latest-indicators 改为指向本期')), changes.join('\n'));
+      assert.ok(await page.locator('#publish-errors-block').isHidden());
+      await screenshot(page, 'publish-preview-1280.png');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#publish-zip')]);
+      assert.equal(download.suggestedFilename(), '2025-1-7-indicators-v1.zip');
+      const zip = readFileSync(await download.path());
+
+      // The command line, of the same draft (read from a file of the same name) into the same site.
+      const cli = path.join(dir, 'cli.zip');
+      execFileSync('cargo', ['run', '--quiet', '--manifest-path', path.join(ROOT, 'Cargo.toml'), '--', 'publish', '2025-1-7-indicators.txt', '--site', path.join(www, 'sample'), '--zip', cli, '--no-png', '--date', '2025-08-15'], { cwd: TEXTS, stdio: ['ignore', 'pipe', 'pipe'] });
+      assert.ok(zip.equals(readFileSync(cli)), 'the browser and the command line make the same bytes');
+
+      // The web team unpacks it into the site folder.
+      writeFileSync(path.join(dir, 'p.zip'), zip);
+      execFileSync('python3', ['-m', 'zipfile', '-e', path.join(dir, 'p.zip'), path.join(www, 'sample')]);
+    } finally {
+      await p.context.close();
+    }
+    const site = await openPage(env, '/sample/index.html', { width: 1440, height: 900 });
+    try {
+      const el = site.page.locator('xixia-stat[chart="industry-trend"]').first();
+      await el.scrollIntoViewIfNeeded();
+      await waitUntil(() => el.evaluate((e) => e.dataset.state === 'ready' && e.result?.release === '2025-1-7-indicators'), 'the new month drawn');
+      const result = await el.evaluate((e) => e.result);
+      assert.equal(result.table.rows.at(-1)[0], '2025年1-7月');
+      assert.match(result.description, /^1-7月，规模以上工业增加值同比增长6\.5%，增速比1-6月回落0\.2个百分点/);
+      // The earlier month is still there, one period back.
+      const options = await el.locator('.xixia-stat__period-select option').allTextContents();
+      assert.equal(options[0], '2025年1-7月（最新）');
+      assert.ok(options.includes('2025年1-6月'), options.join(' | '));
+      await screenshot(site.page, 'publish-site-after.png');
+    } finally {
+      await site.context.close();
+    }
+    // The no-JavaScript snippet for a CMS page reads right.
+    const snippet = readFileSync(path.join(www, 'sample', 'data', 'embed', 'zh-CN', '2025-1-7-indicators', 'industry-trend.html'), 'utf8');
+    assert.match(snippet, /^<xixia-stat chart="industry-trend" release="2025-1-7-indicators">/);
+    assert.match(snippet, /1-7月，规模以上工业增加值同比增长6\.5%/);
+    assert.ok(existsSync(path.join(www, 'sample', 'data', 'charts', '2025-1-6-indicators.json')));
+  });
+
+  test('a revision says what it changes; a draft with errors waits for confirmation', async () => {
+    const p = await openPreview();
+    const page = p.page;
+    try {
+      const june = readFileSync(path.join(ROOT, 'sample-site', 'releases', '2025-1-6-indicators.json'), 'utf8').replace('"rate": "6.7"', '"rate": "6.8"');
+      const file = path.join(dir, '2025-1-6-indicators.json');
+      writeFileSync(file, june);
+      await load(page, file);
+      let changes = await planFor(page, '2025-07-30');
+      assert.ok(changes.some((c) => c.startsWith('修订：') && c.includes('第2版')), changes.join('\n'));
+      assert.ok(changes.some((c) => c.startsWith('改动：规模以上工业增加值的增速：')), changes.join('\n'));
+
+      const bulletin = JSON.parse(readFileSync(path.join(ROOT, 'sample-site', 'releases', '2024-bulletin.json'), 'utf8'));
+      bulletin.id = '2025-bulletin';
+      bulletin.period.year = 2025;
+      bulletin.title = bulletin.title.replace('2024', '2025');
+      bulletin.facts = bulletin.facts.filter((f) => f.id !== 'gdp-2023-final');
+      bulletin.facts.find((f) => f.id === 'gdp-primary').value.amount = '99.99';
+      const wrong = path.join(dir, '2025-bulletin.json');
+      writeFileSync(wrong, JSON.stringify(bulletin));
+      await load(page, wrong);
+      changes = await planFor(page, '2026-03-20');
+      assert.ok(await page.locator('#publish-errors-block').isVisible(), 'the errors are listed');
+      assert.ok((await page.locator('#publish-errors li').count()) > 0);
+      assert.ok(await page.locator('#publish-zip').isDisabled(), 'no download before confirming');
+      await page.check('#publish-confirm');
+      assert.ok(await page.locator('#publish-zip').isEnabled());
+    } finally {
+      await p.context.close();
+    }
+  });
+});
