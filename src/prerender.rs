@@ -137,7 +137,7 @@ fn fill_charts(template: &str, charts: &[ChartData]) -> Result<(String, Vec<(Str
         // The element's own lang picks the language; the page's is Chinese.
         let lang = if el.get_attribute("lang").is_some_and(|l| l.to_ascii_lowercase().starts_with("en")) { Lang::En } else { Lang::Zh };
         // Without a release, the newest that has the chart (the charts come in publication order).
-        let found = charts.iter().filter(|c| c.id == chart && c.lang == lang && (release.is_empty() || c.release == release || c.aliases.contains(&release))).last();
+        let found = charts.iter().rev().find(|c| c.id == chart && c.lang == lang && (release.is_empty() || c.release == release || c.aliases.contains(&release)));
         let html = match found {
             None => Err(PrerenderError::UnknownChart { chart, release }),
             Some(data) => {

@@ -161,7 +161,7 @@ pub fn build(releases: &[&Release], indicator: &str, frequency: Frequency, as_of
         None => true,
         Some(at) => match (&r.published, &at.published) {
             (Some(a), Some(b)) if a != b => a < b,
-            _ => position(&r.id).zip(position(&at.id)).is_none_or(|(a, b)| a <= b),
+            _ => position(&r.id).zip(position(&at.id)).map_or(true, |(a, b)| a <= b),
         },
     };
     let limit = as_of.map(|r| r.period_end());
@@ -170,7 +170,7 @@ pub fn build(releases: &[&Release], indicator: &str, frequency: Frequency, as_of
     for (order, release) in releases.iter().copied().enumerate().filter(|(_, r)| known(r)) {
         for fact in release.facts.iter().filter(|f| f.indicator_id() == indicator) {
             let period = release.period_of(fact);
-            if Frequency::of(period) == Some(frequency) && limit.is_none_or(|l| period_end(period) <= l) {
+            if Frequency::of(period) == Some(frequency) && limit.map_or(true, |l| period_end(period) <= l) {
                 stated.push((period.clone(), order, release, fact));
             }
         }
@@ -320,7 +320,7 @@ mod tests {
 
     #[test]
     fn cumulative_months_start_at_one_to_two_leave_gaps_and_derive_single_months() {
-        let releases = vec![monthly(2, "5.0", Some("20.10"), "2024-03-15"), monthly(3, "5.5", Some("31.25"), "2024-04-15"), monthly(5, "5.2", Some("52.00"), "2024-06-15")];
+        let releases = [monthly(2, "5.0", Some("20.10"), "2024-03-15"), monthly(3, "5.5", Some("31.25"), "2024-04-15"), monthly(5, "5.2", Some("52.00"), "2024-06-15")];
         let series = build(&releases.iter().collect::<Vec<_>>(), "retail", Frequency::Cumulative, None);
         let periods: Vec<String> = series.slots.iter().map(|s| s.period.to_string()).collect();
         assert_eq!(periods, ["2024年1-2月", "2024年1-3月", "2024年1-4月", "2024年1-5月"]);
@@ -347,7 +347,7 @@ mod tests {
             r#"{"id": "gdp", "name": "地区生产总值", "value": {"amount": "320.4", "unit": "亿元"}, "growth": {"rate": "5.8", "basis": "previous_year", "prices": "comparable"}},
                {"id": "gdp-2023-final", "indicator": "gdp", "name": "地区生产总值", "period": {"kind": "year", "year": 2023}, "value": {"amount": "302.1", "unit": "亿元"}, "growth": {"rate": "6.3", "basis": "previous_year", "prices": "comparable"}}"#,
         );
-        let releases = vec![first.clone(), second.clone()];
+        let releases = [first.clone(), second.clone()];
         let all: Vec<&Release> = releases.iter().collect();
         let series = build(&all, "gdp", Frequency::Year, None);
         let y2023 = series.slots[0].point.as_ref().unwrap();

@@ -349,7 +349,7 @@ impl Spec {
 /// release's own period when there is one (a bulletin's 2024 GDP, not its restated 2023 figure).
 pub fn indicator_fact<'r>(release: &'r Release, indicator: &str) -> Option<&'r crate::fact::Fact> {
     let stating = || release.facts.iter().filter(|f| f.indicator_id() == indicator && Frequency::of(release.period_of(f)).is_some());
-    stating().find(|f| *release.period_of(f) == release.period).or_else(|| stating().last())
+    stating().find(|f| *release.period_of(f) == release.period).or_else(|| stating().next_back())
 }
 
 /// The first `{…}` in a title template that is not a placeholder.
