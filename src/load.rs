@@ -115,6 +115,9 @@ pub fn validate(release: &Release) -> Vec<Problem> {
     if let Some(date) = &release.revised {
         v.check("revised", validate_date(date));
     }
+    if let Some(date) = &release.next_release {
+        v.check("next_release", validate_date(date));
+    }
     match (release.version, &release.revised) {
         (Some(0), _) => v.problem("version", "versions count from 1".into()),
         (Some(2..), None) => v.problem("revised", "a version after the first says when it was published (revised)".into()),

@@ -34,6 +34,15 @@ pub fn release_html(release: &Release, charts: &[ChartData]) -> String {
     let meta_en = publishers_en.map(|p| format!("{p}{date_en} · {}", status.1));
     let _ = write!(html, r#"<p class="release__meta"{}>{}{date_zh} · {}</p>"#, data_en(meta_en.as_deref()), escape(&publishers), status.0);
     let _ = write!(html, r#"<p class="release__meta release__document"{}>{}</p>"#, data_en(release.source.document_en.as_deref()), escape(&release.source.document));
+    // The office's release calendar: when the next of this kind is due.
+    if let Some(next) = &release.next_release {
+        let (zh, en) = (crate::chart::format::date(next, Lang::Zh), crate::chart::format::date(next, Lang::En));
+        let _ = write!(html, r#"<p class="release__meta release__next"{}>{}</p>"#, data_en(Some(&format!("Next release: {en}"))), escape(&format!("下期预计发布：{zh}")));
+    }
+    if let (Some(version), Some(revised)) = (release.version.filter(|v| *v > 1), &release.revised) {
+        let (zh, en) = (crate::chart::format::date(revised, Lang::Zh), crate::chart::format::date(revised, Lang::En));
+        let _ = write!(html, r#"<p class="release__meta release__revised"{}>{}</p>"#, data_en(Some(&format!("Version {version}, revised {en}"))), escape(&format!("第{version}版，{zh}修订")));
+    }
 
     // Sections in printed order; charts whose section is unknown go with the first.
     let first = release.sections.first().map(|s| s.id.clone());

@@ -223,11 +223,12 @@ fn figure_around(data: &ChartData, id: &str, chart: &str) -> String {
     let mut html = String::new();
     let _ = write!(
         html,
-        r#"<figure class="xixia-stat__figure xixia-stat__static" data-width="{width}" data-lang="{lang}"><div class="xixia-stat__chart" role="img" aria-label="{title}" aria-describedby="{id}-description">{chart}</div><p class="xixia-stat__description" id="{id}-description">{description}</p>"#,
+        r#"<figure class="xixia-stat__figure xixia-stat__static" data-width="{width}" data-lang="{lang}"><div class="xixia-stat__chart" role="img" aria-label="{title}" aria-describedby="{id}-description">{chart}</div><p class="xixia-stat__description" id="{id}-description">{description}</p>{dates}"#,
         width = WIDTH,
         lang = data.lang.code(),
         title = escape(&data.title),
         description = escape(&data.description),
+        dates = escape_dates(data),
     );
     let _ = write!(html, r#"<details class="xixia-stat__details"><summary class="xixia-stat__toggle">{}</summary>"#, if zh { "查看数据表" } else { "Show data table" });
     let _ = write!(html, r#"<div class="xixia-stat__table-wrap" tabindex="0" role="region" aria-label="{}">"#, escape(&format!("{}{}", data.title, if zh { "：数据表" } else { ": data table" })));
@@ -239,6 +240,24 @@ fn figure_around(data: &ChartData, id: &str, chart: &str) -> String {
     }
     html.push_str("</p></figure>");
     html
+}
+
+/// When the chart's release was published and which period its data reach, as the component
+/// says it: "2023年12月29日发布 · 数据时期：2023年1-11月".
+fn escape_dates(data: &ChartData) -> String {
+    match &data.published {
+        Some(date) => format!(r#"<p class="xixia-stat__dates">{}</p>"#, escape(&dates_line(data, date))),
+        None => String::new(),
+    }
+}
+
+/// "2023年12月29日发布 · 数据时期：2023年1-11月", "Published 29 December 2023 · Data for Jan–Nov 2023".
+pub fn dates_line(data: &ChartData, date: &str) -> String {
+    let day = chart::format::date(date, data.lang);
+    match data.lang {
+        Lang::Zh => format!("{day}发布 · 数据时期：{}", data.period),
+        Lang::En => format!("Published {day} · Data for {}", data.period),
+    }
 }
 
 /// The data table, as the component builds it: a caption, column headers, a header cell per row,

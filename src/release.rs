@@ -46,6 +46,10 @@ pub struct Release {
     /// When this version was published, for a version after the first: `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revised: Option<String>,
+    /// When the next release of its kind is due, `YYYY-MM-DD`, as the office's release calendar
+    /// says: the page shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_release: Option<String>,
     pub status: Status,
     pub source: Source,
     #[serde(default)]

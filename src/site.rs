@@ -133,6 +133,8 @@ pub struct IndexEntry {
     pub version: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub revised: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_release: Option<String>,
     pub aliases: Vec<String>,
     pub charts: Vec<String>,
 }
@@ -154,6 +156,7 @@ impl Site {
                     published: release.published.clone(),
                     version: release.version,
                     revised: release.revised.clone(),
+                    next_release: release.next_release.clone(),
                     aliases: own.first().map(|c| c.aliases.clone()).unwrap_or_default(),
                     charts: own.iter().map(|c| c.id.clone()).collect(),
                 }

@@ -111,6 +111,9 @@ struct DrawnChart<'a> {
     source: &'a str,
     status: &'a str,
     description: &'a str,
+    /// When the release was published, `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<&'a str>,
     notes: &'a [String],
     table: TableView,
     marks: Vec<Mark>,
@@ -135,6 +138,7 @@ pub(crate) fn drawn_json(data: &ChartData, width: u32, mode: Mode, ids: &str) ->
         source: &data.source,
         status: &data.status,
         description: &data.description,
+        published: data.published.as_deref(),
         notes: &data.notes,
         table: data.table(),
         marks: drawn.marks,

@@ -93,7 +93,11 @@ fn the_next_month_is_published_into_the_site_and_nothing_else_changes() {
     for file in ["data/export/zh-CN/2025-1-7-indicators/industry-trend.svg", "data/export/en/2025-1-7-indicators/industry-trend.csv", "data/export/zh-CN/2025-1-7-indicators/2025-1-7-indicators.jsonstat.json", "data/embed/zh-CN/2025-1-7-indicators/industry-trend.html"] {
         assert!(dir.join(file).is_file(), "{file}");
     }
+    // Every chart and export says when it was published and which period its data reach.
+    let csv = std::fs::read_to_string(dir.join("data/export/zh-CN/2025-1-7-indicators/industry-trend.csv")).unwrap();
+    assert!(csv.contains("\r\n发布日期,2025年8月15日\r\n"), "{csv}");
     let embed = std::fs::read_to_string(dir.join("data/embed/zh-CN/2025-1-7-indicators/industry-trend.html")).unwrap();
+    assert!(embed.contains(r#"<p class="xixia-stat__dates">2025年8月15日发布 · 数据时期：2025年1-7月</p>"#), "{embed}");
     assert!(embed.starts_with(r#"<xixia-stat chart="industry-trend" release="2025-1-7-indicators">"#) && embed.contains("<table") && embed.contains("<svg"), "{embed}");
 
     // Every file that was there is as it was, but the list of releases (and the page made from it).
@@ -112,7 +116,7 @@ fn the_next_month_is_published_into_the_site_and_nothing_else_changes() {
 fn a_revision_is_a_new_version_and_keeps_the_earlier_one() {
     let dir = site("revision");
     let original = std::fs::read(dir.join("data/content/releases/2025-1-6-indicators.json")).unwrap();
-    let corrected = String::from_utf8(original.clone()).unwrap().replacen(r#""rate": "6.7""#, r#""rate": "6.8""#, 1);
+    let corrected = String::from_utf8(original.clone()).unwrap().replacen(r#""rate": "6.7""#, r#""rate": "6.8""#, 1).replacen(r#""status": "#, r#""next_release": "2025-08-15", "status": "#, 1);
     assert_ne!(corrected.as_bytes(), original.as_slice(), "the sample states 6.7");
     let draft = dir.join("corrected.json");
     std::fs::write(&draft, corrected).unwrap();
@@ -127,6 +131,12 @@ fn a_revision_is_a_new_version_and_keeps_the_earlier_one() {
     let charts = json(&dir.join("data/charts/2025-1-6-indicators.json"));
     let status = charts[0]["status"].as_str().unwrap();
     assert!(status.contains("2025年7月30日修订"), "{status}");
+    // The list of releases carries the next release date, and the page says it, and the version.
+    let index = json(&dir.join("data/charts/index.json"));
+    let entry = index["releases"].as_array().unwrap().iter().find(|r| r["id"] == "2025-1-6-indicators").unwrap().clone();
+    assert_eq!((entry["next_release"].as_str(), entry["version"].as_u64()), (Some("2025-08-15"), Some(2)));
+    let page = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(page.contains("下期预计发布：2025年8月15日") && page.contains("第2版，2025年7月30日修订"), "the page says when the next is due and that this is revised");
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -354,6 +354,7 @@ impl Input<'_> {
             category_periods: self.strings(4),
             axis_labels: self.strings(10),
             line_unit: (self.byte() % 2 == 1).then(|| self.string()),
+            published: (self.byte() % 2 == 1).then(|| self.string()),
         }
     }
 }

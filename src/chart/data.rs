@@ -106,6 +106,9 @@ pub struct ChartData {
     /// The unit of the line of a column-and-line chart (its right axis): "%".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line_unit: Option<String>,
+    /// When the release was published, `YYYY-MM-DD`: every chart and export says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
 }
 
 /// The mark a draft's charts carry, in Chinese and in English.

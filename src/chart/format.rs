@@ -69,6 +69,19 @@ pub fn figure(value: Decimal) -> String {
     }
 }
 
+/// A date `YYYY-MM-DD` in words: "2023年12月29日", "29 December 2023"; as it is when it is no date.
+pub fn date(date: &str, lang: Lang) -> String {
+    let parts: Vec<u32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
+    match (parts.as_slice(), lang) {
+        ([y, m, d], Lang::Zh) => format!("{y}年{m}月{d}日"),
+        ([y, m, d], Lang::En) => match u8::try_from(*m).ok().and_then(crate::release::month_name_en) {
+            Some(month) => format!("{d} {month} {y}"),
+            None => date.to_owned(),
+        },
+        _ => date.to_owned(),
+    }
+}
+
 /// A percentage as printed: "69.6%", "−14.6%".
 pub fn percent(value: Decimal) -> String {
     format!("{}%", figure(value))

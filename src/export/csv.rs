@@ -51,6 +51,7 @@ struct Words {
     unit: &'static str,
     source: &'static str,
     status: &'static str,
+    published: &'static str,
     note: &'static str,
     description: &'static str,
     release: &'static str,
@@ -66,6 +67,7 @@ const ZH: Words = Words {
     unit: "单位",
     source: "资料来源",
     status: "数据状态",
+    published: "发布日期",
     note: "注",
     description: "说明",
     release: "发布",
@@ -81,6 +83,7 @@ const EN: Words = Words {
     unit: "Unit",
     source: "Source",
     status: "Status",
+    published: "Published",
     note: "Note",
     description: "Description",
     release: "Release",
@@ -107,6 +110,9 @@ fn metadata(data: &ChartData) -> Vec<(&'static str, String)> {
         (w.source, super::publishers(data).to_owned()),
         (w.status, status(data)),
     ];
+    if let Some(date) = &data.published {
+        rows.push((w.published, crate::chart::format::date(date, data.lang)));
+    }
     rows.extend(data.notes.iter().map(|note| (w.note, note.clone())));
     if !data.description.is_empty() {
         rows.push((w.description, data.description.clone()));

@@ -526,6 +526,7 @@ impl Reader<'_> {
             published,
             version: None,
             revised: None,
+            next_release: None,
             status,
             source: Source { document: document.unwrap_or_else(|| "CSV草稿".into()), document_en: None, file: None, note },
             footnotes: Vec::new(),

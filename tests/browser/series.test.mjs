@@ -40,6 +40,7 @@ describe('charts over time on the sample page', () => {
       const result = await el.evaluate((e) => e.result);
       assert.equal(result.description, '1-6月，规模以上工业增加值同比增长6.7%，增速比1-5月提高0.3个百分点，高于全省0.9个百分点、全市0.5个百分点，位居全市第2位、全省第15位。');
       assert.equal(await el.locator('.xixia-stat__description').textContent(), result.description);
+      assert.equal(await el.locator('.xixia-stat__figure:not(.xixia-stat__static) .xixia-stat__dates').textContent(), '2025年7月17日发布 · 数据时期：2025年1-6月');
       assert.ok((await el.locator('svg polyline').count()) > 10, 'lines are drawn');
       // One mark per figure: the place and two derived regions, twelve periods each.
       assert.equal(result.marks.length, 36);

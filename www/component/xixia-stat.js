@@ -83,6 +83,8 @@ const TEXT = {
     copied: '嵌入代码已复制到剪贴板。',
     copyFailed: '无法访问剪贴板，请选中下面的代码手动复制。',
     permalink: '本图表的链接',
+    dates: (day, period) => `${day}发布 · 数据时期：${period}`,
+    day: (y, m, d) => `${y}年${m}月${d}日`,
     period: '时期',
     newest: '（最新）',
     olderPeriod: (shown, newest) => `正在查看${shown}的数据，最新一期为${newest}。`,
@@ -119,6 +121,8 @@ const TEXT = {
     copied: 'The embed code is on the clipboard.',
     copyFailed: 'No access to the clipboard: select the code below and copy it.',
     permalink: 'Link to this chart',
+    dates: (day, period) => `Published ${day} · Data for ${period}`,
+    day: (y, m, d) => `${d} ${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1] ?? m} ${y}`,
     period: 'Period',
     newest: ' (newest)',
     olderPeriod: (shown, newest) => `Showing ${shown}; the newest period is ${newest}.`,
@@ -512,6 +516,8 @@ export class XixiaStat extends HTMLElement {
 
     const description = el('p', 'xixia-stat__description');
     description.id = `${id}-description`;
+    // When the release was published and which period the data reach.
+    const dates = el('p', 'xixia-stat__dates');
     const hint = el('p', 'xixia-stat__hint');
     hint.id = `${id}-hint`;
     const live = el('p', 'xixia-stat__live');
@@ -550,7 +556,7 @@ export class XixiaStat extends HTMLElement {
     share.append(shareToggle, shareList, shareStatus, embedCode);
     controls.append(share);
 
-    figure.append(status, periodNote, chartArea, description, hint, live, controls, tableWrap);
+    figure.append(status, periodNote, chartArea, description, dates, hint, live, controls, tableWrap);
     const ruler = el('div', 'xixia-stat__ruler');
     ruler.setAttribute('aria-hidden', 'true');
     // The build's pre-rendered chart (SVG, summary, table) stays until this one is drawn.
@@ -580,7 +586,7 @@ export class XixiaStat extends HTMLElement {
       if (!tooltip.hidden && !chart.contains(e.target)) this.#hideTooltip();
     });
 
-    this.#parts = { ruler, figure, chartArea, chart, status, tooltip, description, hint, live, controls, toggle, tableWrap, share, shareToggle, shareList, shareStatus, embedCode, periodLabel, periodName, periodSelect, periodNote };
+    this.#parts = { ruler, figure, chartArea, chart, status, tooltip, description, hint, live, controls, toggle, tableWrap, share, shareToggle, shareList, shareStatus, embedCode, periodLabel, periodName, periodSelect, periodNote, dates };
     this.#setTexts();
   }
 
@@ -604,6 +610,7 @@ export class XixiaStat extends HTMLElement {
     const ready = state === 'ready';
     chartArea.hidden = !ready;
     description.hidden = !ready;
+    this.#parts.dates.hidden = !ready || !this.#parts.dates.textContent;
     controls.hidden = !ready;
     tableWrap.hidden = !ready || toggle.getAttribute('aria-expanded') !== 'true';
   }
@@ -730,6 +737,9 @@ export class XixiaStat extends HTMLElement {
     chart.replaceChildren(svg);
     chart.setAttribute('aria-label', String(result.title ?? ''));
     description.textContent = String(result.description ?? '');
+    const [y, m, d] = String(result.published ?? '').split('-').map(Number);
+    this.#parts.dates.textContent = y && m && d ? this.#text.dates(this.#text.day(y, m, d), String(result.period ?? '')) : '';
+    this.#parts.dates.hidden = !this.#parts.dates.textContent;
     this.dataset.mode = String(result.mode ?? this.mode);
     this.#hideTooltip();
     this.#result = result;

@@ -457,6 +457,7 @@ impl<'a> Builder<'a> {
             section: None,
             axis_labels: Vec::new(),
             line_unit: None,
+            published: self.release.published.clone(),
         })
     }
 }

@@ -300,6 +300,7 @@ pub fn build(input: &str, origin: &str) -> Result<(Release, Report), Error> {
         published: None,
         version: None,
         revised: None,
+        next_release: None,
         status,
         source: Source { document: origin.to_owned(), document_en: None, file: None, note: source_note },
         footnotes,
