@@ -194,7 +194,7 @@ pub fn csv_holds(data: &ChartData) {
             }
         }
     }
-    let metadata = 6 + data.notes.len() + usize::from(!data.description.is_empty()) + 2;
+    let metadata = 6 + usize::from(data.published.is_some()) + data.notes.len() + usize::from(!data.description.is_empty()) + 2;
     assert_eq!(records.len(), metadata + 1 + 1 + data.categories.len(), "records in\n{text}");
     // The metadata values are the chart's own text, neutralised and nothing else.
     let shown = |i: usize| records[i].get(1).unwrap_or_default().to_owned();
