@@ -408,12 +408,12 @@ impl<'a> Builder<'a> {
     fn status(&self) -> String {
         let release = self.release;
         let revised = release.revised.as_ref().filter(|_| release.version.is_some_and(|v| v > 1));
-        let day = revised.map(|date| Period::AsOf { date: date.clone() });
+        let day = revised.map(|date| format::date(date, self.lang));
         match (self.lang, day) {
             (Lang::Zh, None) => release.status.label().to_owned(),
             (Lang::En, None) => release.status.label_en().to_owned(),
-            (Lang::Zh, Some(day)) => format!("{}（{}修订）", release.status.label(), day.to_string().trim_start_matches("截至")),
-            (Lang::En, Some(day)) => format!("{} (revised {})", release.status.label_en(), day.english().trim_start_matches("as of ")),
+            (Lang::Zh, Some(day)) => format!("{}（{day}修订）", release.status.label()),
+            (Lang::En, Some(day)) => format!("{} (revised {day})", release.status.label_en()),
         }
     }
 
