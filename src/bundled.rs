@@ -41,17 +41,16 @@ pub fn all() -> Result<Vec<Release>, Error> {
 }
 
 /// Puts releases in publication order: by the end of their period, then by publication date.
-pub fn sort(releases: &mut [Release]) {
-    releases.sort_by(|a, b| (a.period_end(), &a.published, &a.id).cmp(&(b.period_end(), &b.published, &b.id)));
+pub fn sort<R: std::borrow::Borrow<Release>>(releases: &mut [R]) {
+    releases.sort_by(|a, b| {
+        let (a, b) = (a.borrow(), b.borrow());
+        (a.period_end(), &a.published, &a.id).cmp(&(b.period_end(), &b.published, &b.id))
+    });
 }
 
 /// The bundled chart specification, with the bundled indicator registry.
 pub fn spec() -> Result<Spec, SpecError> {
-    let mut spec = Spec::from_json(SPEC, "data/charts.json")?;
-    if let Some(json) = INDICATORS {
-        spec.indicators = Registry::from_json(json, "data/indicators.json")?;
-    }
-    Ok(spec)
+    Spec::with_registry(SPEC, "data/charts.json", INDICATORS.map(|json| (json, "data/indicators.json")))
 }
 
 /// The bundled indicator registry (empty when `data/` has none).

@@ -85,6 +85,12 @@ impl Registry {
         self.indicators.iter().find(|i| i.id == id)
     }
 
+    /// Every name and other name of every indicator, with its indicator: what an import looks a
+    /// printed name up in.
+    pub fn names(&self) -> impl Iterator<Item = (&str, &Indicator)> {
+        self.indicators.iter().flat_map(|i| i.names().map(move |name| (name, i)))
+    }
+
     /// The indicator printed under this name (its name or one of its aliases).
     pub fn by_name(&self, name: &str) -> Option<&Indicator> {
         let name = name.trim();

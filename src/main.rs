@@ -317,8 +317,7 @@ fn run(command: Command, data: Option<&Path>, out: &mut String) -> Result<ExitCo
             let mut charts = site.charts(Lang::Zh)?;
             charts.extend(site.charts(Lang::En)?);
             std::fs::create_dir_all(&dir).map_err(io(&dir))?;
-            let mut entries: Vec<_> = std::fs::read_dir(&pages).map_err(io(&pages))?.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "html")).collect();
-            entries.sort();
+            let entries = html_files(&pages)?;
             for template in entries {
                 let html = std::fs::read_to_string(&template).map_err(io(&template))?;
                 let made = if expand_only { xixia_stats::prerender::expand(&html, &site.releases, &charts).map(|page| (page, Vec::new())) } else { xixia_stats::prerender::site_page_with_images(&html, &site.releases, &charts) };
@@ -358,9 +357,7 @@ fn publish(dir: &Path, draft: &str, zip: Option<&Path>, date: Option<String>, co
     let pages_dir = content.join("pages");
     let mut pages = Vec::new();
     if pages_dir.is_dir() {
-        let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(&pages_dir).map_err(io(&pages_dir))?.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "html")).collect();
-        names.sort();
-        for path in names {
+        for path in html_files(&pages_dir)? {
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             pages.push((name, std::fs::read_to_string(&path).map_err(io(&path))?));
         }
@@ -368,8 +365,8 @@ fn publish(dir: &Path, draft: &str, zip: Option<&Path>, date: Option<String>, co
     // The version a revision replaces is kept as the site has it, byte for byte.
     let kept = |id: &str| std::fs::read(content.join("releases").join(format!("{id}.json"))).ok();
     let mut publication = publish::publish(&site, release, &date, &pages, &kept)?;
-    // PNG downloads, drawn natively with the CJK font (the browser's publish leaves them to the
-    // page, which draws them from the SVG).
+    // PNG downloads, drawn natively with the CJK font (the preview's publication has none: the
+    // browser has no such font; docs/publishing.md).
     if let (false, Ok(fonts)) = (no_png, xixia_stats::chart::Fonts::noto()) {
         for data in &publication.charts {
             let options = xixia_stats::chart::Options { mode: xixia_stats::chart::Mode::Standard, ids: data.id.clone() };
@@ -427,6 +424,13 @@ fn publish(dir: &Path, draft: &str, zip: Option<&Path>, date: Option<String>, co
     Ok(ExitCode::SUCCESS)
 }
 
+/// The page templates of a folder: its `.html` files, in name order.
+fn html_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir).map_err(io(dir))?.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "html")).collect();
+    paths.sort();
+    Ok(paths)
+}
+
 /// Writes `bytes` to `path` through a temporary file beside it.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let tmp = path.with_extension("tmp");
@@ -469,9 +473,7 @@ fn write_split(site: &Site, dir: &Path, compact: bool) -> Result<Vec<std::path::
     let mut written = Vec::new();
     let mut put = |name: String, text: String| -> Result<(), Error> {
         let path = dir.join(&name);
-        let tmp = dir.join(format!(".{name}.tmp"));
-        std::fs::write(&tmp, text + "\n").map_err(io(&tmp))?;
-        std::fs::rename(&tmp, &path).map_err(io(&path))?;
+        write_atomically(&path, (text + "\n").as_bytes())?;
         written.push(path);
         Ok(())
     };

@@ -369,10 +369,8 @@ pub fn plan_publication(site: &str, date: &str) -> Result<String, JsError> {
     for (id, text) in &files.releases {
         releases.push(crate::load::from_json(text, &format!("data/content/releases/{id}.json")).map_err(|err| JsError::new(&message(&err)))?);
     }
-    let mut spec = chart::Spec::from_json(&files.charts, "data/content/charts.json").map_err(|err| JsError::new(&err.to_string()))?;
-    if !files.indicators.trim().is_empty() {
-        spec.indicators = crate::indicator::Registry::from_json(&files.indicators, "data/content/indicators.json").map_err(|err| JsError::new(&err.to_string()))?;
-    }
+    let indicators = Some(files.indicators.as_str()).filter(|text| !text.trim().is_empty()).map(|text| (text, "data/content/indicators.json"));
+    let spec = chart::Spec::with_registry(&files.charts, "data/content/charts.json", indicators).map_err(|err| JsError::new(&err.to_string()))?;
     let site = crate::site::Site::new(releases, spec).map_err(|err| JsError::new(&message(&err)))?;
     let draft = DRAFT.with_borrow(|draft| draft.as_ref().map(|d| d.release.clone())).ok_or_else(|| JsError::new("还没有读入草稿"))?;
     let kept = |id: &str| files.releases.iter().find(|(i, _)| i == id).map(|(_, text)| text.clone().into_bytes());

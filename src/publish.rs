@@ -88,7 +88,10 @@ pub fn publish(site: &Site, mut draft: Release, date: &str, pages: &[(String, St
             changes.push(format!("新发布：{}", draft.title));
         }
     }
-    crate::load::from_json(&serde_json::to_string(&draft).map_err(|e| refuse(e.to_string()))?, &format!("release {}", draft.id))?;
+    let problems = crate::load::validate(&draft);
+    if !problems.is_empty() {
+        return Err(ErrorKind::Invalid { origin: format!("release {}", draft.id), problems }.into());
+    }
     let errors: Vec<String> = check::check(&draft).findings.iter().filter(|f| f.severity == Severity::Error).map(ToString::to_string).collect();
 
     let mut releases: Vec<Release> = site.releases.iter().filter(|r| r.id != draft.id).cloned().collect();

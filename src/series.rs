@@ -156,18 +156,18 @@ impl IndicatorSeries {
 /// `releases`, which is publication order, [`crate::bundled::sort`]) and only periods that end no
 /// later than its period.
 pub fn build(releases: &[&Release], indicator: &str, frequency: Frequency, as_of: Option<&Release>) -> IndicatorSeries {
-    let position = |id: &str| releases.iter().position(|r| r.id == id);
-    let known = |r: &Release| match as_of {
+    let at_order = as_of.and_then(|at| releases.iter().position(|r| r.id == at.id));
+    let known = |order: usize, r: &Release| match as_of {
         None => true,
         Some(at) => match (&r.published, &at.published) {
             (Some(a), Some(b)) if a != b => a < b,
-            _ => position(&r.id).zip(position(&at.id)).map_or(true, |(a, b)| a <= b),
+            _ => at_order.map_or(true, |at| order <= at),
         },
     };
     let limit = as_of.map(|r| r.period_end());
     // Every statement of the indicator: (period, order of statement, release, fact).
     let mut stated: Vec<(Period, usize, &Release, &Fact)> = Vec::new();
-    for (order, release) in releases.iter().copied().enumerate().filter(|(_, r)| known(r)) {
+    for (order, release) in releases.iter().copied().enumerate().filter(|(order, r)| known(*order, r)) {
         for fact in release.facts.iter().filter(|f| f.indicator_id() == indicator) {
             let period = release.period_of(fact);
             if Frequency::of(period) == Some(frequency) && limit.map_or(true, |l| period_end(period) <= l) {

@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 use crate::chart::spec::Spec;
 use crate::chart::{self, ChartData, Lang};
 use crate::error::{Error, ErrorKind};
-use crate::indicator::Registry;
 use crate::load;
 use crate::release::Release;
 
@@ -79,13 +78,11 @@ impl Site {
         }
         let spec_path = dir.join("charts.json");
         let spec_text = std::fs::read_to_string(&spec_path).map_err(io(&spec_path))?;
-        let mut spec = Spec::from_json(&spec_text, &spec_path.display().to_string()).map_err(spec_error)?;
         // The indicator registry is optional.
         let registry_path = dir.join("indicators.json");
-        if registry_path.is_file() {
-            let text = std::fs::read_to_string(&registry_path).map_err(io(&registry_path))?;
-            spec.indicators = Registry::from_json(&text, &registry_path.display().to_string()).map_err(spec_error)?;
-        }
+        let registry = if registry_path.is_file() { Some(std::fs::read_to_string(&registry_path).map_err(io(&registry_path))?) } else { None };
+        let registry_origin = registry_path.display().to_string();
+        let spec = Spec::with_registry(&spec_text, &spec_path.display().to_string(), registry.as_deref().map(|text| (text, registry_origin.as_str()))).map_err(spec_error)?;
         Site::new(releases, spec)
     }
 

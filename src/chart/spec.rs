@@ -352,6 +352,18 @@ pub fn indicator_fact<'r>(release: &'r Release, indicator: &str) -> Option<&'r c
     stating().find(|f| *release.period_of(f) == release.period).or_else(|| stating().next_back())
 }
 
+impl Spec {
+    /// A site's specification and, where the site has one, its indicator registry: each text with
+    /// the name errors give it (`charts.json`, `indicators.json`).
+    pub fn with_registry(charts: &str, charts_origin: &str, indicators: Option<(&str, &str)>) -> Result<Spec, SpecError> {
+        let mut spec = Spec::from_json(charts, charts_origin)?;
+        if let Some((text, origin)) = indicators {
+            spec.indicators = Registry::from_json(text, origin)?;
+        }
+        Ok(spec)
+    }
+}
+
 /// The first `{…}` in a title template that is not a placeholder.
 fn unknown_placeholder(template: &str) -> Option<String> {
     let mut rest = template;

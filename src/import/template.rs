@@ -245,10 +245,8 @@ impl Known {
     fn read() -> Known {
         let mut known = Known::default();
         // The indicator registry's names and other names are its indicators' ids.
-        for indicator in crate::bundled::registry().indicators {
-            for name in indicator.names() {
-                known.by_name.entry(name.to_owned()).or_insert_with(|| (indicator.id.clone(), indicator.name_en.clone()));
-            }
+        for (name, indicator) in crate::bundled::registry().names() {
+            known.by_name.entry(name.to_owned()).or_insert_with(|| (indicator.id.clone(), indicator.name_en.clone()));
         }
         for release in crate::bundled::all().unwrap_or_default() {
             for fact in &release.facts {

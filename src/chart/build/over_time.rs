@@ -31,7 +31,7 @@ impl Builder<'_> {
         let frequency = Frequency::of(self.release.period_of(own)).ok_or_else(|| self.missing(format!("指标 {indicator} 的时期")))?;
         let mut all: Vec<&Release> = others.iter().filter(|r| r.id != self.release.id).collect();
         all.push(self.release);
-        all.sort_by(|a, b| (a.period_end(), &a.published, &a.id).cmp(&(b.period_end(), &b.published, &b.id)));
+        crate::bundled::sort(&mut all);
         let series = series::build(&all, indicator, frequency, Some(self.release)).last(periods.unwrap_or_else(|| default_periods(frequency)));
         let name = self.indicator_name(registry, indicator, own)?;
         let categories: Vec<String> = series.slots.iter().map(|s| self.period(&s.period)).collect();

@@ -161,10 +161,8 @@ impl Known {
         let mut known = Known::default();
         // The indicator registry first: its names and other names are the indicators' own ids,
         // whichever release used a name first.
-        for indicator in crate::bundled::registry().indicators {
-            for name in indicator.names() {
-                known.facts.entry(name.to_owned()).or_insert_with(|| (indicator.id.clone(), indicator.name_en.clone()));
-            }
+        for (name, indicator) in crate::bundled::registry().names() {
+            known.facts.entry(name.to_owned()).or_insert_with(|| (indicator.id.clone(), indicator.name_en.clone()));
         }
         let Ok(releases) = crate::bundled::all() else { return known };
         for release in &releases {
