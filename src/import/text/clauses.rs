@@ -889,7 +889,8 @@ impl Reader {
     /// The facts a clause lists before 分别, one per figure after it: "煤炭开采和洗选业、电力热力生产
     /// 和供应业增加值分别增长6.8%、12.5%" → 煤炭开采和洗选业增加值, 电力热力生产和供应业增加值 (the
     /// shared noun is printed once, after the last); "第二、三产业分别拉动…" → 第二产业, 第三产业 (or
-    /// the facts just read that begin so: 第二产业增加值). `None` unless the list has one name per figure.
+    /// the paragraph's facts that begin so: 第二产业增加值). `None` unless the list has one name per
+    /// figure.
     fn listed_facts(&mut self, clause: &[char], tokens: &[Token], figures: usize, state: &Sentence) -> Option<Vec<usize>> {
         let first = tokens.iter().find(|t| matches!(t.kind, Kind::Figure { .. }))?;
         let head = head_words(clause, tokens, first.start);
@@ -918,13 +919,15 @@ impl Reader {
         if names.iter().any(|n| n.chars().count() < 2) {
             return None;
         }
-        let from = self.facts.len().saturating_sub(LOOK_BACK);
+        // A fact of this paragraph of that name, or whose name begins so; else a new one.
+        let from = self.paragraph_facts.max(self.facts.len().saturating_sub(LOOK_BACK));
         Some(
             names
                 .into_iter()
                 .map(|name| {
-                    self.find(&name)
-                        .or_else(|| (from..self.facts.len()).rev().find(|&i| self.facts[i].name.starts_with(&name) && self.facts[i].period == state.period))
+                    let here = |i: &usize| self.facts[*i].period == state.period;
+                    (from..self.facts.len()).rev().filter(here).find(|&i| self.facts[i].name == name)
+                        .or_else(|| (from..self.facts.len()).rev().filter(here).find(|&i| self.facts[i].name.starts_with(&name)))
                         .unwrap_or_else(|| self.named(name, state))
                 })
                 .collect(),
