@@ -254,8 +254,18 @@ pub(super) fn draw<B: Canvas>(root: &Area<B>, data: &ChartData, m: &Metrics, top
     let mut taken: Vec<Box> = Vec::new();
     let size = m.small;
     let text_h = m.line_height(size);
-    // Columns first (a column-and-line chart's levels), so the line runs over them.
+    // Columns first (a column-and-line chart's levels), so the line runs over them; a column's
+    // value goes where no marker of the line covers it.
     if combo {
+        let ring = 2 * (layout.radius + 2);
+        let markers: Vec<Box> = data
+            .series
+            .iter()
+            .enumerate()
+            .filter(|(s, _)| is_line(data, *s))
+            .flat_map(|(_, series)| series.values.iter().enumerate().skip(start).filter_map(|(i, v)| v.map(|v| right.translate(&(at(i) + 0.5, to_f64(v))))))
+            .map(|point| Box::around(point, ring, ring))
+            .collect();
         if let Some(series) = data.series.first() {
             let fraction = (56.0 / band_px).min(0.6);
             for (i, value) in series.values.iter().enumerate().skip(start) {
@@ -274,13 +284,22 @@ pub(super) fn draw<B: Canvas>(root: &Area<B>, data: &ChartData, m: &Metrics, top
                     continue;
                 }
                 let cx = (ax + bx) / 2;
-                if by - ay >= text_h + 6 {
-                    let middle = ay + text_h / 2 + 3;
-                    taken.push(Box::around((cx, middle), w, text_h));
-                    super::inside_label(root, &text_label, (cx, middle), size, m.colors.series(0), m)?;
-                } else {
-                    taken.push(Box::around((cx, ay - 3 - text_h / 2), w, text_h));
-                    label(root, &text_label, (cx, ay - 3), size, m.colors.text, HPos::Center, VPos::Bottom, false)?;
+                // Inside at the top, inside at the foot, else above the column.
+                let tall = by - ay >= text_h + 6;
+                let spots = [
+                    tall.then(|| (Box::around((cx, ay + text_h / 2 + 3), w, text_h), true)),
+                    (by - ay >= 2 * text_h + 12).then(|| (Box::around((cx, by - text_h / 2 - 3), w, text_h), true)),
+                    Some((Box::around((cx, ay - 3 - text_h / 2), w, text_h), false)),
+                ];
+                let free = |b: &Box| !markers.iter().chain(&taken).any(|t| t.overlaps(b)) && b.top >= top - TOP_ROOM;
+                if let Some((spot, inside)) = spots.into_iter().flatten().find(|(b, _)| free(b)) {
+                    let middle = (spot.top + spot.bottom) / 2;
+                    if inside {
+                        super::inside_label(root, &text_label, (cx, middle), size, m.colors.series(0), m)?;
+                    } else {
+                        label(root, &text_label, (cx, spot.bottom), size, m.colors.text, HPos::Center, VPos::Bottom, false)?;
+                    }
+                    taken.push(spot);
                 }
             }
         }
