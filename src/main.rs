@@ -349,7 +349,8 @@ fn publish(dir: &Path, draft: &str, zip: Option<&Path>, date: Option<String>, co
     if !content.join("releases").is_dir() {
         return Err(ErrorKind::Io { origin: dir.display().to_string(), message: format!("not a served site folder: it has no {CONTENT}/releases/ (make build writes one)") }.into());
     }
-    let site = Site::load(&content)?;
+    // A release file of the site that does not read is left alone, and said (below).
+    let (site, skipped) = Site::load_skipping(&content, Path::new(CONTENT))?;
     let (text, origin) = read_draft(draft)?;
     let release = xixia_stats::import::import(&text, None, &origin)?.release;
     let date = date.unwrap_or_else(today);
@@ -363,8 +364,9 @@ fn publish(dir: &Path, draft: &str, zip: Option<&Path>, date: Option<String>, co
         }
     }
     // The version a revision replaces is kept as the site has it, byte for byte.
-    let kept = |id: &str| std::fs::read(content.join("releases").join(format!("{id}.json"))).ok();
-    let mut publication = publish::publish(&site, release, &date, &pages, &kept)?;
+    let file = |path: &str| publish::safe_path(path).then(|| std::fs::read(dir.join(path)).ok()).flatten();
+    let has = |path: &str| publish::safe_path(path) && dir.join(path).is_file();
+    let mut publication = publish::publish(&site, release, &date, &publish::Served { pages: &pages, file: &file, has: &has, skipped: &skipped })?;
     // PNG downloads, drawn natively with the CJK font (the preview's publication has none: the
     // browser has no such font; docs/publishing.md).
     if let (false, Ok(fonts)) = (no_png, xixia_stats::chart::Fonts::noto()) {
@@ -377,6 +379,9 @@ fn publish(dir: &Path, draft: &str, zip: Option<&Path>, date: Option<String>, co
     }
     for change in &publication.changes {
         let _ = writeln!(out, "{change}");
+    }
+    for skipped in &publication.skipped {
+        let _ = writeln!(out, "跳过：{skipped}");
     }
     if !publication.errors.is_empty() {
         let _ = writeln!(out, "草稿有{}处错误：", publication.errors.len());

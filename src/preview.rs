@@ -335,12 +335,18 @@ pub fn release_json() -> Result<String, JsError> {
     })
 }
 
-/// The served site a draft is published into, as the preview fetched it: the text of each
-/// release file (`data/content/releases/<id>.json`), of `charts.json` and `indicators.json`
-/// (empty when there is none), and the page templates (name, HTML).
+/// The served site a draft is published into, as the preview fetched it: each release file
+/// (`data/content/releases/<id>.json`) as `[id, text, null]`, or `[id, null, why]` when it could
+/// not be fetched; the list of releases (`data/charts/index.json`), the paths of the chart data
+/// files it has, the text of `charts.json` and `indicators.json` (empty when there is none), and
+/// the page templates (name, HTML).
 #[derive(serde::Deserialize)]
 struct SiteFiles {
-    releases: Vec<(String, String)>,
+    releases: Vec<(String, Option<String>, Option<String>)>,
+    #[serde(default)]
+    index: String,
+    #[serde(default)]
+    present: Vec<String>,
     charts: String,
     #[serde(default)]
     indicators: String,
@@ -355,6 +361,7 @@ struct Plan<'a> {
     version: u32,
     changes: &'a [String],
     errors: &'a [String],
+    skipped: &'a [String],
     files: Vec<(&'a str, usize)>,
 }
 
@@ -365,22 +372,29 @@ struct Plan<'a> {
 #[wasm_bindgen]
 pub fn plan_publication(site: &str, date: &str) -> Result<String, JsError> {
     let files: SiteFiles = serde_json::from_str(site).map_err(|err| JsError::new(&format!("网站数据无法读取：{err}")))?;
-    let mut releases = Vec::new();
-    for (id, text) in &files.releases {
-        releases.push(crate::load::from_json(text, &format!("data/content/releases/{id}.json")).map_err(|err| JsError::new(&message(&err)))?);
-    }
+    let path = |id: &str| format!("{}/releases/{id}.json", crate::publish::CONTENT);
+    let fetched = files.releases.iter().map(|(id, text, why)| {
+        let bytes = text.clone().map(String::into_bytes).ok_or_else(|| crate::error::ErrorKind::Io { origin: path(id), message: why.clone().unwrap_or_default() }.into());
+        (id.clone(), path(id), bytes)
+    });
     let indicators = Some(files.indicators.as_str()).filter(|text| !text.trim().is_empty()).map(|text| (text, "data/content/indicators.json"));
     let spec = chart::Spec::with_registry(&files.charts, "data/content/charts.json", indicators).map_err(|err| JsError::new(&err.to_string()))?;
-    let site = crate::site::Site::new(releases, spec).map_err(|err| JsError::new(&message(&err)))?;
+    let (site, skipped) = crate::site::Site::from_files(fetched.collect(), spec).map_err(|err| JsError::new(&message(&err)))?;
     let draft = DRAFT.with_borrow(|draft| draft.as_ref().map(|d| d.release.clone())).ok_or_else(|| JsError::new("还没有读入草稿"))?;
-    let kept = |id: &str| files.releases.iter().find(|(i, _)| i == id).map(|(_, text)| text.clone().into_bytes());
-    let publication = crate::publish::publish(&site, draft, date, &files.pages, &kept).map_err(|err| JsError::new(&message(&err)))?;
+    let file = |wanted: &str| match wanted {
+        "data/charts/index.json" => Some(files.index.clone().into_bytes()).filter(|b| !b.is_empty()),
+        _ => files.releases.iter().find(|(id, _, _)| path(id) == wanted).and_then(|(_, text, _)| text.clone()).map(String::into_bytes),
+    };
+    let has = |wanted: &str| files.present.iter().any(|p| p == wanted);
+    let served = crate::publish::Served { pages: &files.pages, file: &file, has: &has, skipped: &skipped };
+    let publication = crate::publish::publish(&site, draft, date, &served).map_err(|err| JsError::new(&message(&err)))?;
     let json = to_json(&Plan {
         id: &publication.release.id,
         title: &publication.release.title,
         version: publication.release.version.unwrap_or(1),
         changes: &publication.changes,
         errors: &publication.errors,
+        skipped: &publication.skipped,
         files: publication.files.iter().map(|(path, bytes)| (path.as_str(), bytes.len())).collect(),
     })?;
     PUBLICATION.with_borrow_mut(|kept| *kept = publication.files);

@@ -44,15 +44,32 @@ pub struct Publication {
     pub errors: Vec<String>,
     /// Its charts, in Chinese and in English (for downloads drawn apart: PNG).
     pub charts: Vec<ChartData>,
+    /// The site's release files that could not be read and were left alone, each with where and
+    /// why: "data/content/releases/x.json: line 3 column 1: …（该期已发布的图表保持原样）".
+    pub skipped: Vec<String>,
+}
+
+/// What publishing reads of the served site beside its releases: the page templates, the files
+/// as the site holds them, and the release files that did not read.
+pub struct Served<'a> {
+    /// The page templates (name, HTML) of `data/content/pages/`.
+    pub pages: &'a [(String, String)],
+    /// A file of the served folder by its path in it (`data/charts/index.json`), if it has it.
+    pub file: &'a dyn Fn(&str) -> Option<Vec<u8>>,
+    /// Whether the served folder has this file (as [`Served::file`], without its bytes).
+    pub has: &'a dyn Fn(&str) -> bool,
+    /// Release files of the site that did not read ([`Site::load_skipping`]).
+    pub skipped: &'a [crate::site::Skipped],
 }
 
 /// Makes everything the site needs to publish `draft` on `date` (YYYY-MM-DD). A draft with the id
 /// of a published release, or of the same kind and period, is a new version of it.
 ///
-/// `pages` are the site's page templates (name, HTML); `kept` gives a release file's bytes as the
-/// site holds them, by id, so the version a revision replaces is kept byte for byte (else it is
-/// written from the release as read).
-pub fn publish(site: &Site, mut draft: Release, date: &str, pages: &[(String, String)], kept: &dyn Fn(&str) -> Option<Vec<u8>>) -> Result<Publication, Error> {
+/// `served` gives what the site holds beside `site`: the version a revision replaces is kept byte
+/// for byte as the site has it (else written from the release as read). A release file of the
+/// site that did not read is left as it is, and so are its published charts: its entry in the
+/// list of releases stays as it was while its chart data are there.
+pub fn publish(site: &Site, mut draft: Release, date: &str, served: &Served) -> Result<Publication, Error> {
     if draft.id.is_empty() || draft.id == "draft" || draft.id.starts_with("draft-") {
         draft.id = release_id(&draft);
     }
@@ -114,18 +131,36 @@ pub fn publish(site: &Site, mut draft: Release, date: &str, pages: &[(String, St
     }
 
     let json = |value: &dyn erased_json::Json| -> Vec<u8> { value.text().into_bytes() };
+    let release_file = |id: &str| format!("{CONTENT}/releases/{id}.json");
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     if let Some(old) = &earlier {
-        let bytes = match kept(&old.id) {
+        let bytes = match (served.file)(&release_file(&old.id)) {
             Some(bytes) => bytes,
             None => pretty(old)?,
         };
         files.push((format!("{CONTENT}/releases/versions/{}.v{}.json", old.id, old.version.unwrap_or(1)), bytes));
     }
-    files.push((format!("{CONTENT}/releases/{}.json", draft.id), pretty(&draft)?));
+    // A file of this id that did not read is replaced, and kept as it was.
+    if let Some(bytes) = served.skipped.iter().any(|s| s.id == draft.id).then(|| (served.file)(&release_file(&draft.id))).flatten() {
+        files.push((format!("{CONTENT}/releases/versions/{}.unreadable-{date}.json", draft.id), bytes));
+    }
+    // The releases the site lists and could not read: their files broken or gone.
+    let listed = old_index(served);
+    let mut unreadable: Vec<(String, String)> = served.skipped.iter().map(|s| (s.id.clone(), s.error.to_string())).collect();
+    for entry in &listed {
+        let id = entry_id(entry);
+        if !site.releases.iter().any(|r| r.id == id) && !unreadable.iter().any(|(i, _)| *i == id) {
+            unreadable.push((id.to_owned(), format!("{}：文件不存在", release_file(id))));
+        }
+    }
+    unreadable.retain(|(id, _)| *id != draft.id);
+    let mut skipped: Vec<String> = unreadable.iter().map(|(_, why)| format!("{why}（未改动：该期已发布的图表保持原样，修正此文件后可重新发布）")).collect();
+    files.push((release_file(&draft.id), pretty(&draft)?));
     files.push((format!("data/charts/{}.json", draft.id), json(&own_zh)));
     files.push((format!("data/charts/{}.en.json", draft.id), json(&own_en)));
-    files.push(("data/charts/index.json".into(), json(&serde_json::json!({ "releases": after.index(&zh) }))));
+    let index = serde_json::to_value(after.index(&zh)).map_err(|e| refuse(e.to_string()))?;
+    let index = keep_unreadable(index, &listed, &unreadable, &draft, earlier.is_none(), served);
+    files.push(("data/charts/index.json".into(), json(&serde_json::json!({ "releases": index }))));
     for (lang, charts) in [(Lang::Zh, &own_zh), (Lang::En, &own_en)] {
         let dir = format!("data/export/{}/{}", lang.code(), draft.id);
         for data in charts.iter() {
@@ -141,8 +176,23 @@ pub fn publish(site: &Site, mut draft: Release, date: &str, pages: &[(String, St
     // this release's later charts.
     let mut all = zh.clone();
     all.extend(en.iter().cloned());
-    for (name, template) in pages {
-        let (html, images) = crate::prerender::site_page_with_images(template, &after.releases, &all).map_err(|e| refuse(format!("{name}: {e}")))?;
+    // The pages are made again unless a release that did not read is still the newest of its kind
+    // (made without it, they would show an older one in its place); a page that shows a release
+    // that did not read stays as it is. Either is said.
+    let newest_unreadable: Vec<&str> = listed.iter().filter(|e| unreadable.iter().any(|(u, _)| u == entry_id(e)) && index_aliases(&index, entry_id(e)).any(|a| a.starts_with("latest-"))).map(entry_id).collect();
+    if !newest_unreadable.is_empty() && !served.pages.is_empty() {
+        let names: Vec<&str> = served.pages.iter().map(|(name, _)| name.as_str()).collect();
+        skipped.push(format!("页面 {} 未重新生成（保持原样）：其中最新的 {} 无法读取，修正后再次发布即可更新页面", names.join("、"), newest_unreadable.join("、")));
+    }
+    for (name, template) in served.pages.iter().filter(|_| newest_unreadable.is_empty()) {
+        let (html, images) = match crate::prerender::site_page_with_images(template, &after.releases, &all) {
+            Ok(made) => made,
+            Err(err) if !unreadable.is_empty() => {
+                skipped.push(format!("页面 {name} 未重新生成（保持原样）：{err}"));
+                continue;
+            }
+            Err(err) => return Err(refuse(format!("{name}: {err}"))),
+        };
         files.push((name.clone(), html.into_bytes()));
         let own_dir = format!("/{}/", draft.id);
         for (path, svg) in images.into_iter().filter(|(path, _)| path.contains(&own_dir)) {
@@ -151,7 +201,54 @@ pub fn publish(site: &Site, mut draft: Release, date: &str, pages: &[(String, St
             }
         }
     }
-    Ok(Publication { release: draft, files, changes, errors, charts: own_zh.into_iter().chain(own_en).collect() })
+    Ok(Publication { release: draft, files, changes, errors, charts: own_zh.into_iter().chain(own_en).collect(), skipped })
+}
+
+/// The entries of the list of releases the site serves now (`data/charts/index.json`), or none.
+fn old_index(served: &Served) -> Vec<serde_json::Value> {
+    (served.file)("data/charts/index.json")
+        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+        .and_then(|v| v.get("releases").and_then(serde_json::Value::as_array).cloned())
+        .unwrap_or_default()
+}
+
+/// The aliases of release `id` in a list of releases.
+fn index_aliases<'a>(index: &'a serde_json::Value, id: &'a str) -> impl Iterator<Item = &'a str> {
+    index.as_array().into_iter().flatten().filter(move |e| entry_id(e) == id).flat_map(|e| e.get("aliases").and_then(serde_json::Value::as_array).into_iter().flatten()).filter_map(serde_json::Value::as_str)
+}
+
+fn entry_id(entry: &serde_json::Value) -> &str {
+    entry.get("id").and_then(serde_json::Value::as_str).unwrap_or_default()
+}
+
+/// The list of releases `index` (of the site's readable releases, with `draft`), with the entries
+/// the site's list (`listed`) had of releases that did not read (`unreadable`) put back as they
+/// were, where their chart data are there: each after the entry it followed. Such an entry keeps
+/// its `latest-<kind>` alias, the others losing it, unless the draft is new and takes it as the
+/// newest readable of that kind.
+fn keep_unreadable(index: serde_json::Value, listed: &[serde_json::Value], unreadable: &[(String, String)], draft: &Release, new: bool, served: &Served) -> serde_json::Value {
+    use serde_json::Value;
+    let Value::Array(mut entries) = index else { return index };
+    let aliases = |entry: &Value| entry.get("aliases").and_then(Value::as_array).cloned().unwrap_or_default();
+    let draft_aliases = entries.iter().find(|e| entry_id(e) == draft.id).map(aliases).unwrap_or_default();
+    for (i, entry) in listed.iter().enumerate() {
+        let id = entry_id(entry);
+        if !unreadable.iter().any(|(u, _)| u == id) || !(served.has)(&format!("data/charts/{id}.json")) {
+            continue;
+        }
+        let mut kept = aliases(entry);
+        kept.retain(|a| !(new && draft_aliases.contains(a)));
+        for other in entries.iter_mut() {
+            if let Some(list) = other.get_mut("aliases").and_then(Value::as_array_mut) {
+                list.retain(|a| !kept.contains(a));
+            }
+        }
+        let mut entry = entry.clone();
+        entry["aliases"] = Value::Array(kept);
+        let at = listed[..i].iter().rev().find_map(|before| entries.iter().position(|e| entry_id(e) == entry_id(before))).map_or(0, |p| p + 1);
+        entries.insert(at, entry);
+    }
+    Value::Array(entries)
 }
 
 /// What an imported draft leaves out and the site's releases say: the English names of its

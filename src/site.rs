@@ -44,8 +44,23 @@ impl Site {
         Ok(Site { releases, spec })
     }
 
-    /// Reads the folder `dir`: every `releases/*.json` and `charts.json`.
+    /// Reads the folder `dir`: every `releases/*.json` and `charts.json`. Any release file that
+    /// does not read is an error ([`Site::load_skipping`] reads the rest).
     pub fn load(dir: &Path) -> Result<Site, Error> {
+        let (site, mut skipped) = Site::load_skipping(dir, dir)?;
+        match skipped.is_empty() {
+            true => Ok(site),
+            false => Err(skipped.swap_remove(0).error),
+        }
+    }
+
+    /// Reads the folder `dir` as [`Site::load`] does, except that a release file that does not
+    /// read (unreadable, too large, not UTF-8, not a valid release, named otherwise than its id)
+    /// is left out and returned with its error: a served site keeps working, and publishing into
+    /// it goes on, while one of its files is broken. The folder itself, its `charts.json` and
+    /// `indicators.json` must read. Messages name the files under `shown` in place of `dir` (a
+    /// served site's content folder as `data/content`).
+    pub fn load_skipping(dir: &Path, shown: &Path) -> Result<(Site, Vec<Skipped>), Error> {
         let releases_dir = dir.join("releases");
         let io = |path: &Path| {
             let origin = path.display().to_string();
@@ -61,20 +76,11 @@ impl Site {
         if paths.len() > MAX_RELEASES {
             return Err(ErrorKind::Io { origin: releases_dir.display().to_string(), message: format!("{} release files; a site holds at most {MAX_RELEASES}", paths.len()) }.into());
         }
-        let mut releases = Vec::new();
+        let mut files = Vec::new();
         for path in &paths {
-            let origin = path.display().to_string();
-            let bytes = std::fs::read(path).map_err(io(path))?;
-            if bytes.len() > load::MAX_BYTES {
-                return Err(ErrorKind::TooLarge { origin, bytes: bytes.len(), limit: load::MAX_BYTES }.into());
-            }
-            let text = String::from_utf8(bytes).map_err(|err| Error::from(ErrorKind::Io { origin: origin.clone(), message: format!("not UTF-8 (byte {})", err.utf8_error().valid_up_to()) }))?;
-            let release = load::from_json(&text, &origin)?;
             let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            if release.id != stem {
-                return Err(ErrorKind::Io { origin, message: format!("the file of release “{}” is named {stem}.json: name it {}.json", release.id, release.id) }.into());
-            }
-            releases.push(release);
+            let named = shown.join(path.strip_prefix(dir).unwrap_or(path));
+            files.push((stem, named.display().to_string(), std::fs::read(path).map_err(io(&named))));
         }
         let spec_path = dir.join("charts.json");
         let spec_text = std::fs::read_to_string(&spec_path).map_err(io(&spec_path))?;
@@ -83,7 +89,23 @@ impl Site {
         let registry = if registry_path.is_file() { Some(std::fs::read_to_string(&registry_path).map_err(io(&registry_path))?) } else { None };
         let registry_origin = registry_path.display().to_string();
         let spec = Spec::with_registry(&spec_text, &spec_path.display().to_string(), registry.as_deref().map(|text| (text, registry_origin.as_str()))).map_err(spec_error)?;
-        Site::new(releases, spec)
+        Site::from_files(files, spec)
+    }
+
+    /// A site of release files (the id their name gives, where they are for messages, their bytes
+    /// or why they could not be had) and a specification: each file read by [`read_release`], the
+    /// ones that do not read left out with their error. What [`Site::load_skipping`] makes of a
+    /// folder, and the staff preview of the files it fetched from the served site.
+    pub fn from_files(files: Vec<(String, String, Result<Vec<u8>, Error>)>, spec: Spec) -> Result<(Site, Vec<Skipped>), Error> {
+        let mut releases = Vec::new();
+        let mut skipped = Vec::new();
+        for (id, origin, bytes) in files {
+            match bytes.and_then(|bytes| read_release(bytes, &id, &origin)) {
+                Ok(release) => releases.push(release),
+                Err(error) => skipped.push(Skipped { id, error }),
+            }
+        }
+        Ok((Site::new(releases, spec)?, skipped))
     }
 
     /// A release by id, or `latest-<kind>` for the newest of a kind.
@@ -160,6 +182,29 @@ impl Site {
             })
             .collect()
     }
+}
+
+/// A release file of a site folder that was left out, and why.
+#[derive(Debug)]
+pub struct Skipped {
+    /// The id its file name gives (`releases/<id>.json`).
+    pub id: String,
+    /// Why it was left out, naming the file and the place in it.
+    pub error: Error,
+}
+
+/// The release in the file `origin`, whose name gives the id `id`: at most [`load::MAX_BYTES`],
+/// UTF-8, a valid release ([`load::from_json`]) whose id is the file's name.
+pub fn read_release(bytes: Vec<u8>, id: &str, origin: &str) -> Result<Release, Error> {
+    if bytes.len() > load::MAX_BYTES {
+        return Err(ErrorKind::TooLarge { origin: origin.to_owned(), bytes: bytes.len(), limit: load::MAX_BYTES }.into());
+    }
+    let text = String::from_utf8(bytes).map_err(|err| Error::from(ErrorKind::Io { origin: origin.to_owned(), message: format!("not UTF-8 (byte {})", err.utf8_error().valid_up_to()) }))?;
+    let release = load::from_json(&text, origin)?;
+    if release.id != id {
+        return Err(ErrorKind::Io { origin: origin.to_owned(), message: format!("the file of release “{}” is named {id}.json: name it {}.json", release.id, release.id) }.into());
+    }
+    Ok(release)
 }
 
 fn spec_error(err: chart::SpecError) -> Error {

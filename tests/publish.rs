@@ -223,3 +223,57 @@ fn hostile_input_gets_a_clear_error_and_writes_nothing() {
     std::fs::remove_dir_all(&dir).ok();
     std::fs::remove_dir_all(&empty).ok();
 }
+
+#[test]
+fn a_release_file_of_the_site_that_does_not_read_is_skipped_said_and_left_as_it_was() {
+    let dir = site("unreadable");
+    // The web team's hand edit broke the 2024 bulletin's file (a comma too many, line 3), and the
+    // 2025 1-5月 report's file is gone while its chart data stay.
+    let bulletin = dir.join("data/content/releases/2024-bulletin.json");
+    let original = std::fs::read_to_string(&bulletin).unwrap();
+    let (first, rest) = original.split_once('\n').unwrap();
+    std::fs::write(&bulletin, format!("{first}\n  ,\n{rest}")).unwrap();
+    std::fs::remove_file(dir.join("data/content/releases/2025-1-5-indicators.json")).unwrap();
+    // And the 2023 bulletin's chart data are gone, its release file broken too: nothing to keep.
+    std::fs::write(dir.join("data/content/releases/2023-bulletin.json"), "{").unwrap();
+    std::fs::remove_file(dir.join("data/charts/2023-bulletin.json")).unwrap();
+    let before = snapshot(&dir);
+    let index_before = json(&dir.join("data/charts/index.json"));
+
+    let draft = Path::new(ROOT).join("sample-site/texts/2025-1-7-indicators.txt");
+    let output = run(&["publish", draft.to_str().unwrap(), "--site", dir.to_str().unwrap(), "--date", "2025-08-15"]);
+    assert!(output.status.success(), "{}", text(&output));
+    let said = text(&output);
+    assert!(said.contains("新发布：样例县2025年1-7月主要经济指标"), "{said}");
+    // Said, with the file and the place in it.
+    let skipped: Vec<&str> = said.lines().filter(|l| l.starts_with("跳过：")).collect();
+    assert_eq!(skipped.len(), 4, "{said}");
+    assert!(skipped.iter().any(|l| l.contains("页面 index.html 未重新生成")), "{said}");
+    assert!(skipped.iter().any(|l| l.contains("2024-bulletin.json") && l.contains("line 2")), "{said}");
+    assert!(skipped.iter().any(|l| l.contains("2025-1-5-indicators.json") && l.contains("不存在")), "{said}");
+    assert!(skipped.iter().any(|l| l.contains("2023-bulletin.json") && l.contains("line 1")), "{said}");
+
+    // The new month is listed; the bulletin whose file broke keeps its entry, as it was, with its
+    // chart data; the one whose chart data are gone is not listed; no entry names a missing file.
+    let index = json(&dir.join("data/charts/index.json"));
+    let entries = index["releases"].as_array().unwrap();
+    let ids: Vec<&str> = entries.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&"2025-1-7-indicators") && ids.contains(&"2025-1-5-indicators") && !ids.contains(&"2023-bulletin"), "{ids:?}");
+    let kept = entries.iter().find(|e| e["id"] == "2024-bulletin").expect("the unreadable bulletin's entry is kept");
+    assert_eq!(Some(kept), index_before["releases"].as_array().unwrap().iter().find(|e| e["id"] == "2024-bulletin"));
+    let position = |id: &str| ids.iter().position(|i| *i == id).unwrap();
+    assert!(position("2024-1-12-indicators") < position("2024-bulletin") && position("2024-bulletin") < position("2025-1-2-indicators"), "in its place: {ids:?}");
+    for id in &ids {
+        assert!(dir.join(format!("data/charts/{id}.json")).is_file(), "{id} is listed without its chart data");
+    }
+    assert_eq!(entries.iter().filter(|e| e["aliases"].as_array().unwrap().iter().any(|a| a == "latest-bulletin")).count(), 1, "one latest-bulletin");
+    assert!(kept["aliases"].as_array().unwrap().iter().any(|a| a == "latest-bulletin"), "the newest bulletin is still the unreadable one's entry");
+
+    // The broken files are as they were.
+    let after = snapshot(&dir);
+    for path in ["data/content/releases/2024-bulletin.json", "data/content/releases/2023-bulletin.json", "data/charts/2024-bulletin.json", "index.html"] {
+        assert!(after.get(Path::new(path)) == before.get(Path::new(path)), "{path} changed");
+    }
+    assert!(!after.contains_key(Path::new("data/content/releases/2025-1-5-indicators.json")), "nothing made up for the missing file");
+    std::fs::remove_dir_all(&dir).ok();
+}

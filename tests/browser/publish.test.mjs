@@ -131,4 +131,58 @@ describe('publishing from the preview', () => {
       await p.context.close();
     }
   });
+
+  test('a release file of the site that does not read: skipped and said, the zip is the command line’s, and every other chart keeps working', async () => {
+    // A copy of the sample site as built, where the web team's hand edit broke the 2022
+    // bulletin's release file, and a bad upload the 2024 bulletin's chart data.
+    const broken = path.join(www, 'sample2');
+    cpSync(path.join(WWW, 'sample'), broken, { recursive: true });
+    writeFileSync(path.join(broken, 'data', 'content', 'releases', '2022-bulletin.json'), '{"id": "2022-bulletin",\n');
+    writeFileSync(path.join(broken, 'data', 'charts', '2024-bulletin.json'), '[{"id": ');
+    const p = await openPage(env, '/preview.html?site=sample2/', { width: 1280, height: 900 });
+    const page = p.page;
+    let zip;
+    try {
+      await page.waitForSelector('html[data-ready="true"]');
+      await load(page, path.join(TEXTS, '2025-1-7-indicators.txt'));
+      const changes = await planFor(page, '2025-08-15');
+      assert.ok(changes.some((c) => c.startsWith('新发布：样例县2025年1-7月主要经济指标')), changes.join('\n'));
+      assert.ok(await page.locator('#publish-skipped-block').isVisible(), 'the unreadable file is said');
+      const skipped = await page.locator('#publish-skipped li').allTextContents();
+      assert.ok(skipped.some((s) => s.includes('data/content/releases/2022-bulletin.json') && /line 2/.test(s)), skipped.join('\n'));
+      await screenshot(page, 'publish-skipped-1280.png');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#publish-zip')]);
+      zip = readFileSync(await download.path());
+    } finally {
+      await p.context.close();
+    }
+    const cli = path.join(dir, 'cli-skipped.zip');
+    const said = execFileSync('cargo', ['run', '--quiet', '--manifest-path', path.join(ROOT, 'Cargo.toml'), '--', 'publish', '2025-1-7-indicators.txt', '--site', broken, '--zip', cli, '--no-png', '--date', '2025-08-15'], { cwd: TEXTS, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    assert.match(said, /跳过：data\/content\/releases\/2022-bulletin\.json/);
+    assert.ok(zip.equals(readFileSync(cli)), 'the browser and the command line make the same bytes');
+    writeFileSync(path.join(dir, 'p2.zip'), zip);
+    execFileSync('python3', ['-m', 'zipfile', '-e', path.join(dir, 'p2.zip'), broken]);
+    assert.equal(readFileSync(path.join(broken, 'data', 'content', 'releases', '2022-bulletin.json'), 'utf8'), '{"id": "2022-bulletin",\n', 'the broken file is left as it was');
+    const index = JSON.parse(readFileSync(path.join(broken, 'data', 'charts', 'index.json'), 'utf8'));
+    for (const r of index.releases) assert.ok(existsSync(path.join(broken, 'data', 'charts', `${r.id}.json`)), `${r.id} is listed with its chart data`);
+
+    // The public page: the new month is drawn, the broken bulletin's charts say which file.
+    const site = await openPage(env, '/sample2/index.html', { width: 1440, height: 900 });
+    try {
+      const trend = site.page.locator('xixia-stat[chart="industry-trend"]').first();
+      await trend.scrollIntoViewIfNeeded();
+      await waitUntil(() => trend.evaluate((e) => e.dataset.state === 'ready' && e.result?.release === '2025-1-7-indicators'), 'the new month drawn');
+      const bulletin = site.page.locator('xixia-stat[release="latest-bulletin"], xixia-stat[release="2024-bulletin"]').first();
+      await bulletin.scrollIntoViewIfNeeded();
+      await waitUntil(() => bulletin.evaluate((e) => e.dataset.state === 'error'), 'the broken release’s chart to say so');
+      assert.match(await bulletin.locator('.xixia-stat__status').textContent(), /^本图数据加载失败：\/sample2\/data\/charts\/2024-bulletin\.json: 图表数据无法读取/);
+      // In the placeholder's place, the chart as published: the build's image of it.
+      await waitUntil(() => bulletin.locator('img.xixia-stat__image').evaluate((img) => img.complete && img.naturalWidth > 0), 'the published image');
+      const states = await site.page.locator('xixia-stat').evaluateAll((els) => els.map((e) => [e.getAttribute('release'), e.dataset.state]));
+      assert.ok(states.filter(([, s]) => s === 'ready').length > 0, JSON.stringify(states));
+      await screenshot(site.page, 'publish-skipped-site.png');
+    } finally {
+      await site.context.close();
+    }
+  });
 });

@@ -64,6 +64,7 @@ const TEXT = {
     hide: '收起数据表',
     tableRegion: (title) => `${title}：数据表`,
     loadFailed: '图表组件加载失败',
+    dataFailed: '本图数据加载失败',
     failed: '图表无法显示',
     noChart: '未指定图表：请在 chart 属性中填写图表编号。',
     unknownChart: (chart, known) => `未找到图表“${chart}”。可用的图表：${known.join('、')}。`,
@@ -102,6 +103,7 @@ const TEXT = {
     hide: 'Hide data table',
     tableRegion: (title) => `${title}: data table`,
     loadFailed: 'The chart component failed to load',
+    dataFailed: 'This chart’s data failed to load',
     failed: 'The chart cannot be shown',
     noChart: 'No chart given: put a chart id in the chart attribute.',
     unknownChart: (chart, known) => `No chart "${chart}". Charts: ${known.join(', ')}.`,
@@ -212,11 +214,18 @@ function wantedPeriod(chart) {
 function loadRelease(release, lang, module = loadWasm()) {
   const key = `${release}|${lang}`;
   if (!dataPromises.has(key)) {
-    const text = fetchText(DATA_URL(release, lang));
+    const url = DATA_URL(release, lang);
+    const text = fetchText(url);
     dataPromises.set(
       key,
       module.then(async (mod) => {
-        mod.load_charts(await text, lang);
+        const json = await text;
+        try {
+          mod.load_charts(json, lang);
+        } catch (err) {
+          // Which file: a release's broken data stop its own charts only, and say where.
+          throw err instanceof WebAssembly.RuntimeError ? err : new Error(`${url.pathname}: ${messageOf(err)}`);
+        }
         loadedData.add(key);
       }),
     );
@@ -618,6 +627,7 @@ export class XixiaStat extends HTMLElement {
   #showError(message) {
     this.#result = null;
     this.#rendered = { key: '', width: 0 };
+    this.#showPublishedImage();
     this.#parts.status.textContent = message;
     this.#setState('error');
     settleReveal();
@@ -656,7 +666,7 @@ export class XixiaStat extends HTMLElement {
       // A release's data (and English) loads on first use; draw once it is in.
       loadRelease(wanted, lang).then(
         () => this.#update({ force: true }),
-        (err) => this.#showError(`${this.#text.loadFailed}${this.#text.colon}${messageOf(err)}`),
+        (err) => this.#showError(`${this.#text.dataFailed}${this.#text.colon}${messageOf(err)}`),
       );
       return;
     }
@@ -702,6 +712,24 @@ export class XixiaStat extends HTMLElement {
       },
       (err) => this.#showError(`${t.loadFailed}${t.colon}${messageOf(err)}`),
     );
+  }
+
+  /**
+   * A chart that cannot be drawn (its data did not load) and waits in a placeholder shows the
+   * build's image of it instead, the one readers without JavaScript see: the chart as published
+   * stays readable beside the message.
+   */
+  #showPublishedImage() {
+    const holder = this.#static?.querySelector(':scope > .xixia-stat__chart > svg.xixia-stat__placeholder');
+    const markup = holder?.parentElement.querySelector(':scope > noscript')?.textContent ?? '';
+    const src = /\ssrc="([^"]+)"/.exec(markup)?.[1];
+    if (!src) return;
+    const image = el('img', 'xixia-stat__image');
+    image.alt = '';
+    image.width = Number(holder.getAttribute('width')) || 0;
+    image.height = Number(holder.getAttribute('height')) || 0;
+    image.src = new DOMParser().parseFromString(src, 'text/html').documentElement.textContent;
+    holder.replaceWith(image);
   }
 
   /**

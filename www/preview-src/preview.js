@@ -93,6 +93,8 @@ const publishUi = {
   changes: $('publish-changes'),
   errorsBlock: $('publish-errors-block'),
   errors: $('publish-errors'),
+  skippedBlock: $('publish-skipped-block'),
+  skipped: $('publish-skipped'),
   confirm: $('publish-confirm'),
   files: $('publish-files'),
   zip: $('publish-zip'),
@@ -848,11 +850,30 @@ async function siteFiles() {
     }
     return response.text();
   };
-  const index = JSON.parse(await get('data/charts/index.json'));
-  const releases = await Promise.all(index.releases.map(async (r) => [r.id, await get(`data/content/releases/${encodeURIComponent(r.id)}.json`)]));
+  const indexText = await get('data/charts/index.json');
+  let index;
+  try {
+    index = JSON.parse(indexText);
+  } catch (err) {
+    throw new Error(`data/charts/index.json：${err.message}`);
+  }
+  // A release file that cannot be fetched is left out by the module, with its reason; so is one
+  // that does not read. `present`: the chart data files the site has, whose entries then stay.
+  const releases = await Promise.all((index.releases ?? []).map(async (r) => {
+    try {
+      return [r.id, await get(`data/content/releases/${encodeURIComponent(r.id)}.json`), null];
+    } catch (err) {
+      return [r.id, null, err.message];
+    }
+  }));
+  const present = (await Promise.all((index.releases ?? []).map(async (r) => {
+    const path = `data/charts/${encodeURIComponent(r.id)}.json`;
+    const response = await fetch(new URL(path, SITE), { method: 'HEAD', cache: 'no-store' }).catch(() => null);
+    return response?.ok ? path : null;
+  }))).filter(Boolean);
   const names = JSON.parse((await get('data/content/pages/index.json', true)) || '[]');
   const pages = await Promise.all(names.map(async (name) => [name, await get(`data/content/pages/${encodeURIComponent(name)}`)]));
-  return { releases, charts: await get('data/content/charts.json'), indicators: await get('data/content/indicators.json', true), pages };
+  return { releases, index: indexText, present, charts: await get('data/content/charts.json'), indicators: await get('data/content/indicators.json', true), pages };
 }
 
 
@@ -875,6 +896,8 @@ publishUi.plan.addEventListener('click', async () => {
   publishUi.changes.replaceChildren(...plan.changes.map((c) => el('li', undefined, c)));
   publishUi.errors.replaceChildren(...plan.errors.map((e) => el('li', undefined, e)));
   publishUi.errorsBlock.hidden = plan.errors.length === 0;
+  publishUi.skipped.replaceChildren(...plan.skipped.map((s) => el('li', undefined, s)));
+  publishUi.skippedBlock.hidden = plan.skipped.length === 0;
   publishUi.confirm.checked = false;
   publishUi.files.textContent = `共${plan.files.length}个文件，发布编号 ${plan.id}（第${plan.version}版）。PNG 图片不在包内：网站管理员可在服务器上运行 xixia-stats publish 补齐。`;
   publishUi.result.hidden = false;
