@@ -24,7 +24,8 @@ use crate::check::{self, Finding, Severity};
 use crate::error::{Error, ErrorKind};
 use crate::import::{self, Format, Report};
 use crate::release::{Release, Span};
-use crate::{bundled, diff, export, figures};
+use crate::site::Site;
+use crate::{diff, export, figures};
 
 /// The width (CSS px) a chart is drawn at for the SVG download.
 const EXPORT_WIDTH: u32 = 800;
@@ -39,17 +40,18 @@ thread_local! {
     static DRAFT: RefCell<Option<Draft>> = const { RefCell::new(None) };
     /// The files of the last publication made, for `publication_zip`.
     static PUBLICATION: RefCell<Vec<(String, Vec<u8>)>> = const { RefCell::new(Vec::new()) };
-    /// The published releases, loaded once (empty if the bundled data could not be read).
-    static PUBLISHED: RefCell<Option<Vec<Release>>> = const { RefCell::new(None) };
+    /// The served site the draft is compared with and published into ([`use_site`]); until the
+    /// page gives it, the demo's bundled content (empty if that could not be read).
+    static SITE: RefCell<Option<Site>> = const { RefCell::new(None) };
 }
 
 fn to_json(value: &impl Serialize) -> Result<String, JsError> {
     serde_json::to_string(value).map_err(|err| JsError::new(&err.to_string()))
 }
 
-/// Runs `f` with the published releases, loading them on first use.
-fn with_published<T>(f: impl FnOnce(&[Release]) -> T) -> T {
-    PUBLISHED.with_borrow_mut(|published| f(published.get_or_insert_with(|| bundled::all().unwrap_or_default())))
+/// Runs `f` with the served site: its releases, its chart specification and indicator registry.
+fn with_site<T>(f: impl FnOnce(&Site) -> T) -> T {
+    SITE.with_borrow_mut(|site| f(site.get_or_insert_with(|| Site::bundled().unwrap_or_else(|_| Site { releases: Vec::new(), spec: chart::Spec::default() }))))
 }
 
 #[derive(Serialize)]
@@ -138,12 +140,16 @@ pub fn preview(input: &str, format: &str, lang: &str, origin: &str, links: &str)
         let map: std::collections::BTreeMap<String, String> = serde_json::from_str(links).map_err(|err| JsError::new(&format!("指标关联无法读取：{err}")))?;
         map.into_iter().collect()
     };
-    let registry = crate::bundled::registry();
-    let links = crate::indicator::relink(&mut release, &registry, &choices).map_err(|err| JsError::new(&err))?;
-    // The published releases tell which catalogue charts the draft revises, and feed the charts
-    // that compare.
-    let charts = with_published(|published| chart::draft_charts(&release, published, lang));
-    let diff = with_published(|published| diff::closest(&release, published).map(|p| diff::compare(&release, p)));
+    // The served site's registry, specification and releases: the links, which of its charts the
+    // draft makes (the published releases feed the charts that compare), and the comparison.
+    let (registry, charts, diff) = with_site(|site| {
+        let registry = site.spec.indicators.clone();
+        let links = crate::indicator::relink(&mut release, &registry, &choices);
+        let charts = chart::draft_charts_in(&site.spec, &release, &site.releases, lang, 0, chart::MAX_DRAFT_CHARTS).charts;
+        let diff = diff::closest(&release, &site.releases).map(|p| diff::compare(&release, p));
+        (registry, links.map(|links| (links, charts)), diff)
+    });
+    let (links, charts) = charts.map_err(|err| JsError::new(&err))?;
     let report = check::check(&release);
     // Where to jump for a finding or a change: the sentence's span (text, CSV), or the id in JSON.
     let mut anchors = HashMap::new();
@@ -354,6 +360,50 @@ struct SiteFiles {
     pages: Vec<(String, String)>,
 }
 
+/// The site of the files the preview fetched, a release file that does not read left out with
+/// its error ([`Site::from_files`]).
+fn served_site(files: &SiteFiles) -> Result<(Site, Vec<crate::site::Skipped>), JsError> {
+    let fetched = files.releases.iter().map(|(id, text, why)| {
+        let path = release_path(id);
+        let bytes = text.clone().map(String::into_bytes).ok_or_else(|| ErrorKind::Io { origin: path.clone(), message: why.clone().unwrap_or_default() }.into());
+        (id.clone(), path, bytes)
+    });
+    let indicators = Some(files.indicators.as_str()).filter(|text| !text.trim().is_empty()).map(|text| (text, "data/content/indicators.json"));
+    let spec = chart::Spec::with_registry(&files.charts, "data/content/charts.json", indicators).map_err(|err| JsError::new(&err.to_string()))?;
+    Site::from_files(fetched.collect(), spec).map_err(|err| JsError::new(&message(&err)))
+}
+
+fn release_path(id: &str) -> String {
+    format!("{}/releases/{id}.json", crate::publish::CONTENT)
+}
+
+#[derive(Serialize)]
+struct SiteRead<'a> {
+    releases: usize,
+    /// The newest release's title.
+    newest: Option<&'a str>,
+    skipped: Vec<String>,
+    skipped_ids: Vec<&'a str>,
+}
+
+/// Takes the served site (the files as for [`plan_publication`]) as the one drafts are linked,
+/// charted, compared with and published into, and returns `{releases, newest, skipped,
+/// skipped_ids}` as JSON: how many releases it has, the newest one's title, and the release files
+/// that did not read (each message naming the file and where, and their ids).
+#[wasm_bindgen]
+pub fn use_site(site: &str) -> Result<String, JsError> {
+    let files: SiteFiles = serde_json::from_str(site).map_err(|err| JsError::new(&format!("网站数据无法读取：{err}")))?;
+    let (site, skipped) = served_site(&files)?;
+    let json = to_json(&SiteRead {
+        releases: site.releases.len(),
+        newest: site.releases.last().map(|r| r.title.as_str()),
+        skipped: skipped.iter().map(|s| message(&s.error)).collect(),
+        skipped_ids: skipped.iter().map(|s| s.id.as_str()).collect(),
+    })?;
+    SITE.with_borrow_mut(|kept| *kept = Some(site));
+    Ok(json)
+}
+
 #[derive(Serialize)]
 struct Plan<'a> {
     id: &'a str,
@@ -372,22 +422,16 @@ struct Plan<'a> {
 #[wasm_bindgen]
 pub fn plan_publication(site: &str, date: &str) -> Result<String, JsError> {
     let files: SiteFiles = serde_json::from_str(site).map_err(|err| JsError::new(&format!("网站数据无法读取：{err}")))?;
-    let path = |id: &str| format!("{}/releases/{id}.json", crate::publish::CONTENT);
-    let fetched = files.releases.iter().map(|(id, text, why)| {
-        let bytes = text.clone().map(String::into_bytes).ok_or_else(|| crate::error::ErrorKind::Io { origin: path(id), message: why.clone().unwrap_or_default() }.into());
-        (id.clone(), path(id), bytes)
-    });
-    let indicators = Some(files.indicators.as_str()).filter(|text| !text.trim().is_empty()).map(|text| (text, "data/content/indicators.json"));
-    let spec = chart::Spec::with_registry(&files.charts, "data/content/charts.json", indicators).map_err(|err| JsError::new(&err.to_string()))?;
-    let (site, skipped) = crate::site::Site::from_files(fetched.collect(), spec).map_err(|err| JsError::new(&message(&err)))?;
+    let (site, skipped) = served_site(&files)?;
     let draft = DRAFT.with_borrow(|draft| draft.as_ref().map(|d| d.release.clone())).ok_or_else(|| JsError::new("还没有读入草稿"))?;
     let file = |wanted: &str| match wanted {
         "data/charts/index.json" => Some(files.index.clone().into_bytes()).filter(|b| !b.is_empty()),
-        _ => files.releases.iter().find(|(id, _, _)| path(id) == wanted).and_then(|(_, text, _)| text.clone()).map(String::into_bytes),
+        _ => files.releases.iter().find(|(id, _, _)| release_path(id) == wanted).and_then(|(_, text, _)| text.clone()).map(String::into_bytes),
     };
     let has = |wanted: &str| files.present.iter().any(|p| p == wanted);
     let served = crate::publish::Served { pages: &files.pages, file: &file, has: &has, skipped: &skipped };
     let publication = crate::publish::publish(&site, draft, date, &served).map_err(|err| JsError::new(&message(&err)))?;
+    SITE.with_borrow_mut(|kept| *kept = Some(site));
     let json = to_json(&Plan {
         id: &publication.release.id,
         title: &publication.release.title,

@@ -55,6 +55,8 @@ describe('publishing from the preview', () => {
     const p = await openPreview();
     const page = p.page;
     try {
+      // The draft is linked, charted and compared with the served site's content, not the demo's.
+      assert.match(await page.locator('#site').textContent(), /^比较与发布对象：\/sample\/（已发布21期，最新《样例县2025年1-6月主要经济指标/);
       await load(page, path.join(TEXTS, '2025-1-7-indicators.txt'));
       const changes = await planFor(page, '2025-08-15');
       assert.ok(changes.some((c) => c.startsWith('新发布：样例县2025年1-7月主要经济指标')), changes.join('\n'));
@@ -144,6 +146,7 @@ describe('publishing from the preview', () => {
     let zip;
     try {
       await page.waitForSelector('html[data-ready="true"]');
+      assert.match(await page.locator('#site').textContent(), /已发布20期.*1个发布文件无法读取，已跳过：data\/content\/releases\/2022-bulletin\.json/);
       await load(page, path.join(TEXTS, '2025-1-7-indicators.txt'));
       const changes = await planFor(page, '2025-08-15');
       assert.ok(changes.some((c) => c.startsWith('新发布：样例县2025年1-7月主要经济指标')), changes.join('\n'));

@@ -41,6 +41,7 @@ const ui = {
   clear: $('clear'),
   drop: $('drop'),
   status: $('status'),
+  site: $('site'),
   error: $('error'),
   errorMessage: $('error-message'),
   errorJump: $('error-jump'),
@@ -144,6 +145,7 @@ async function recover() {
   current = null;
   try {
     await loadModule();
+    await useServedSite();
   } catch (err) {
     return `预览模块出现内部错误且无法重新加载（${messageOf(err)}），请刷新页面。`;
   }
@@ -858,7 +860,7 @@ async function siteFiles() {
     throw new Error(`data/charts/index.json：${err.message}`);
   }
   // A release file that cannot be fetched is left out by the module, with its reason; so is one
-  // that does not read. `present`: the chart data files the site has, whose entries then stay.
+  // that does not read.
   const releases = await Promise.all((index.releases ?? []).map(async (r) => {
     try {
       return [r.id, await get(`data/content/releases/${encodeURIComponent(r.id)}.json`), null];
@@ -866,14 +868,9 @@ async function siteFiles() {
       return [r.id, null, err.message];
     }
   }));
-  const present = (await Promise.all((index.releases ?? []).map(async (r) => {
-    const path = `data/charts/${encodeURIComponent(r.id)}.json`;
-    const response = await fetch(new URL(path, SITE), { method: 'HEAD', cache: 'no-store' }).catch(() => null);
-    return response?.ok ? path : null;
-  }))).filter(Boolean);
   const names = JSON.parse((await get('data/content/pages/index.json', true)) || '[]');
   const pages = await Promise.all(names.map(async (name) => [name, await get(`data/content/pages/${encodeURIComponent(name)}`)]));
-  return { releases, index: indexText, present, charts: await get('data/content/charts.json'), indicators: await get('data/content/indicators.json', true), pages };
+  return { releases, index: indexText, present: [], charts: await get('data/content/charts.json'), indicators: await get('data/content/indicators.json', true), pages };
 }
 
 
@@ -888,6 +885,14 @@ publishUi.plan.addEventListener('click', async () => {
   ui.status.textContent = '正在生成发布内容…';
   try {
     const files = await siteFiles();
+    // Of the release files that do not read, the chart data the site still has: their entries in
+    // the list of releases stay.
+    const { skipped_ids: skipped } = JSON.parse(wasm.use_site(JSON.stringify(files)));
+    files.present = (await Promise.all(skipped.map(async (id) => {
+      const path = `data/charts/${encodeURIComponent(id)}.json`;
+      const response = await fetch(new URL(path, SITE), { cache: 'no-store' }).catch(() => null);
+      return response?.ok ? path : null;
+    }))).filter(Boolean);
     plan = JSON.parse(wasm.plan_publication(JSON.stringify(files), publishUi.date.value));
   } catch (err) {
     ui.status.textContent = `无法生成发布内容：${messageOf(err)}`;
@@ -922,7 +927,24 @@ new ResizeObserver(() => {
   resizeTimer = setTimeout(redrawCharts, 150);
 }).observe(ui.charts);
 
-loadModule().then(
+/** What the module took of the served site (`use_site`), said under the status once it is ready. */
+let siteRead = '';
+
+/** Gives the module the served site, so drafts are linked, charted and compared with what it
+ * publishes; if it cannot be fetched, the module keeps the content it carries, and staff are told. */
+async function useServedSite() {
+  try {
+    const read = JSON.parse(wasm.use_site(JSON.stringify(await siteFiles())));
+    siteRead = `比较与发布对象：${SITE.pathname}（已发布${read.releases}期，最新《${read.newest ?? '—'}》）`;
+    if (read.skipped.length) siteRead += `；${read.skipped.length}个发布文件无法读取，已跳过：${read.skipped.join('；')}`;
+  } catch (err) {
+    if (err instanceof WebAssembly.RuntimeError) throw err;
+    siteRead = `未能读取网站的已发布内容（${messageOf(err)}），比较按预览自带的西夏区数据。`;
+  }
+  ui.site.textContent = siteRead;
+}
+
+loadModule().then(useServedSite).then(
   () => {
     ui.status.textContent = '预览模块已就绪。请粘贴或拖入草稿。';
     document.documentElement.dataset.ready = 'true';
