@@ -681,7 +681,7 @@ function diffJump(anchors, ...ids) {
 
 function showDiff({ diff, anchors }) {
   if (!diff) {
-    ui.diff.replaceChildren(el('p', 'pv-empty', '没有可比较的已发布版本：已发布的数据中没有与草稿相同的指标。'));
+    ui.diff.replaceChildren(el('p', 'pv-empty', '没有可比较的已发布版本：网站上没有同一时期的同名指标，本稿将作为新一期发布（发布后的变化见「发布」）。'));
     return;
   }
   const parts = [el('p', undefined, `与已发布的《${diff.title || diff.published}》比较：${diff.changed.length}处数值改动，新增${diff.added.length}项，删去${diff.removed.length}项，${diff.unchanged}项未变。`)];
