@@ -134,46 +134,96 @@ pub fn chart_list(charts: &[ChartData]) -> String {
 }
 
 /// Every figure a section states, as printed: name, value, growth, in a table behind a toggle.
+/// The Chinese table is in the page; the English one is in the release's file of English tables
+/// ([`figures_en`], at [`figures_en_path`]), which the page's language switch fetches when a reader
+/// switches to English: the page holds a link to it in its place, so the first bytes carry one
+/// table per section, not two.
 fn figures_table(html: &mut String, release: &Release, section: &Section, facts: &[&Fact]) {
+    figures_details(html, release, section, facts, Lang::Zh);
     let english = facts.iter().all(|f| f.name_en.as_deref().is_some_and(|n| !n.trim().is_empty()));
-    for lang in [Lang::Zh, Lang::En] {
-        let en = lang == Lang::En;
-        if en && !english {
-            // The English page says so rather than show Chinese names in an English table.
-            let _ = write!(html, r#"<p class="release-section__note" data-lang="en" lang="en" hidden>The figures of this section are in the Chinese table ({} figures); their English names are not yet keyed.</p>"#, facts.len());
+    if !english {
+        // The English page says so rather than show Chinese names in an English table.
+        let _ = write!(html, r#"<p class="release-section__note" data-lang="en" lang="en" hidden>The figures of this section are in the Chinese table ({} figures); their English names are not yet keyed.</p>"#, facts.len());
+        return;
+    }
+    let id = figures_en_id(release, section);
+    let href = format!("{}#{id}", figures_en_path(&release.id));
+    let _ = write!(
+        html,
+        r#"<div class="release-section__figures-en" data-lang="en" lang="en" hidden data-figures="{}" data-figures-id="{id}"><p class="release-section__note"><a href="{}">All figures of this section ({})</a></p></div>"#,
+        escape(&figures_en_path(&release.id)),
+        escape(&href),
+        facts.len()
+    );
+}
+
+/// Where the build writes a release's English figure tables, relative to the pages (under
+/// `data/static/en/<release>/`, beside the images of its charts).
+pub fn figures_en_path(release: &str) -> String {
+    format!("{}/en/{release}/figures.html", crate::prerender::STATIC_IMAGES)
+}
+
+fn figures_en_id(release: &Release, section: &Section) -> String {
+    format!("{}-{}-figures-en", slug(&release.id), slug(&section.id))
+}
+
+/// The English figure tables of `release`, one `<details>` per section whose figures all have
+/// English names (id `<release>-<section>-figures-en`), as a page of its own: the demo page's
+/// language switch takes each table from it into its section, and the page's link opens it.
+/// `None` when no section has English names for all its figures.
+pub fn figures_en(release: &Release) -> Option<String> {
+    let first = release.sections.first().map(|s| s.id.clone());
+    let mut body = String::new();
+    for section in &release.sections {
+        let facts: Vec<&Fact> = release.facts.iter().filter(|f| release.section_of(f).or(first.as_deref()) == Some(section.id.as_str())).collect();
+        if facts.is_empty() || !facts.iter().all(|f| f.name_en.as_deref().is_some_and(|n| !n.trim().is_empty())) {
             continue;
         }
-        let hidden = if en { r#" data-lang="en" lang="en" hidden"# } else { r#" data-lang="zh-CN""# };
-        let (summary, caption_title) = match lang {
-            Lang::Zh => (format!("本节全部数据（{}项）", facts.len()), format!("{}·{}", release.title, section.title)),
-            Lang::En => (format!("All figures of this section ({})", facts.len()), format!("{}: {}", release.title_en.as_deref().unwrap_or(&release.title), section.title_en.as_deref().unwrap_or(&section.title))),
-        };
-        let compared = facts.iter().any(|f| !f.gaps.is_empty() || !f.ranks.is_empty());
-        let mut headers: Vec<&str> = if en { vec!["Indicator", "Period", "Value", "Growth"] } else { vec!["指标", "时期", "数值", "增长"] };
-        if compared {
-            headers.push(if en { "Compared with other places" } else { "与其他地区比较、排名" });
-        }
-        let _ = write!(html, r#"<details class="release-section__figures"{hidden}><summary>{}</summary><div class="release-section__table" tabindex="0" role="region" aria-label="{}">"#, escape(&summary), escape(&caption_title));
-        let _ = write!(html, r#"<table class="xixia-stat__table"><caption>{}</caption><thead><tr>"#, escape(&caption_title));
-        for (i, header) in headers.iter().enumerate() {
-            let class = if i == 2 || i == 3 { r#" class="xixia-stat__num""# } else { "" };
-            let _ = write!(html, r#"<th scope="col"{class}>{header}</th>"#);
-        }
-        html.push_str("</tr></thead><tbody>");
-        for fact in facts {
-            let name = if en { fact.name_en.as_deref().unwrap_or(&fact.name) } else { &fact.name };
-            let period = release.period_of(fact);
-            let period = if en { period.english() } else { period.to_string() };
-            let value = fact.value.as_ref().map(|v| format::amount(v.amount, &v.unit, lang)).unwrap_or_default();
-            let growth = fact.growth.as_ref().map(|g| if en { format::printed_growth_en(g) } else { g.to_string() }).unwrap_or_default();
-            let _ = write!(html, r#"<tr><th scope="row">{}</th><td>{}</td><td class="xixia-stat__num">{}</td><td class="xixia-stat__num">{}</td>"#, escape(name), escape(&period), escape(&value), escape(&growth));
-            if compared {
-                let _ = write!(html, "<td>{}</td>", escape(&comparisons(fact, lang)));
-            }
-            html.push_str("</tr>");
-        }
-        html.push_str("</tbody></table></div></details>");
+        figures_details(&mut body, release, section, &facts, Lang::En);
     }
+    if body.is_empty() {
+        return None;
+    }
+    let title = release.title_en.as_deref().unwrap_or(&release.title);
+    Some(format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{}: all figures</title><link rel="stylesheet" href="../../../../index.css"></head><body><main class="release">{body}</main></body></html>"#,
+        escape(title)
+    ))
+}
+
+/// One language's table of a section's figures, in a `<details>`.
+fn figures_details(html: &mut String, release: &Release, section: &Section, facts: &[&Fact], lang: Lang) {
+    let en = lang == Lang::En;
+    let attributes = if en { format!(r#" id="{}""#, figures_en_id(release, section)) } else { r#" data-lang="zh-CN""#.to_string() };
+    let (summary, caption_title) = match lang {
+        Lang::Zh => (format!("本节全部数据（{}项）", facts.len()), format!("{}·{}", release.title, section.title)),
+        Lang::En => (format!("All figures of this section ({})", facts.len()), format!("{}: {}", release.title_en.as_deref().unwrap_or(&release.title), section.title_en.as_deref().unwrap_or(&section.title))),
+    };
+    let compared = facts.iter().any(|f| !f.gaps.is_empty() || !f.ranks.is_empty());
+    let mut headers: Vec<&str> = if en { vec!["Indicator", "Period", "Value", "Growth"] } else { vec!["指标", "时期", "数值", "增长"] };
+    if compared {
+        headers.push(if en { "Compared with other places" } else { "与其他地区比较、排名" });
+    }
+    let _ = write!(html, r#"<details class="release-section__figures"{attributes}><summary>{}</summary><div class="release-section__table" tabindex="0" role="region" aria-label="{}">"#, escape(&summary), escape(&caption_title));
+    let _ = write!(html, r#"<table class="xixia-stat__table"><caption>{}</caption><thead><tr>"#, escape(&caption_title));
+    for (i, header) in headers.iter().enumerate() {
+        let class = if i == 2 || i == 3 { r#" class="xixia-stat__num""# } else { "" };
+        let _ = write!(html, r#"<th scope="col"{class}>{header}</th>"#);
+    }
+    html.push_str("</tr></thead><tbody>");
+    for fact in facts {
+        let name = if en { fact.name_en.as_deref().unwrap_or(&fact.name) } else { &fact.name };
+        let period = release.period_of(fact);
+        let period = if en { period.english() } else { period.to_string() };
+        let value = fact.value.as_ref().map(|v| format::amount(v.amount, &v.unit, lang)).unwrap_or_default();
+        let growth = fact.growth.as_ref().map(|g| if en { format::printed_growth_en(g) } else { g.to_string() }).unwrap_or_default();
+        let _ = write!(html, r#"<tr><th scope="row">{}</th><td>{}</td><td class="xixia-stat__num">{}</td><td class="xixia-stat__num">{}</td>"#, escape(name), escape(&period), escape(&value), escape(&growth));
+        if compared {
+            let _ = write!(html, "<td>{}</td>", escape(&comparisons(fact, lang)));
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody></table></div></details>");
 }
 
 /// A fact's stated gaps to other places and ranks, as a bulletin words them: "高于自治区9.9个百分点；
@@ -237,5 +287,12 @@ mod tests {
         let cards = html.matches("<xixia-stat ").count();
         assert_eq!(cards, charts.iter().filter(|c| c.release == bulletin.id).count());
         assert!(html.contains("489.91亿元"), "the GDP row of the 综合 table");
+        // The English tables are not in the page but in their own file, which every placeholder names.
+        assert!(!html.contains(r#"<th scope="col">Indicator</th>"#), "no English table in the page");
+        let english = figures_en(bulletin).expect("the bulletin's figures have English names");
+        for id in html.match_indices(r#"data-figures-id=""#).map(|(i, m)| &html[i + m.len()..]).map(|rest| &rest[..rest.find('"').unwrap()]) {
+            assert!(english.contains(&format!(r#"<details class="release-section__figures" id="{id}">"#)), "{id} in the English tables");
+        }
+        assert!(html.contains("data-figures-id="), "the bulletin has English tables");
     }
 }

@@ -86,8 +86,21 @@ pub fn site_page(template: &str, releases: &[Release], charts: &[ChartData]) -> 
 
 /// [`site_page`], with the image files its later charts show without JavaScript: (path relative
 /// to the page, SVG), one per chart and language, each once.
+///
+/// The English figure tables of each release the page shows are among those files too
+/// ([`crate::page::figures_en_path`]): the page fetches them only when a reader switches to English.
 pub fn site_page_with_images(template: &str, releases: &[Release], charts: &[ChartData]) -> Result<(String, Vec<(String, String)>), PrerenderError> {
-    fill_charts(&expand(template, releases, charts)?, charts)
+    let expanded = expand(template, releases, charts)?;
+    let (page, mut files) = fill_charts(&expanded, charts)?;
+    for release in releases {
+        let path = crate::page::figures_en_path(&release.id);
+        if page.contains(&format!(r#"data-figures="{}""#, escape(&path))) {
+            if let Some(tables) = crate::page::figures_en(release) {
+                files.push((path, tables));
+            }
+        }
+    }
+    Ok((page, files))
 }
 
 /// The page with every `<xixia-release>`, `<xixia-release-link>` and `<xixia-chart-list>` made
