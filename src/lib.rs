@@ -19,6 +19,8 @@ pub mod compute;
 pub mod chart;
 pub mod check;
 pub mod diff;
+#[cfg(feature = "cli")]
+pub mod draft;
 pub mod export;
 pub mod figures;
 pub mod import;

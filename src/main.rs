@@ -674,15 +674,7 @@ fn open(site: &Site, name: &str) -> Result<Release, Error> {
         }
         .into());
     }
-    let io_error = |err: io::Error| Error::from(ErrorKind::Io { origin: name.to_owned(), message: err.to_string() });
-    let size = path.metadata().map_err(io_error)?.len();
-    if size > load::MAX_BYTES as u64 {
-        return Err(ErrorKind::TooLarge { origin: name.to_owned(), bytes: usize::try_from(size).unwrap_or(usize::MAX), limit: load::MAX_BYTES }.into());
-    }
-    let bytes = std::fs::read(path).map_err(io_error)?;
-    let text = String::from_utf8(bytes).map_err(|err| {
-        Error::from(ErrorKind::Io { origin: name.to_owned(), message: format!("not UTF-8 text (byte {})", err.utf8_error().valid_up_to()) })
-    })?;
+    let (text, _) = read_draft(name)?;
     // The CSV template and bulletin prose are read as `import` reads them; everything else is a
     // release in JSON (ours or JSON-stat), whose errors say so.
     match draft_format(path) {
@@ -744,45 +736,14 @@ fn or_none(text: &str) -> &str {
     if text.is_empty() { "（无）" } else { text }
 }
 
-/// A draft's text and the name errors give it: a file, or standard input for `-`. Refused when
-/// empty, too large, or neither UTF-8 nor GBK.
+/// A draft's text and the name errors give it, read by the library's one draft reader
+/// (`xixia_stats::draft`), with a note on stderr when it was GBK.
 fn read_draft(path: &str) -> Result<(String, String), Error> {
-    let origin = if path == "-" { "标准输入".to_owned() } else { path.to_owned() };
-    let io_error = |err: io::Error| Error::from(ErrorKind::Io { origin: origin.clone(), message: err.to_string() });
-    let mut bytes = Vec::new();
-    let limit = load::MAX_BYTES as u64 + 1;
-    if path == "-" {
-        io::Read::read_to_end(&mut io::Read::take(io::stdin().lock(), limit), &mut bytes).map_err(io_error)?;
-    } else {
-        let file = std::fs::File::open(path).map_err(io_error)?;
-        io::Read::read_to_end(&mut io::Read::take(file, limit), &mut bytes).map_err(io_error)?;
+    let draft = xixia_stats::draft::read(path)?;
+    if draft.gbk {
+        eprintln!("xixia-stats: {}: 不是 UTF-8，按 GBK 编码读取", draft.origin);
     }
-    if bytes.len() > load::MAX_BYTES {
-        return Err(ErrorKind::TooLarge { origin, bytes: bytes.len(), limit: load::MAX_BYTES }.into());
-    }
-    let import_error = |place: String, message: String| Error::from(ErrorKind::Import { origin: origin.clone(), place, message });
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            let bytes = err.into_bytes();
-            let gbk = encoding_rs::GBK.decode_without_bom_handling_and_without_replacement(&bytes).map(std::borrow::Cow::into_owned);
-            match gbk.filter(|text| !text.chars().any(|c| c.is_control() && !c.is_whitespace())) {
-                Some(text) => {
-                    eprintln!("xixia-stats: {origin}: 不是 UTF-8，按 GBK 编码读取");
-                    text
-                }
-                None => {
-                    let at = std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to());
-                    let line = bytes.get(..at).map_or(1, |b| b.iter().filter(|&&c| c == b'\n').count() + 1);
-                    return Err(import_error(format!("第{line}行（第{at}字节）"), "既不是 UTF-8 也不是 GBK 编码的文本；请另存为「CSV UTF-8」或 UTF-8 文本".into()));
-                }
-            }
-        }
-    };
-    if text.trim_start_matches('\u{feff}').trim().is_empty() {
-        return Err(import_error("第1行".into(), "输入是空的，没有可读的内容".into()));
-    }
-    Ok((text, origin))
+    Ok((draft.text, draft.origin))
 }
 
 /// What `--report json` prints on stderr.

@@ -96,7 +96,7 @@ fn bad_input_gives_a_clear_error_and_exit_2() {
     std::fs::write(dir.join("latin1.json"), [0xffu8, 0xfe]).unwrap();
     let output = run(&["check", dir.join("latin1.json").to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("not UTF-8"));
+    assert!(stderr(&output).contains("既不是 UTF-8 也不是 GBK"));
 
     let missing = run(&["figures", "2021-bulletin"]);
     assert_eq!(missing.status.code(), Some(2));
@@ -471,4 +471,15 @@ fn render_marks_every_chart_of_a_draft() {
     let unknown = run(&["render", "--release", "data/samples/2022-bulletin.txt", "--chart", "nope", "-o", dir.to_str().unwrap()]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("gdp-by-industry"), "the draft's charts are listed: {}", stderr(&unknown));
+}
+
+#[test]
+fn check_reads_a_gbk_draft_as_import_does() {
+    // The same GBK template `import` reads: `check` uses the library's one draft reader too.
+    let (gbk, _, _) = encoding_rs::GBK.encode("时期,2022年\n指标,数值,单位\n地区生产总值,489.91,亿元\n");
+    let path = temp_file("check-gbk.csv", &gbk);
+    let output = run(&["check", &path]);
+    assert_ne!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(!stderr(&output).contains("not UTF-8"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("按 GBK 编码读取"), "{}", stderr(&output));
 }
