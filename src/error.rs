@@ -46,6 +46,36 @@ impl Error {
     pub fn kind(&self) -> &ErrorKind {
         &self.0
     }
+
+    /// The error in Chinese, for the staff who publish: the same place (file, line and column,
+    /// field), in their words. [`fmt::Display`] is the English of the command line's logs.
+    ///
+    /// ```
+    /// let err = xixia_stats::load::from_json("{\"id\": ", "data/content/releases/x.json").unwrap_err();
+    /// assert!(err.chinese().starts_with("data/content/releases/x.json：第1行第7列不是有效的 JSON"), "{}", err.chinese());
+    /// ```
+    pub fn chinese(&self) -> String {
+        match &*self.0 {
+            ErrorKind::Syntax { origin, line, column, message } => format!("{origin}：第{line}行第{column}列不是有效的 JSON（{message}）"),
+            ErrorKind::Field { origin, path, line, column, message } => format!("{origin}：第{line}行第{column}列，字段 {path} 不符合发布数据格式（{message}）"),
+            ErrorKind::Invalid { origin, problems } => {
+                let mut text = format!("{origin}：发布数据有{}处问题：", problems.len());
+                for problem in problems.iter().take(20) {
+                    text.push_str(&format!("\n· 字段 {}：{}", problem.path, problem.message));
+                }
+                if problems.len() > 20 {
+                    text.push_str(&format!("\n……另有{}处", problems.len() - 20));
+                }
+                text
+            }
+            ErrorKind::UnknownRelease { id, bundled } => format!("没有发布编号为“{id}”的发布，也没有这个文件；已有：{}", bundled.join("、")),
+            ErrorKind::TooLarge { origin, bytes, limit } => format!("{origin}：内容有{bytes}字节，超过{limit}字节（{} MiB）的上限", limit / (1024 * 1024)),
+            ErrorKind::Io { origin, message } => format!("{origin}：无法读取（{message}）"),
+            ErrorKind::JsonStat { origin, path, message } => format!("{origin}：JSON-stat 的 {path} 有误：{message}"),
+            ErrorKind::Import { origin, place, message } => format!("{origin}：{place}：{message}"),
+            ErrorKind::Export { what, message } => format!("{what}：无法导出（{message}）"),
+        }
+    }
 }
 
 impl From<ErrorKind> for Error {

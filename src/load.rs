@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::error::{Error, ErrorKind, Problem};
-use crate::release::{validate_date, Period, Release};
+use crate::release::{validate_date, Period, Release, Span};
 use crate::table::{read_cell, ColumnKind, Table};
 
 /// The largest release text accepted: the bundled ones are under 100 KB.
@@ -398,6 +398,81 @@ impl Validator {
             self.problem(path, format!("no {what} has id {id:?}"));
         }
         found
+    }
+}
+
+/// Where each of `ids` is named in a JSON draft: the characters (not bytes) of the value of its
+/// first `"id"` key, found in one pass over the text; ids not named are left out. The staff
+/// preview selects them in the draft.
+pub fn id_spans<'a>(text: &str, ids: impl IntoIterator<Item = &'a str>) -> HashMap<&'a str, Span> {
+    let wanted: HashMap<&str, ()> = ids.into_iter().map(|id| (id, ())).collect();
+    // Byte ranges of each wanted id's first `"id": "…"`.
+    let mut found: Vec<(usize, usize, &str)> = Vec::new();
+    let mut seen: HashMap<&str, ()> = HashMap::new();
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = text.get(from..).and_then(|rest| rest.find("\"id\"")) {
+        let key_end = from + at + 4;
+        from = key_end;
+        let mut i = key_end;
+        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        if bytes.get(i) != Some(&b':') {
+            continue;
+        }
+        i += 1;
+        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        if bytes.get(i) != Some(&b'"') {
+            continue;
+        }
+        let start = i + 1;
+        let Some(len) = text.get(start..).and_then(|rest| rest.find('"')) else { break };
+        let Some(value) = text.get(start..start + len) else { continue };
+        if let Some((&id, _)) = wanted.get_key_value(value) {
+            if seen.insert(id, ()).is_none() {
+                found.push((start, start + len, id));
+            }
+        }
+        from = start + len;
+    }
+    // Bytes → characters, walking the text once.
+    found.sort_unstable();
+    let mut anchors = HashMap::new();
+    let (mut byte, mut chars) = (0, 0);
+    for (start, end, id) in found {
+        chars += text.get(byte..start).map_or(0, |s| s.chars().count());
+        let start_char = chars;
+        chars += text.get(start..end).map_or(0, |s| s.chars().count());
+        byte = end;
+        anchors.insert(id, Span { start: start_char, end: chars });
+    }
+    anchors
+}
+
+#[cfg(test)]
+mod id_span_tests {
+    use super::id_spans;
+    use crate::release::Span;
+
+    #[test]
+    fn the_first_id_value_of_each_wanted_id_in_characters() {
+        let text = "{\"id\": \"二〇二二\", \"facts\": [{\"id\" : \"gdp\"}, {\"id\":\"gdp\"}, {\"name\": \"id\"}, {\"id\": 3}]}";
+        let spans = id_spans(text, ["gdp", "二〇二二", "missing"]);
+        assert_eq!(spans.get("二〇二二"), Some(&Span { start: 8, end: 12 }));
+        let gdp = spans["gdp"];
+        assert_eq!(text.chars().skip(gdp.start).take(gdp.end - gdp.start).collect::<String>(), "gdp");
+        assert_eq!(gdp.start, text.chars().position(|c| c == 'g').unwrap(), "the first one");
+        assert!(!spans.contains_key("missing"));
+    }
+
+    #[test]
+    fn broken_json_gives_what_it_can_and_never_panics() {
+        assert!(id_spans("{\"id\": \"open", ["open"]).is_empty());
+        assert!(id_spans("\"id\"", ["x"]).is_empty());
+        assert_eq!(id_spans("\"id\":\"a\"\"id\":", ["a"]).len(), 1);
     }
 }
 

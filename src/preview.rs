@@ -20,8 +20,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::chart::{self, ChartData, Lang, Mode, Options};
-use crate::check::{self, Finding, Severity};
-use crate::error::{Error, ErrorKind};
+use crate::check::{self, Finding};
+use crate::error::ErrorKind;
 use crate::import::{self, Format, Report};
 use crate::release::{Release, Span};
 use crate::site::Site;
@@ -60,7 +60,7 @@ struct Preview<'a> {
     release: Summary<'a>,
     report: &'a Report,
     findings: Vec<Located<'a>>,
-    counts: Counts,
+    counts: check::Counts,
     figures: figures::Figures<'a>,
     charts: &'a [ChartData],
     diff: Option<&'a diff::Diff>,
@@ -105,13 +105,6 @@ struct Located<'a> {
     sentence_index: Option<usize>,
 }
 
-#[derive(Serialize, Default)]
-struct Counts {
-    error: usize,
-    warning: usize,
-    info: usize,
-    ok: usize,
-}
 
 /// Reads a draft and returns everything the preview page shows, as JSON: `{format, release,
 /// report: {unparsed, notes}, findings: [{severity, label, check, location, message, span}],
@@ -131,7 +124,7 @@ pub fn preview(input: &str, format: &str, lang: &str, origin: &str, links: &str)
     };
     let lang: Lang = lang.parse().unwrap_or_default();
     let origin = if origin.trim().is_empty() { "草稿" } else { origin };
-    let imported = import::import(input, format, origin).map_err(|err| JsError::new(&message(&err)))?;
+    let imported = import::import(input, format, origin).map_err(|err| JsError::new(&err.chinese()))?;
     let mut release = imported.release;
     // Staff's links of the draft's facts to the indicator registry: `{"fact id": "indicator id"}`.
     let choices: Vec<(String, String)> = if links.trim().is_empty() {
@@ -156,7 +149,7 @@ pub fn preview(input: &str, format: &str, lang: &str, origin: &str, links: &str)
     if imported.format == Format::Json {
         let findings = report.findings.iter().flat_map(|f| [Some(f.location.subject.as_str()), f.location.sentence.as_deref()]).flatten();
         let changes = diff.iter().flat_map(|d| d.changed.iter().map(|c| c.draft_id.as_str()).chain(d.added.iter().map(|e| e.id.as_str())));
-        anchors = id_anchors(input, findings.chain(changes));
+        anchors = crate::load::id_spans(input, findings.chain(changes));
     }
     let sentence_spans: HashMap<&str, Span> = release.sentences.iter().filter_map(|s| Some((s.id.as_str(), s.span?))).collect();
     anchors.extend(sentence_spans);
@@ -175,15 +168,7 @@ pub fn preview(input: &str, format: &str, lang: &str, origin: &str, links: &str)
             Located { finding, label: finding.severity.label(), span, sentence_index: sentence.map(|(n, _)| n) }
         })
         .collect();
-    let mut counts = Counts::default();
-    for finding in &report.findings {
-        *match finding.severity {
-            Severity::Error => &mut counts.error,
-            Severity::Warning => &mut counts.warning,
-            Severity::Info => &mut counts.info,
-            Severity::Ok => &mut counts.ok,
-        } += 1;
-    }
+    let counts = report.counts();
     let json = to_json(&Preview {
         format: imported.format,
         release: Summary {
@@ -215,79 +200,6 @@ pub fn preview(input: &str, format: &str, lang: &str, origin: &str, links: &str)
 }
 
 /// A loading error in the words staff read, with where it is.
-fn message(err: &Error) -> String {
-    match err.kind() {
-        ErrorKind::Syntax { origin, line, column, message } => format!("{origin}：第{line}行第{column}列不是有效的 JSON（{message}）"),
-        ErrorKind::Field { origin, path, line, column, message } => {
-            format!("{origin}：第{line}行第{column}列，字段 {path} 不符合发布数据格式（{message}）")
-        }
-        ErrorKind::Invalid { origin, problems } => {
-            let mut text = format!("{origin}：发布数据有{}处问题：", problems.len());
-            for problem in problems.iter().take(20) {
-                text.push_str(&format!("\n· 字段 {}：{}", problem.path, problem.message));
-            }
-            if problems.len() > 20 {
-                text.push_str(&format!("\n……另有{}处", problems.len() - 20));
-            }
-            text
-        }
-        ErrorKind::TooLarge { origin, bytes, limit } => format!("{origin}：内容有{bytes}字节，超过单份草稿{limit}字节（4 MiB）的上限"),
-        ErrorKind::Import { origin, place, message } => format!("{origin}：{place}：{message}"),
-        ErrorKind::JsonStat { origin, path, message } => format!("{origin}：JSON-stat 的 {path} 有误：{message}"),
-        _ => err.to_string(),
-    }
-}
-
-/// Where each of `ids` is named in a JSON draft: the characters of the value of its first `"id"`
-/// key, found in one pass over the text.
-fn id_anchors<'a>(text: &str, ids: impl IntoIterator<Item = &'a str>) -> HashMap<&'a str, Span> {
-    let wanted: HashMap<&str, ()> = ids.into_iter().map(|id| (id, ())).collect();
-    // Byte ranges of each wanted id's first `"id": "…"`.
-    let mut found: Vec<(usize, usize, &str)> = Vec::new();
-    let mut seen: HashMap<&str, ()> = HashMap::new();
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(at) = text.get(from..).and_then(|rest| rest.find("\"id\"")) {
-        let key_end = from + at + 4;
-        from = key_end;
-        let mut i = key_end;
-        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
-            i += 1;
-        }
-        if bytes.get(i) != Some(&b':') {
-            continue;
-        }
-        i += 1;
-        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
-            i += 1;
-        }
-        if bytes.get(i) != Some(&b'"') {
-            continue;
-        }
-        let start = i + 1;
-        let Some(len) = text.get(start..).and_then(|rest| rest.find('"')) else { break };
-        let Some(value) = text.get(start..start + len) else { continue };
-        if let Some((&id, _)) = wanted.get_key_value(value) {
-            if seen.insert(id, ()).is_none() {
-                found.push((start, start + len, id));
-            }
-        }
-        from = start + len;
-    }
-    // Bytes → characters, walking the text once.
-    found.sort_unstable();
-    let mut anchors = HashMap::new();
-    let (mut byte, mut chars) = (0, 0);
-    for (start, end, id) in found {
-        chars += text.get(byte..start).map_or(0, |s| s.chars().count());
-        let start_char = chars;
-        chars += text.get(start..end).map_or(0, |s| s.chars().count());
-        byte = end;
-        anchors.insert(id, Span { start: start_char, end: chars });
-    }
-    anchors
-}
-
 
 /// Runs `f` with a chart: `chart` is the index of one of the last draft's charts ("0", "1", …) or
 /// a chart's data as JSON.
@@ -370,7 +282,7 @@ fn served_site(files: &SiteFiles) -> Result<(Site, Vec<crate::site::Skipped>), J
     });
     let indicators = Some(files.indicators.as_str()).filter(|text| !text.trim().is_empty()).map(|text| (text, "data/content/indicators.json"));
     let spec = chart::Spec::with_registry(&files.charts, "data/content/charts.json", indicators).map_err(|err| JsError::new(&err.to_string()))?;
-    Site::from_files(fetched.collect(), spec).map_err(|err| JsError::new(&message(&err)))
+    Site::from_files(fetched.collect(), spec).map_err(|err| JsError::new(&err.chinese()))
 }
 
 fn release_path(id: &str) -> String {
@@ -397,7 +309,7 @@ pub fn use_site(site: &str) -> Result<String, JsError> {
     let json = to_json(&SiteRead {
         releases: site.releases.len(),
         newest: site.releases.last().map(|r| r.title.as_str()),
-        skipped: skipped.iter().map(|s| message(&s.error)).collect(),
+        skipped: skipped.iter().map(|s| s.error.chinese()).collect(),
         skipped_ids: skipped.iter().map(|s| s.id.as_str()).collect(),
     })?;
     SITE.with_borrow_mut(|kept| *kept = Some(site));
@@ -430,7 +342,7 @@ pub fn plan_publication(site: &str, date: &str) -> Result<String, JsError> {
     };
     let has = |wanted: &str| files.present.iter().any(|p| p == wanted);
     let served = crate::publish::Served { pages: &files.pages, file: &file, has: &has, skipped: &skipped };
-    let publication = crate::publish::publish(&site, draft, date, &served).map_err(|err| JsError::new(&message(&err)))?;
+    let publication = crate::publish::publish(&site, draft, date, &served).map_err(|err| JsError::new(&err.chinese()))?;
     SITE.with_borrow_mut(|kept| *kept = Some(site));
     let json = to_json(&Plan {
         id: &publication.release.id,
@@ -453,7 +365,7 @@ pub fn publication_zip() -> Result<Vec<u8>, JsError> {
         if files.is_empty() {
             return Err(JsError::new("还没有生成发布内容"));
         }
-        crate::publish::zip(files).map_err(|err| JsError::new(&message(&err)))
+        crate::publish::zip(files).map_err(|err| JsError::new(&err.chinese()))
     })
 }
 

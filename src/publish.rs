@@ -146,7 +146,7 @@ pub fn publish(site: &Site, mut draft: Release, date: &str, served: &Served) -> 
     }
     // The releases the site lists and could not read: their files broken or gone.
     let listed = old_index(served);
-    let mut unreadable: Vec<(String, String)> = served.skipped.iter().map(|s| (s.id.clone(), s.error.to_string())).collect();
+    let mut unreadable: Vec<(String, String)> = served.skipped.iter().map(|s| (s.id.clone(), s.error.chinese())).collect();
     for entry in &listed {
         let id = entry_id(entry);
         if !site.releases.iter().any(|r| r.id == id) && !unreadable.iter().any(|(i, _)| *i == id) {

@@ -126,13 +126,55 @@ pub struct Report {
     pub findings: Vec<Finding>,
 }
 
+/// How many findings a report has of each severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Counts {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+    pub ok: usize,
+}
+
 impl Report {
     pub fn count(&self, severity: Severity) -> usize {
         self.findings.iter().filter(|f| f.severity == severity).count()
     }
 
+    /// The number of findings of each severity, counted in one pass.
+    pub fn counts(&self) -> Counts {
+        let mut counts = Counts::default();
+        for finding in &self.findings {
+            *match finding.severity {
+                Severity::Error => &mut counts.error,
+                Severity::Warning => &mut counts.warning,
+                Severity::Info => &mut counts.info,
+                Severity::Ok => &mut counts.ok,
+            } += 1;
+        }
+        counts
+    }
+
     /// The findings that are not passes.
     pub fn problems(&self) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(|f| f.severity != Severity::Ok)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_the_findings_of_each_severity() {
+        for release in crate::bundled::all().unwrap() {
+            let report = crate::check::check(&release);
+            let counts = report.counts();
+            assert_eq!(counts.error, report.count(Severity::Error), "{}", release.id);
+            assert_eq!(counts.warning, report.count(Severity::Warning), "{}", release.id);
+            assert_eq!(counts.info, report.count(Severity::Info), "{}", release.id);
+            assert_eq!(counts.ok, report.count(Severity::Ok), "{}", release.id);
+            assert_eq!(counts.error + counts.warning + counts.info + counts.ok, report.findings.len());
+            assert!(counts.ok > 0, "{}: the bundled releases pass checks", release.id);
+        }
     }
 }

@@ -12,7 +12,7 @@ mod units;
 
 use rust_decimal::Decimal;
 
-pub use finding::{Check, Finding, Location, Report, Severity};
+pub use finding::{Check, Counts, Finding, Location, Report, Severity};
 
 use crate::compute::interval::Interval;
 use crate::fact::{Fact, Quantity};
