@@ -45,8 +45,10 @@ thread_local! {
     static SITE: RefCell<Option<Site>> = const { RefCell::new(None) };
 }
 
-fn to_json(value: &impl Serialize) -> Result<String, JsError> {
-    serde_json::to_string(value).map_err(|err| JsError::new(&err.to_string()))
+/// A structured result as a JavaScript object (serde-wasm-bindgen): maps as plain objects, `None`
+/// as `null`, as `JSON.parse` of our JSON would give, without the text in between.
+fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|err| JsError::new(&err.to_string()))
 }
 
 /// Runs `f` with the served site: its releases, its chart specification and indicator registry.
@@ -106,7 +108,7 @@ struct Located<'a> {
 }
 
 
-/// Reads a draft and returns everything the preview page shows, as JSON: `{format, release,
+/// Reads a draft and returns everything the preview page shows, as an object: `{format, release,
 /// report: {unparsed, notes}, findings: [{severity, label, check, location, message, span}],
 /// counts: {error, warning, info, ok}, figures, charts, diff, links, registry}`.
 ///
@@ -117,7 +119,7 @@ struct Located<'a> {
 /// `lang` is the charts' language ("zh-CN" or "en"); `origin` names the draft in errors (a file
 /// name, "粘贴的文本"). An error is a Chinese message saying where the draft went wrong.
 #[wasm_bindgen]
-pub fn preview(input: &str, format: &str, lang: &str, origin: &str, links: &str) -> Result<String, JsError> {
+pub fn preview(input: &str, format: &str, lang: &str, origin: &str, links: &str) -> Result<JsValue, JsError> {
     let format = match format.trim() {
         "" | "auto" => None,
         name => Some(Format::parse(name).ok_or_else(|| JsError::new(&format!("未知的格式“{name}”：应为 json、csv 或 text")))?),
@@ -169,7 +171,7 @@ pub fn preview(input: &str, format: &str, lang: &str, origin: &str, links: &str)
         })
         .collect();
     let counts = report.counts();
-    let json = to_json(&Preview {
+    let json = to_js(&Preview {
         format: imported.format,
         release: Summary {
             id: &release.id,
@@ -300,13 +302,13 @@ struct SiteRead<'a> {
 
 /// Takes the served site (the files as for [`plan_publication`]) as the one drafts are linked,
 /// charted, compared with and published into, and returns `{releases, newest, skipped,
-/// skipped_ids}` as JSON: how many releases it has, the newest one's title, and the release files
+/// skipped_ids}` as an object: how many releases it has, the newest one's title, and the release files
 /// that did not read (each message naming the file and where, and their ids).
 #[wasm_bindgen]
-pub fn use_site(site: &str) -> Result<String, JsError> {
+pub fn use_site(site: &str) -> Result<JsValue, JsError> {
     let files: SiteFiles = serde_json::from_str(site).map_err(|err| JsError::new(&format!("网站数据无法读取：{err}")))?;
     let (site, skipped) = served_site(&files)?;
-    let json = to_json(&SiteRead {
+    let json = to_js(&SiteRead {
         releases: site.releases.len(),
         newest: site.releases.last().map(|r| r.title.as_str()),
         skipped: skipped.iter().map(|s| s.error.chinese()).collect(),
@@ -329,10 +331,10 @@ struct Plan<'a> {
 
 /// Makes the publication of the last draft read into the site `site` (JSON: `{releases: [[id,
 /// text]], charts, indicators, pages: [[name, html]]}`) on `date`, by the same core as
-/// `xixia-stats publish`, and returns what it changes as JSON: `{id, title, version, changes,
-/// errors, files: [[path, bytes]]}`. `publication_zip` then gives its zip.
+/// `xixia-stats publish`, and returns what it changes as an object: `{id, title, version, changes,
+/// errors, skipped, files: [[path, bytes]]}`. `publication_zip` then gives its zip.
 #[wasm_bindgen]
-pub fn plan_publication(site: &str, date: &str) -> Result<String, JsError> {
+pub fn plan_publication(site: &str, date: &str) -> Result<JsValue, JsError> {
     let files: SiteFiles = serde_json::from_str(site).map_err(|err| JsError::new(&format!("网站数据无法读取：{err}")))?;
     let (site, skipped) = served_site(&files)?;
     let draft = DRAFT.with_borrow(|draft| draft.as_ref().map(|d| d.release.clone())).ok_or_else(|| JsError::new("还没有读入草稿"))?;
@@ -344,7 +346,7 @@ pub fn plan_publication(site: &str, date: &str) -> Result<String, JsError> {
     let served = crate::publish::Served { pages: &files.pages, file: &file, has: &has, skipped: &skipped };
     let publication = crate::publish::publish(&site, draft, date, &served).map_err(|err| JsError::new(&err.chinese()))?;
     SITE.with_borrow_mut(|kept| *kept = Some(site));
-    let json = to_json(&Plan {
+    let json = to_js(&Plan {
         id: &publication.release.id,
         title: &publication.release.title,
         version: publication.release.version.unwrap_or(1),

@@ -197,7 +197,7 @@ function analyseDraft() {
   const started = performance.now();
   let result;
   try {
-    result = JSON.parse(wasm.preview(text, ui.format.value, 'zh-CN', origin, JSON.stringify(links)));
+    result = wasm.preview(text, ui.format.value, 'zh-CN', origin, JSON.stringify(links));
   } catch (err) {
     if (err instanceof WebAssembly.RuntimeError) {
       recover().then((message) => showError(message));
@@ -887,13 +887,13 @@ publishUi.plan.addEventListener('click', async () => {
     const files = await siteFiles();
     // Of the release files that do not read, the chart data the site still has: their entries in
     // the list of releases stay.
-    const { skipped_ids: skipped } = JSON.parse(wasm.use_site(JSON.stringify(files)));
+    const { skipped_ids: skipped } = wasm.use_site(JSON.stringify(files));
     files.present = (await Promise.all(skipped.map(async (id) => {
       const path = `data/charts/${encodeURIComponent(id)}.json`;
       const response = await fetch(new URL(path, SITE), { cache: 'no-store' }).catch(() => null);
       return response?.ok ? path : null;
     }))).filter(Boolean);
-    plan = JSON.parse(wasm.plan_publication(JSON.stringify(files), publishUi.date.value));
+    plan = wasm.plan_publication(JSON.stringify(files), publishUi.date.value);
   } catch (err) {
     ui.status.textContent = `无法生成发布内容：${messageOf(err)}`;
     return;
@@ -934,7 +934,7 @@ let siteRead = '';
  * publishes; if it cannot be fetched, the module keeps the content it carries, and staff are told. */
 async function useServedSite() {
   try {
-    const read = JSON.parse(wasm.use_site(JSON.stringify(await siteFiles())));
+    const read = wasm.use_site(JSON.stringify(await siteFiles()));
     siteRead = `比较与发布对象：${SITE.pathname}（已发布${read.releases}期，最新《${read.newest ?? '—'}》）`;
     if (read.skipped.length) siteRead += `；${read.skipped.length}个发布文件无法读取，已跳过：${read.skipped.join('；')}`;
   } catch (err) {
