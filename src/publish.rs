@@ -45,7 +45,7 @@ pub struct Publication {
     /// Its charts, in Chinese and in English (for downloads drawn apart: PNG).
     pub charts: Vec<ChartData>,
     /// The site's release files that could not be read and were left alone, each with where and
-    /// why: "data/content/releases/x.json: line 3 column 1: …（该期已发布的图表保持原样）".
+    /// why, in Chinese: "data/content/releases/x.json：第3行第1列不是有效的 JSON（…）（未改动：…）".
     pub skipped: Vec<String>,
 }
 
