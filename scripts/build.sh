@@ -37,13 +37,13 @@ fi
 # The component: www/component/ (readable source) → www/xixia-stat.js and .css, minified by
 #  esbuild from npm (same behaviour, a third of the bytes).
 log "esbuild --minify www/component → www/xixia-stat.js, www/xixia-stat.css"
-node_modules/.bin/esbuild www/component/xixia-stat.js --minify --format=esm --target=es2022 --legal-comments=none \
+node_modules/.bin/esbuild www/component/xixia-stat.js --bundle --minify --format=esm --target=es2022 --legal-comments=none \
   --banner:js="/* <xixia-stat> · source: www/component/xixia-stat.js */" --log-level=warning --outfile=www/xixia-stat.js
 node_modules/.bin/esbuild www/component/xixia-stat.css --minify --log-level=warning --outfile=www/xixia-stat.css
 
 # The staff preview page's script and stylesheet: www/preview-src/ → www/preview.js, www/preview.css.
 log "esbuild --minify www/preview-src → www/preview.js, www/preview.css"
-node_modules/.bin/esbuild www/preview-src/preview.js --minify --format=esm --target=es2022 --legal-comments=none \
+node_modules/.bin/esbuild www/preview-src/preview.js --bundle --minify --format=esm --target=es2022 --legal-comments=none \
   --banner:js="/* 西夏区统计草稿预览 · source: www/preview-src/preview.js */" --log-level=warning --outfile=www/preview.js
 node_modules/.bin/esbuild www/preview-src/preview.css --minify --log-level=warning --outfile=www/preview.css
 

@@ -31,6 +31,8 @@
 // folder. Nothing here writes inline styles into markup, so the element runs under
 // `style-src 'self'`.
 
+import { dataTable, el, instantiate, lastWords, messageOf, parseSvg } from '../shared/dom.js';
+
 const PKG_URL = new URL('./pkg/xixia_stats.js', import.meta.url);
 const WASM_URL = new URL('./pkg/xixia_stats_bg.wasm', import.meta.url);
 /**
@@ -162,13 +164,10 @@ let crashes = 0;
  */
 export function loadWasm() {
   if (!wasmPromise) {
-    // After a crash, a fresh instance: the same glue under another URL is a module of its own.
-    const glue = crashes ? `${PKG_URL.href}?reload=${crashes}` : PKG_URL.href;
+    // After a crash, a fresh instance (instantiate).
     const index = releaseIndex ? Promise.resolve(releaseIndex) : fetchText(INDEX_URL).then((text) => (releaseIndex = JSON.parse(text)));
     // The module's bytes, the glue, the index and the page's data all download at once.
-    const bytes = fetch(WASM_URL.href);
-    const module = import(glue).then(async (mod) => {
-      await mod.default({ module_or_path: bytes });
+    const module = instantiate(PKG_URL, WASM_URL, crashes).then((mod) => {
       wasm = mod;
       return mod;
     });
@@ -238,12 +237,7 @@ function loadRelease(release, lang, module = loadWasm()) {
  * loaded into it, and return the message. The next draw loads a fresh instance.
  */
 function crashed() {
-  let message = '';
-  try {
-    message = String(wasm?.last_panic?.() ?? '');
-  } catch {
-    // the instance cannot even say why
-  }
+  const message = lastWords(wasm);
   crashes += 1;
   wasm = null;
   wasmPromise = null;
@@ -268,20 +262,6 @@ function fromWasm(value) {
   return typeof value === 'string' ? JSON.parse(value) : value;
 }
 
-function messageOf(err) {
-  if (err instanceof Error) return err.message || err.name;
-  return String(err);
-}
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** Figures (with thousands separators, signs, percent) are right-aligned in the table. */
-const NUMERIC = /^[+\-−]?[\d,]*\.?\d+\s*(%|‰)?\*?$/;
 
 // ---- The page-level mode: one switch for every chart on the page, remembered. -------------------
 
@@ -746,14 +726,7 @@ export class XixiaStat extends HTMLElement {
 
   /** The module's SVG as an element. */
   #parseSvg(markup) {
-    // The SVG comes from our own module, with every text escaped. A contextual fragment parses it
-    // about twice as fast as a <template>; it is checked before it goes in all the same.
-    const fragment = document.createRange().createContextualFragment(String(markup ?? ''));
-    const svg = fragment.firstElementChild;
-    if (!svg || svg.localName !== 'svg' || fragment.childElementCount !== 1 || svg.querySelector('script, foreignObject, [onload], [onerror]')) {
-      throw new Error(this.#text.notSvg);
-    }
-    return svg;
+    return parseSvg(markup, this.#text.notSvg);
   }
 
   #show(result, newChart) {
@@ -773,7 +746,7 @@ export class XixiaStat extends HTMLElement {
     this.#result = result;
     this.#active = -1;
     if (newChart || !tableWrap.firstChild) {
-      tableWrap.replaceChildren(this.#table(result.table));
+      tableWrap.replaceChildren(dataTable(result.table, 'xixia-stat__table', 'xixia-stat__num'));
       tableWrap.setAttribute('aria-label', this.#text.tableRegion(String(result.title ?? '')));
     }
     this.#static?.remove();
@@ -886,33 +859,6 @@ export class XixiaStat extends HTMLElement {
     this.#parts.chart.focus({ preventScroll: true });
   }
 
-  #table(data) {
-    const table = el('table', 'xixia-stat__table');
-    if (data?.caption) table.createCaption().textContent = data.caption;
-    const head = table.createTHead().insertRow();
-    for (const column of data?.columns ?? []) {
-      const th = el('th', undefined, column);
-      th.scope = 'col';
-      head.append(th);
-    }
-    const body = table.createTBody();
-    for (const row of data?.rows ?? []) {
-      const tr = body.insertRow();
-      row.forEach((value, i) => {
-        const text = String(value ?? '');
-        const cell = el(i === 0 ? 'th' : 'td', undefined, text);
-        if (i === 0) cell.scope = 'row';
-        else if (NUMERIC.test(text)) cell.className = 'xixia-stat__num';
-        tr.append(cell);
-      });
-    }
-    // A column of figures has its header aligned with them.
-    [...head.cells].forEach((th, i) => {
-      const cells = [...body.rows].map((r) => r.cells[i]).filter(Boolean);
-      if (i > 0 && cells.length && cells.every((c) => c.classList.contains('xixia-stat__num'))) th.className = 'xixia-stat__num';
-    });
-    return table;
-  }
 
   /** The mark's figures as one sentence: "第二产业，增加值340.85亿元，比上年增长（%）13.0". */
   #describe(mark) {

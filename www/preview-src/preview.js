@@ -9,6 +9,8 @@
 // SVG the module draws (every text in it escaped by the Rust side), checked before it goes in.
 // Minified by `make build` (esbuild) into www/preview.js.
 
+import { dataTable, el, instantiate, lastWords, messageOf, parseSvg } from '../shared/dom.js';
+
 const GLUE_URL = new URL('./pkg-preview/xixia_preview.js', import.meta.url);
 const WASM_URL = new URL('./pkg-preview/xixia_preview_bg.wasm', import.meta.url);
 
@@ -103,13 +105,6 @@ const publishUi = {
 publishUi.date.value = new Date().toISOString().slice(0, 10);
 let drawnWidth = 0;
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = String(text);
-  return node;
-}
-
 function button(text, className, onClick) {
   const b = el('button', className ?? 'pv-button pv-button--small', text);
   b.type = 'button';
@@ -117,29 +112,16 @@ function button(text, className, onClick) {
   return b;
 }
 
-function messageOf(err) {
-  if (err instanceof Error) return err.message || err.name;
-  return String(err);
-}
-
 // ---- The module -------------------------------------------------------------------------------
 
 async function loadModule() {
-  const glue = crashes ? `${GLUE_URL.href}?reload=${crashes}` : GLUE_URL.href;
-  const mod = await import(glue);
-  await mod.default({ module_or_path: fetch(WASM_URL.href) });
-  wasm = mod;
-  return mod;
+  wasm = await instantiate(GLUE_URL, WASM_URL, crashes);
+  return wasm;
 }
 
 /** The module trapped (a panic aborts it): keep its last words and load a fresh instance. */
 async function recover() {
-  let said = '';
-  try {
-    said = String(wasm?.last_panic?.() ?? '');
-  } catch {
-    // the instance cannot even say why
-  }
+  const said = lastWords(wasm);
   crashes += 1;
   wasm = null;
   current = null;
@@ -460,36 +442,12 @@ function chartWidth() {
 
 /** Parses the SVG the module drew (our own markup, every text escaped) and checks it. */
 function svgNode(markup) {
-  const fragment = document.createRange().createContextualFragment(String(markup ?? ''));
-  const svg = fragment.firstElementChild;
-  if (!svg || svg.localName !== 'svg' || fragment.childElementCount !== 1 || svg.querySelector('script, foreignObject, [onload], [onerror]')) {
-    throw new Error('图表模块返回的内容不是 SVG');
-  }
+  const svg = parseSvg(markup, '图表模块返回的内容不是 SVG');
   svg.setAttribute('focusable', 'false');
   svg.setAttribute('aria-hidden', 'true');
   return svg;
 }
 
-function dataTable(table) {
-  const t = el('table', 'pv-table');
-  if (table?.caption) t.createCaption().textContent = table.caption;
-  const head = t.createTHead().insertRow();
-  for (const column of table?.columns ?? []) {
-    const th = el('th', undefined, column);
-    th.scope = 'col';
-    head.append(th);
-  }
-  const body = t.createTBody();
-  for (const row of table?.rows ?? []) {
-    const tr = body.insertRow();
-    row.forEach((value, i) => {
-      const cell = el(i === 0 ? 'th' : 'td', i === 0 ? undefined : 'pv-num', value ?? '');
-      if (i === 0) cell.scope = 'row';
-      tr.append(cell);
-    });
-  }
-  return t;
-}
 
 function showCharts(result) {
   const charts = result.charts ?? [];
@@ -532,7 +490,7 @@ function drawChart(card, index, width) {
     area.replaceChildren(svgNode(drawn.svg));
     area.setAttribute('aria-label', String(drawn.title ?? ''));
     caption.textContent = String(drawn.description ?? '');
-    const table = dataTable(drawn.table);
+    const table = dataTable(drawn.table, 'pv-table', 'pv-num');
     details.replaceChildren(details.firstElementChild, table);
     card.dataset.state = 'ready';
   } catch (err) {
