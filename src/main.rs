@@ -165,8 +165,7 @@ enum Command {
         /// Only say what would change.
         #[arg(long)]
         dry_run: bool,
-        /// Leave out the PNG downloads (the staff preview's publication has none: it has no CJK
-        /// font to draw them with).
+        /// Leave out the PNG downloads (faster; the SVG, CSV and JSON-stat downloads stay).
         #[arg(long)]
         no_png: bool,
     },
@@ -367,8 +366,8 @@ fn publish(dir: &Path, draft: &str, zip: Option<&Path>, date: Option<String>, co
     let file = |path: &str| publish::safe_path(path).then(|| std::fs::read(dir.join(path)).ok()).flatten();
     let has = |path: &str| publish::safe_path(path) && dir.join(path).is_file();
     let mut publication = publish::publish(&site, release, &date, &publish::Served { pages: &pages, file: &file, has: &has, skipped: &skipped })?;
-    // PNG downloads, drawn natively with the CJK font (the preview's publication has none: the
-    // browser has no such font; docs/publishing.md).
+    // PNG downloads, drawn natively with the CJK font (the preview's publication has them drawn
+    // by the browser from the SVG downloads; docs/publishing.md).
     if let (false, Ok(fonts)) = (no_png, xixia_stats::chart::Fonts::noto()) {
         for data in &publication.charts {
             let options = xixia_stats::chart::Options { mode: xixia_stats::chart::Mode::Standard, ids: data.id.clone() };

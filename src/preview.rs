@@ -359,8 +359,37 @@ pub fn plan_publication(site: &str, date: &str) -> Result<JsValue, JsError> {
     Ok(json)
 }
 
+/// A file of the last publication made (`plan_publication`), by its path in the site folder.
+#[wasm_bindgen]
+pub fn publication_file(path: &str) -> Option<Vec<u8>> {
+    PUBLICATION.with_borrow(|files| files.iter().find(|(p, _)| p == path).map(|(_, bytes)| bytes.clone()))
+}
+
+/// Adds to the last publication the PNG download of the chart whose SVG download is `svg_path`
+/// (`data/export/<lang>/<release>/<chart>.svg`), drawn by the browser from that SVG: the module
+/// has no CJK font to draw one itself. Beside the SVG, `.png`, once; the bytes must be a PNG.
+#[wasm_bindgen]
+pub fn add_publication_png(svg_path: &str, png: Vec<u8>) -> Result<(), JsError> {
+    const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+    let png_path = svg_path.strip_suffix(".svg").filter(|_| svg_path.starts_with("data/export/")).map(|stem| format!("{stem}.png")).ok_or_else(|| JsError::new(&format!("{svg_path}：不是图表的 SVG 下载文件")))?;
+    if !png.starts_with(SIGNATURE) {
+        return Err(JsError::new(&format!("{png_path}：不是 PNG 图片")));
+    }
+    PUBLICATION.with_borrow_mut(|files| {
+        if !files.iter().any(|(p, _)| p == svg_path) {
+            return Err(JsError::new(&format!("{svg_path}：本次发布没有这个文件")));
+        }
+        match files.iter_mut().find(|(p, _)| *p == png_path) {
+            Some((_, bytes)) => *bytes = png,
+            None => files.push((png_path, png)),
+        }
+        Ok(())
+    })
+}
+
 /// The zip of the last publication made (`plan_publication`): the files, paths relative to the
-/// site folder, the same bytes as `xixia-stats publish --zip --no-png` makes of the same draft.
+/// site folder, the same bytes as `xixia-stats publish --zip` makes of the same draft but for the
+/// PNG images (`add_publication_png`), which each draws with its own fonts.
 #[wasm_bindgen]
 pub fn publication_zip() -> Result<Vec<u8>, JsError> {
     PUBLICATION.with_borrow(|files| {

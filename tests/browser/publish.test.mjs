@@ -2,7 +2,8 @@
 // office writes it, sample-site/texts/) read in the preview, published into the sample site
 // (`preview.html?site=sample/`), the zip unpacked into a copy of the served folder, and the public
 // page then shows the new month in its charts over time, with no rebuild; the zip is the bytes
-// `xixia-stats publish --zip --no-png` makes of the same draft; a revision says what it changes;
+// `xixia-stats publish --zip` makes of the same draft, file for file, but for the PNG images each
+// draws with its own fonts (the same images, of the same size); a revision says what it changes;
 // a draft with errors is published only once staff confirm.
 
 import { describe, test, before, after } from 'node:test';
@@ -33,6 +34,33 @@ async function openPreview() {
   const p = await openPage(env, '/preview.html?site=sample/', { width: 1280, height: 900 });
   await p.page.waitForSelector('html[data-ready="true"]');
   return p;
+}
+
+/** The files of a zip, in its order: name → bytes (python3's zipfile, as the web team's unzip). */
+function unzip(bytes, name) {
+  const file = path.join(dir, `${name}.zip`);
+  writeFileSync(file, bytes);
+  const listing = execFileSync('python3', ['-c', 'import sys, zipfile, base64\nfor i in zipfile.ZipFile(sys.argv[1]).infolist(): print(i.filename, base64.b64encode(zipfile.ZipFile(sys.argv[1]).read(i)).decode())', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return listing.trim().split('\n').map((line) => line.split(' ')).map(([n, b64]) => [n, Buffer.from(b64, 'base64')]);
+}
+
+/**
+ * The browser's zip and the command line's hold the same files in the same order, byte for byte,
+ * but for the PNG images, which each draws with its own fonts: those are PNGs of the same size.
+ */
+function sameFiles(browser, cli, name) {
+  const ours = unzip(browser, `${name}-browser`);
+  const theirs = unzip(cli, `${name}-cli`);
+  assert.deepEqual(ours.map(([n]) => n), theirs.map(([n]) => n), 'the same files, in the same order');
+  const pngs = ours.filter(([n]) => n.endsWith('.png'));
+  assert.ok(pngs.length > 0 && pngs.length === ours.filter(([n]) => n.endsWith('.svg') && n.startsWith('data/export/')).length, 'a PNG beside every chart SVG');
+  ours.forEach(([n, bytes], i) => {
+    const other = theirs[i][1];
+    if (!n.endsWith('.png')) return assert.ok(bytes.equals(other), `${n}: the same bytes`);
+    const size = (b) => [b.readUInt32BE(16), b.readUInt32BE(20)];
+    assert.ok(bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), `${n}: a PNG`);
+    assert.deepEqual(size(bytes), size(other), `${n}: the same size`);
+  });
 }
 
 const runs = (page) => page.evaluate(() => Number(document.documentElement.dataset.runs ?? 0));
@@ -70,8 +98,8 @@ describe('publishing from the preview', () => {
 
       // The command line, of the same draft (read from a file of the same name) into the same site.
       const cli = path.join(dir, 'cli.zip');
-      execFileSync('cargo', ['run', '--quiet', '--manifest-path', path.join(ROOT, 'Cargo.toml'), '--', 'publish', '2025-1-7-indicators.txt', '--site', path.join(www, 'sample'), '--zip', cli, '--no-png', '--date', '2025-08-15'], { cwd: TEXTS, stdio: ['ignore', 'pipe', 'pipe'] });
-      assert.ok(zip.equals(readFileSync(cli)), 'the browser and the command line make the same bytes');
+      execFileSync('cargo', ['run', '--quiet', '--manifest-path', path.join(ROOT, 'Cargo.toml'), '--', 'publish', '2025-1-7-indicators.txt', '--site', path.join(www, 'sample'), '--zip', cli, '--date', '2025-08-15'], { cwd: TEXTS, stdio: ['ignore', 'pipe', 'pipe'] });
+      sameFiles(zip, readFileSync(cli), 'month');
 
       // The web team unpacks it into the site folder.
       writeFileSync(path.join(dir, 'p.zip'), zip);
@@ -160,9 +188,9 @@ describe('publishing from the preview', () => {
       await p.context.close();
     }
     const cli = path.join(dir, 'cli-skipped.zip');
-    const said = execFileSync('cargo', ['run', '--quiet', '--manifest-path', path.join(ROOT, 'Cargo.toml'), '--', 'publish', '2025-1-7-indicators.txt', '--site', broken, '--zip', cli, '--no-png', '--date', '2025-08-15'], { cwd: TEXTS, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const said = execFileSync('cargo', ['run', '--quiet', '--manifest-path', path.join(ROOT, 'Cargo.toml'), '--', 'publish', '2025-1-7-indicators.txt', '--site', broken, '--zip', cli, '--date', '2025-08-15'], { cwd: TEXTS, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     assert.match(said, /跳过：data\/content\/releases\/2022-bulletin\.json/);
-    assert.ok(zip.equals(readFileSync(cli)), 'the browser and the command line make the same bytes');
+    sameFiles(zip, readFileSync(cli), 'skipped');
     writeFileSync(path.join(dir, 'p2.zip'), zip);
     execFileSync('python3', ['-m', 'zipfile', '-e', path.join(dir, 'p2.zip'), broken]);
     assert.equal(readFileSync(path.join(broken, 'data', 'content', 'releases', '2022-bulletin.json'), 'utf8'), '{"id": "2022-bulletin",\n', 'the broken file is left as it was');

@@ -862,19 +862,45 @@ publishUi.plan.addEventListener('click', async () => {
   publishUi.skipped.replaceChildren(...plan.skipped.map((s) => el('li', undefined, s)));
   publishUi.skippedBlock.hidden = plan.skipped.length === 0;
   publishUi.confirm.checked = false;
-  publishUi.files.textContent = `共${plan.files.length}个文件，发布编号 ${plan.id}（第${plan.version}版）。PNG 图片不在包内：网站管理员可在服务器上运行 xixia-stats publish 补齐。`;
+  publishUi.files.textContent = `共${plan.files.length}个文件，发布编号 ${plan.id}（第${plan.version}版）。下载时另加各图表的 PNG 图片（由本浏览器按其字体绘制）。`;
   publishUi.result.hidden = false;
   syncPublishButton();
   ui.status.textContent = plan.errors.length ? `发布内容已生成；本稿有${plan.errors.length}处错误，确认后方可下载。` : '发布内容已生成，请核对后下载。';
 });
 publishUi.confirm.addEventListener('change', syncPublishButton);
-publishUi.zip.addEventListener('click', () => {
+/**
+ * The PNG downloads of the publication's charts, drawn by this browser from their SVG downloads
+ * (the module has no CJK font), added to it once; a chart whose PNG cannot be drawn is said.
+ */
+async function addPngs(made) {
+  if (made.pngs) return [];
+  const failed = [];
+  for (const [path] of made.files.filter(([p]) => p.startsWith('data/export/') && p.endsWith('.svg'))) {
+    try {
+      const png = await pngOf(wasm.publication_file(path));
+      wasm.add_publication_png(path, new Uint8Array(await png.arrayBuffer()));
+    } catch (err) {
+      failed.push(`${path}：${messageOf(err)}`);
+    }
+  }
+  made.pngs = true;
+  return failed;
+}
+
+publishUi.zip.addEventListener('click', async () => {
   if (publishUi.zip.disabled || !plan) return;
+  const made = plan;
   try {
+    publishUi.zip.disabled = true;
+    ui.status.textContent = '正在绘制 PNG 图片并打包…';
+    const failed = await addPngs(made);
+    if (made !== plan) return;
+    syncPublishButton();
     const bytes = wasm.publication_zip();
     save(new Blob([bytes], { type: 'application/zip' }), `${plan.id}-v${plan.version}.zip`);
-    ui.status.textContent = `已生成发布包：${plan.id}-v${plan.version}.zip`;
+    ui.status.textContent = `已生成发布包：${plan.id}-v${plan.version}.zip${failed.length ? `；${failed.length}张 PNG 未能绘制：${failed.join('；')}` : ''}`;
   } catch (err) {
+    syncPublishButton();
     ui.status.textContent = `发布包生成失败：${messageOf(err)}`;
   }
 });
