@@ -424,7 +424,8 @@ describe('the public page stays light', () => {
 });
 
 test('the preview script: text through textContent, markup parsed only for the module’s SVG', async () => {
-  const js = await readFile(path.join(ROOT, 'www', 'preview-src', 'preview.js'), 'utf8');
+  // The preview and what it shares with the component (bundled into it).
+  const js = `${await readFile(path.join(ROOT, 'www', 'preview-src', 'preview.js'), 'utf8')}\n${await readFile(path.join(ROOT, 'www', 'shared', 'dom.js'), 'utf8')}`;
   const code = js.replace(/^\s*\/\/.*$/gm, '');
   assert.doesNotMatch(code, /innerHTML|outerHTML|insertAdjacentHTML|document\.write/, 'HTML sinks');
   assert.doesNotMatch(code, /\b(?:eval|Function)\s*\(/, 'eval');
@@ -432,6 +433,7 @@ test('the preview script: text through textContent, markup parsed only for the m
   const sinks = [...code.matchAll(/createContextualFragment\(([^;]+)\);/g)].map((m) => m[1].trim());
   assert.deepEqual(sinks, ["String(markup ?? '')"]);
   assert.match(code, /svgNode\(drawn\.svg\)/, 'the only markup is render()’s SVG');
+  assert.deepEqual([...code.matchAll(/\bparseSvg\(([^,)]*)/g)].map((m) => m[1]), ['markup', 'markup'], 'parsed only by svgNode, through the shared parseSvg');
 });
 
 describe('linking a draft’s indicators to the registry', () => {

@@ -36,7 +36,8 @@ test('pages: zh-CN, no inline scripts or styles, nothing from elsewhere', async 
 });
 
 test('the component: no inline styles, markup only for our own SVG', async () => {
-  const js = await read('www', 'component', 'xixia-stat.js');
+  // The component and what it shares with the preview (bundled into it).
+  const js = `${await read('www', 'component', 'xixia-stat.js')}\n${await read('www', 'shared', 'dom.js')}`;
   const code = js.replace(/^\s*\/\/.*$/gm, ''); // comments may mention what the code avoids
   assert.doesNotMatch(code, /setAttribute\(\s*['"]style['"]/, "setAttribute('style')");
   assert.doesNotMatch(code, /createElement\(\s*['"]style['"]/, 'a <style> element');
@@ -47,7 +48,9 @@ test('the component: no inline styles, markup only for our own SVG', async () =>
     ...[...code.matchAll(/\.innerHTML\s*=\s*([^;]+);/g)].map((m) => m[1].trim()),
     ...[...code.matchAll(/createContextualFragment\(([^;]+)\);/g)].map((m) => m[1].trim()),
   ];
-  assert.deepEqual(sinks, ["String(markup ?? '')"], 'markup is parsed only in #parseSvg');
+  assert.deepEqual(sinks, ["String(markup ?? '')"], 'markup is parsed only in parseSvg');
+  assert.doesNotMatch(code, /DOMParser|parseFromString/, 'no other parser');
+  assert.match(code, /return parseSvg\(markup, this\.#text\.notSvg\);/, '#parseSvg is the shared parseSvg');
   assert.deepEqual([...code.matchAll(/#parseSvg\(([^)]*)\)/g)].map((m) => m[1]).filter((a) => a !== 'markup'), ['result.svg'], '… and only for the SVG from the wasm');
   assert.match(code, /new URL\('\.\/pkg\/xixia_stats\.js', import\.meta\.url\)/);
   assert.match(code, /new URL\('\.\/xixia-stat\.css', import\.meta\.url\)/);

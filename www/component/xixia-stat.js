@@ -708,7 +708,8 @@ export class XixiaStat extends HTMLElement {
     image.alt = '';
     image.width = Number(holder.getAttribute('width')) || 0;
     image.height = Number(holder.getAttribute('height')) || 0;
-    image.src = new DOMParser().parseFromString(src, 'text/html').documentElement.textContent;
+    // The attribute as the build escaped it (src/chart/svg.rs `escape`).
+    image.src = src.replace(/&(amp|quot|lt|gt|#39);/g, (_, name) => ({ amp: '&', quot: '"', lt: '<', gt: '>', '#39': "'" })[name]);
     holder.replaceWith(image);
   }
 
