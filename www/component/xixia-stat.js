@@ -164,7 +164,6 @@ let crashes = 0;
  */
 export function loadWasm() {
   if (!wasmPromise) {
-    // After a crash, a fresh instance (instantiate).
     const index = releaseIndex ? Promise.resolve(releaseIndex) : fetchText(INDEX_URL).then((text) => (releaseIndex = JSON.parse(text)));
     // The module's bytes, the glue, the index and the page's data all download at once.
     const module = instantiate(PKG_URL, WASM_URL, crashes).then((mod) => {
@@ -261,7 +260,6 @@ function ensureStylesheet() {
 function fromWasm(value) {
   return typeof value === 'string' ? JSON.parse(value) : value;
 }
-
 
 // ---- The page-level mode: one switch for every chart on the page, remembered. -------------------
 
