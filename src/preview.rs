@@ -42,7 +42,15 @@ thread_local! {
     static PUBLICATION: RefCell<Vec<(String, Vec<u8>)>> = const { RefCell::new(Vec::new()) };
     /// The served site the draft is compared with and published into ([`use_site`]); until the
     /// page gives it, the demo's bundled content (empty if that could not be read).
-    static SITE: RefCell<Option<Site>> = const { RefCell::new(None) };
+    static SITE: RefCell<Option<ServedSite>> = const { RefCell::new(None) };
+}
+
+/// The served site, the release files of it that did not read, and the files it was read from
+/// (none for the bundled content), which publishing into it needs.
+struct ServedSite {
+    site: Site,
+    skipped: Vec<crate::site::Skipped>,
+    files: Option<SiteFiles>,
 }
 
 /// A structured result as a JavaScript object (serde-wasm-bindgen): maps as plain objects, `None`
@@ -53,7 +61,10 @@ fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
 
 /// Runs `f` with the served site: its releases, its chart specification and indicator registry.
 fn with_site<T>(f: impl FnOnce(&Site) -> T) -> T {
-    SITE.with_borrow_mut(|site| f(site.get_or_insert_with(|| Site::bundled().unwrap_or_else(|_| Site { releases: Vec::new(), spec: chart::Spec::default() }))))
+    SITE.with_borrow_mut(|served| {
+        let bundled = || ServedSite { site: Site::bundled().unwrap_or_else(|_| Site { releases: Vec::new(), spec: chart::Spec::default() }), skipped: Vec::new(), files: None };
+        f(&served.get_or_insert_with(bundled).site)
+    })
 }
 
 #[derive(Serialize)]
@@ -107,7 +118,6 @@ struct Located<'a> {
     sentence_index: Option<usize>,
 }
 
-
 /// Reads a draft and returns everything the preview page shows, as an object: `{format, release,
 /// report: {unparsed, notes}, findings: [{severity, label, check, location, message, span}],
 /// counts: {error, warning, info, ok}, figures, charts, diff, links, registry}`.
@@ -137,14 +147,13 @@ pub fn preview(input: &str, format: &str, lang: &str, origin: &str, links: &str)
     };
     // The served site's registry, specification and releases: the links, which of its charts the
     // draft makes (the published releases feed the charts that compare), and the comparison.
-    let (registry, charts, diff) = with_site(|site| {
-        let registry = site.spec.indicators.clone();
-        let links = crate::indicator::relink(&mut release, &registry, &choices);
+    let (registry, links, charts, diff) = with_site(|site| {
+        let links = crate::indicator::relink(&mut release, &site.spec.indicators, &choices)?;
         let charts = chart::draft_charts_in(&site.spec, &release, &site.releases, lang, 0, chart::MAX_DRAFT_CHARTS).charts;
         let diff = diff::closest(&release, &site.releases).map(|p| diff::compare(&release, p));
-        (registry, links.map(|links| (links, charts)), diff)
-    });
-    let (links, charts) = charts.map_err(|err| JsError::new(&err))?;
+        Ok((site.spec.indicators.clone(), links, charts, diff))
+    })
+    .map_err(|err: String| JsError::new(&err))?;
     let report = check::check(&release);
     // Where to jump for a finding or a change: the sentence's span (text, CSV), or the id in JSON.
     let mut anchors = HashMap::new();
@@ -201,8 +210,6 @@ pub fn preview(input: &str, format: &str, lang: &str, origin: &str, links: &str)
     Ok(json)
 }
 
-/// A loading error in the words staff read, with where it is.
-
 /// Runs `f` with a chart: `chart` is the index of one of the last draft's charts ("0", "1", …) or
 /// a chart's data as JSON.
 fn with_chart<T>(chart: &str, f: impl FnOnce(&ChartData) -> Result<T, JsError>) -> Result<T, JsError> {
@@ -257,16 +264,13 @@ pub fn release_json() -> Result<String, JsError> {
 
 /// The served site a draft is published into, as the preview fetched it: each release file
 /// (`data/content/releases/<id>.json`) as `[id, text, null]`, or `[id, null, why]` when it could
-/// not be fetched; the list of releases (`data/charts/index.json`), the paths of the chart data
-/// files it has, the text of `charts.json` and `indicators.json` (empty when there is none), and
-/// the page templates (name, HTML).
+/// not be fetched; the list of releases (`data/charts/index.json`), the text of `charts.json` and
+/// `indicators.json` (empty when there is none), and the page templates (name, HTML).
 #[derive(serde::Deserialize)]
 struct SiteFiles {
     releases: Vec<(String, Option<String>, Option<String>)>,
     #[serde(default)]
     index: String,
-    #[serde(default)]
-    present: Vec<String>,
     charts: String,
     #[serde(default)]
     indicators: String,
@@ -300,7 +304,7 @@ struct SiteRead<'a> {
     skipped_ids: Vec<&'a str>,
 }
 
-/// Takes the served site (the files as for [`plan_publication`]) as the one drafts are linked,
+/// Takes the served site (JSON: [`SiteFiles`]) as the one drafts are linked,
 /// charted, compared with and published into, and returns `{releases, newest, skipped,
 /// skipped_ids}` as an object: how many releases it has, the newest one's title, and the release files
 /// that did not read (each message naming the file and where, and their ids).
@@ -314,7 +318,7 @@ pub fn use_site(site: &str) -> Result<JsValue, JsError> {
         skipped: skipped.iter().map(|s| s.error.chinese()).collect(),
         skipped_ids: skipped.iter().map(|s| s.id.as_str()).collect(),
     })?;
-    SITE.with_borrow_mut(|kept| *kept = Some(site));
+    SITE.with_borrow_mut(|kept| *kept = Some(ServedSite { site, skipped, files: Some(files) }));
     Ok(json)
 }
 
@@ -329,23 +333,25 @@ struct Plan<'a> {
     files: Vec<(&'a str, usize)>,
 }
 
-/// Makes the publication of the last draft read into the site `site` (JSON: `{releases: [[id,
-/// text]], charts, indicators, pages: [[name, html]]}`) on `date`, by the same core as
-/// `xixia-stats publish`, and returns what it changes as an object: `{id, title, version, changes,
-/// errors, skipped, files: [[path, bytes]]}`. `publication_zip` then gives its zip.
+/// Makes the publication of the last draft read into the served site last taken ([`use_site`]) on
+/// `date`, by the same core as `xixia-stats publish`, and returns what it changes as an object:
+/// `{id, title, version, changes, errors, skipped, files: [[path, bytes]]}`. `present` (JSON: an
+/// array of paths) names the chart data files the site has of its releases that did not read,
+/// whose entries in the list of releases then stay. `publication_zip` then gives its zip.
 #[wasm_bindgen]
-pub fn plan_publication(site: &str, date: &str) -> Result<JsValue, JsError> {
-    let files: SiteFiles = serde_json::from_str(site).map_err(|err| JsError::new(&format!("网站数据无法读取：{err}")))?;
-    let (site, skipped) = served_site(&files)?;
+pub fn plan_publication(present: &str, date: &str) -> Result<JsValue, JsError> {
+    let present: Vec<String> = serde_json::from_str(present).map_err(|err| JsError::new(&format!("网站数据无法读取：{err}")))?;
     let draft = DRAFT.with_borrow(|draft| draft.as_ref().map(|d| d.release.clone())).ok_or_else(|| JsError::new("还没有读入草稿"))?;
-    let file = |wanted: &str| match wanted {
-        "data/charts/index.json" => Some(files.index.clone().into_bytes()).filter(|b| !b.is_empty()),
-        _ => files.releases.iter().find(|(id, _, _)| release_path(id) == wanted).and_then(|(_, text, _)| text.clone()).map(String::into_bytes),
-    };
-    let has = |wanted: &str| files.present.iter().any(|p| p == wanted);
-    let served = crate::publish::Served { pages: &files.pages, file: &file, has: &has, skipped: &skipped };
-    let publication = crate::publish::publish(&site, draft, date, &served).map_err(|err| JsError::new(&err.chinese()))?;
-    SITE.with_borrow_mut(|kept| *kept = Some(site));
+    let publication = SITE.with_borrow(|served| {
+        let (served, files) = served.as_ref().and_then(|s| Some((s, s.files.as_ref()?))).ok_or_else(|| JsError::new("还没有读取网站的已发布内容"))?;
+        let file = |wanted: &str| match wanted {
+            "data/charts/index.json" => Some(files.index.clone().into_bytes()).filter(|b| !b.is_empty()),
+            _ => files.releases.iter().find(|(id, _, _)| release_path(id) == wanted).and_then(|(_, text, _)| text.clone()).map(String::into_bytes),
+        };
+        let has = |wanted: &str| present.iter().any(|p| p == wanted);
+        let site_files = crate::publish::Served { pages: &files.pages, file: &file, has: &has, skipped: &served.skipped };
+        crate::publish::publish(&served.site, draft, date, &site_files).map_err(|err| JsError::new(&err.chinese()))
+    })?;
     let json = to_js(&Plan {
         id: &publication.release.id,
         title: &publication.release.title,

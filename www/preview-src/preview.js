@@ -828,7 +828,7 @@ async function siteFiles() {
   }));
   const names = JSON.parse((await get('data/content/pages/index.json', true)) || '[]');
   const pages = await Promise.all(names.map(async (name) => [name, await get(`data/content/pages/${encodeURIComponent(name)}`)]));
-  return { releases, index: indexText, present: [], charts: await get('data/content/charts.json'), indicators: await get('data/content/indicators.json', true), pages };
+  return { releases, index: indexText, charts: await get('data/content/charts.json'), indicators: await get('data/content/indicators.json', true), pages };
 }
 
 
@@ -846,12 +846,12 @@ publishUi.plan.addEventListener('click', async () => {
     // Of the release files that do not read, the chart data the site still has: their entries in
     // the list of releases stay.
     const { skipped_ids: skipped } = wasm.use_site(JSON.stringify(files));
-    files.present = (await Promise.all(skipped.map(async (id) => {
+    const present = (await Promise.all(skipped.map(async (id) => {
       const path = `data/charts/${encodeURIComponent(id)}.json`;
       const response = await fetch(new URL(path, SITE), { cache: 'no-store' }).catch(() => null);
       return response?.ok ? path : null;
     }))).filter(Boolean);
-    plan = wasm.plan_publication(JSON.stringify(files), publishUi.date.value);
+    plan = wasm.plan_publication(JSON.stringify(present), publishUi.date.value);
   } catch (err) {
     ui.status.textContent = `无法生成发布内容：${messageOf(err)}`;
     return;
