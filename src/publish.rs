@@ -159,7 +159,7 @@ pub fn publish(site: &Site, mut draft: Release, date: &str, served: &Served) -> 
     files.push((format!("data/charts/{}.json", draft.id), json(&own_zh)));
     files.push((format!("data/charts/{}.en.json", draft.id), json(&own_en)));
     let index = serde_json::to_value(after.index(&zh)).map_err(|e| refuse(e.to_string()))?;
-    let index = keep_unreadable(index, &listed, &unreadable, &draft, earlier.is_none(), served);
+    let (index, newest_unreadable) = keep_unreadable(index, &listed, &unreadable, &draft, earlier.is_none(), served);
     files.push(("data/charts/index.json".into(), json(&serde_json::json!({ "releases": index }))));
     for (lang, charts) in [(Lang::Zh, &own_zh), (Lang::En, &own_en)] {
         let dir = format!("data/export/{}/{}", lang.code(), draft.id);
@@ -179,7 +179,6 @@ pub fn publish(site: &Site, mut draft: Release, date: &str, served: &Served) -> 
     // The pages are made again unless a release that did not read is still the newest of its kind
     // (made without it, they would show an older one in its place); a page that shows a release
     // that did not read stays as it is. Either is said.
-    let newest_unreadable: Vec<&str> = listed.iter().filter(|e| unreadable.iter().any(|(u, _)| u == entry_id(e)) && index_aliases(&index, entry_id(e)).any(|a| a.starts_with("latest-"))).map(entry_id).collect();
     if !newest_unreadable.is_empty() && !served.pages.is_empty() {
         let names: Vec<&str> = served.pages.iter().map(|(name, _)| name.as_str()).collect();
         skipped.push(format!("页面 {} 未重新生成（保持原样）：其中最新的 {} 无法读取，修正后再次发布即可更新页面", names.join("、"), newest_unreadable.join("、")));
@@ -212,11 +211,6 @@ fn old_index(served: &Served) -> Vec<serde_json::Value> {
         .unwrap_or_default()
 }
 
-/// The aliases of release `id` in a list of releases.
-fn index_aliases<'a>(index: &'a serde_json::Value, id: &'a str) -> impl Iterator<Item = &'a str> {
-    index.as_array().into_iter().flatten().filter(move |e| entry_id(e) == id).flat_map(|e| e.get("aliases").and_then(serde_json::Value::as_array).into_iter().flatten()).filter_map(serde_json::Value::as_str)
-}
-
 fn entry_id(entry: &serde_json::Value) -> &str {
     entry.get("id").and_then(serde_json::Value::as_str).unwrap_or_default()
 }
@@ -225,10 +219,12 @@ fn entry_id(entry: &serde_json::Value) -> &str {
 /// the site's list (`listed`) had of releases that did not read (`unreadable`) put back as they
 /// were, where their chart data are there: each after the entry it followed. Such an entry keeps
 /// its `latest-<kind>` alias, the others losing it, unless the draft is new and takes it as the
-/// newest readable of that kind.
-fn keep_unreadable(index: serde_json::Value, listed: &[serde_json::Value], unreadable: &[(String, String)], draft: &Release, new: bool, served: &Served) -> serde_json::Value {
+/// newest readable of that kind. Also the ids of the entries put back that are still the newest of
+/// their kind.
+fn keep_unreadable(index: serde_json::Value, listed: &[serde_json::Value], unreadable: &[(String, String)], draft: &Release, new: bool, served: &Served) -> (serde_json::Value, Vec<String>) {
     use serde_json::Value;
-    let Value::Array(mut entries) = index else { return index };
+    let Value::Array(mut entries) = index else { return (index, Vec::new()) };
+    let mut carried = Vec::new();
     let aliases = |entry: &Value| entry.get("aliases").and_then(Value::as_array).cloned().unwrap_or_default();
     let draft_aliases = entries.iter().find(|e| entry_id(e) == draft.id).map(aliases).unwrap_or_default();
     for (i, entry) in listed.iter().enumerate() {
@@ -243,12 +239,18 @@ fn keep_unreadable(index: serde_json::Value, listed: &[serde_json::Value], unrea
                 list.retain(|a| !kept.contains(a));
             }
         }
+        carried.push(id);
         let mut entry = entry.clone();
         entry["aliases"] = Value::Array(kept);
         let at = listed[..i].iter().rev().find_map(|before| entries.iter().position(|e| entry_id(e) == entry_id(before))).map_or(0, |p| p + 1);
         entries.insert(at, entry);
     }
-    Value::Array(entries)
+    let newest = entries
+        .iter()
+        .filter(|e| carried.contains(&entry_id(e)) && e.get("aliases").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).any(|a| a.starts_with("latest-")))
+        .map(|e| entry_id(e).to_owned())
+        .collect();
+    (Value::Array(entries), newest)
 }
 
 /// What an imported draft leaves out and the site's releases say: the English names of its
