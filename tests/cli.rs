@@ -339,11 +339,16 @@ fn import_reports_what_it_did_not_read_on_stderr() {
     assert_eq!(report["unparsed"][0]["text"], ",3,亿元");
 }
 
+/// The CSV template (时期,2022年 / 指标,数值,单位 / 地区生产总值,489.91,亿元) in GBK, as older Excel
+/// saves it.
+fn gbk_template() -> Vec<u8> {
+    encoding_rs::GBK.encode("时期,2022年\n指标,数值,单位\n地区生产总值,489.91,亿元\n").0.into_owned()
+}
+
 #[test]
 fn import_reads_a_gbk_csv() {
     // 时期,2022年 / 指标,数值,单位 / 地区生产总值,489.91,亿元 in GBK, as older Excel saves it.
-    let (gbk, _, _) = encoding_rs::GBK.encode("时期,2022年\n指标,数值,单位\n地区生产总值,489.91,亿元\n");
-    let path = temp_file("draft-gbk.csv", &gbk);
+    let path = temp_file("draft-gbk.csv", &gbk_template());
     let output = run(&["import", &path]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stderr(&output).contains("按 GBK 编码读取"), "{}", stderr(&output));
@@ -476,8 +481,7 @@ fn render_marks_every_chart_of_a_draft() {
 #[test]
 fn check_reads_a_gbk_draft_as_import_does() {
     // The same GBK template `import` reads: `check` uses the library's one draft reader too.
-    let (gbk, _, _) = encoding_rs::GBK.encode("时期,2022年\n指标,数值,单位\n地区生产总值,489.91,亿元\n");
-    let path = temp_file("check-gbk.csv", &gbk);
+    let path = temp_file("check-gbk.csv", &gbk_template());
     let output = run(&["check", &path]);
     assert_ne!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(!stderr(&output).contains("not UTF-8"), "{}", stderr(&output));
