@@ -55,7 +55,7 @@ fi
 
 # 0. A site's data, from its content folder $1 into the folder $2 that its pages sit in:
 #    - the chart data the page draws: every figure computed by the Rust core, exactly, ahead of
-#      time, one file per release and language ($2/data/charts/<release>.json and .en.json, so a
+#      time, one file per release and language ($2/data/charts/<release>.bin and .en.bin, so a
 #      page loads only the releases it shows) and the index of releases (index.json: ids, periods,
 #      aliases such as latest-bulletin, chart ids);
 #    - the downloads every chart offers: PNG at 2× (drawn natively with Noto Sans CJK), standalone
@@ -135,7 +135,7 @@ optimise "$wasm"
 # each kind, which in the demo's content are all of them).
 files=("$wasm" "$OUT_DIR/$OUT_NAME.js" www/xixia-stat.js www/xixia-stat.css www/data/charts/index.json)
 for release in $(cargo run --quiet -- list --data "$SITE_DIR" | cut -f1); do
-  files+=("www/data/charts/$release.json")
+  files+=("www/data/charts/$release.bin")
 done
 total_raw=0
 total_gz=0

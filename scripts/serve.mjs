@@ -26,6 +26,8 @@ export const MIME_TYPES = Object.freeze({
   '.md': 'text/plain; charset=utf-8',
   '.ts': 'text/plain; charset=utf-8',
   '.wasm': 'application/wasm',
+  // The chart data files the page's module reads (src/chart/wire.rs): bytes, mostly text.
+  '.bin': 'application/octet-stream',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
@@ -35,8 +37,8 @@ export const MIME_TYPES = Object.freeze({
   '.woff2': 'font/woff2',
 });
 
-/** Types worth compressing when the server is asked to (`gzip: true`). */
-const COMPRESSIBLE = /^(text\/|application\/(json|wasm)|image\/svg\+xml)/;
+/** Types worth compressing when the server is asked to (`gzip: true`); the chart data files too. */
+const COMPRESSIBLE = /^(text\/|application\/(json|wasm|octet-stream)|image\/svg\+xml)/;
 
 /** The MIME type served for a file name; unknown extensions are served as opaque bytes. */
 export function mimeType(file) {

@@ -33,6 +33,9 @@ pub enum ErrorKind {
     /// A chart or release could not be written out (CSV, JSON-stat, a file format not yet
     /// supported).
     Export { what: String, message: String },
+    /// A chart data file of the public page (`data/charts/<release>.bin`, `chart::wire`) could
+    /// not be written or read; its message is the one the page shows.
+    ChartFile { origin: String, message: String },
 }
 
 /// One validation problem: the field path and what is wrong there.
@@ -74,6 +77,7 @@ impl Error {
             ErrorKind::JsonStat { origin, path, message } => format!("{origin}：JSON-stat 的 {path} 有误：{message}"),
             ErrorKind::Import { origin, place, message } => format!("{origin}：{place}：{message}"),
             ErrorKind::Export { what, message } => format!("{what}：无法导出（{message}）"),
+            ErrorKind::ChartFile { origin, message } => format!("{origin}：{message}"),
         }
     }
 }
@@ -110,6 +114,7 @@ impl fmt::Display for Error {
             ErrorKind::JsonStat { origin, path, message } => write!(f, "{origin}: JSON-stat `{path}`: {message}"),
             ErrorKind::Import { origin, place, message } => write!(f, "{origin}: {place}: {message}"),
             ErrorKind::Export { what, message } => write!(f, "{what}: cannot export: {message}"),
+            ErrorKind::ChartFile { origin, message } => write!(f, "{origin}: chart data file: {message}"),
         }
     }
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use xixia_stats::chart::Lang;
+use xixia_stats::chart::{wire, ChartData, Lang};
 use xixia_stats::check::{check, Severity};
 use xixia_stats::import::{Format as DraftFormat, Imported};
 use xixia_stats::site::Site;
@@ -35,15 +35,17 @@ enum Command {
         release: String,
     },
     /// Print the data of every chart (categories, series with exact values and printed labels,
-    /// titles, units, sources) as JSON: what the public page loads from `www/data/charts.json`.
+    /// titles, units, sources) as JSON: what the public page loads, one release at a time, from
+    /// `www/data/charts/<release>.bin` (`--split`).
     ChartData {
         /// One line, for the web page, instead of indented.
         #[arg(long)]
         compact: bool,
-        /// Write the public page's files into this folder instead of printing: `<release>.json`
-        /// and `<release>.en.json` (each release's charts, in Chinese and in English, so a page
-        /// loads only the releases it shows) and `index.json` (the releases, their aliases such as
-        /// `latest-bulletin`, and their charts' ids).
+        /// Write the public page's files into this folder instead of printing: `<release>.bin`
+        /// and `<release>.en.bin` (each release's charts, in Chinese and in English, so a page
+        /// loads only the releases it shows; a compact binary form, docs/content.md) and
+        /// `index.json` (the releases, their aliases such as `latest-bulletin`, and their
+        /// charts' ids).
         #[arg(long, value_name = "DIR")]
         split: Option<std::path::PathBuf>,
         /// The language of every label and text: zh-CN or en.
@@ -181,6 +183,18 @@ enum Command {
         #[arg(long)]
         expand_only: bool,
     },
+    /// Print a chart data file of the public page (`data/charts/<release>.bin`) as JSON, to see
+    /// what a site serves.
+    UnpackCharts {
+        file: std::path::PathBuf,
+    },
+    /// Write chart data JSON (as `chart-data` or `unpack-charts` print it) as the file the public
+    /// page loads, e.g. charts edited by hand for a test.
+    PackCharts {
+        json: std::path::PathBuf,
+        #[arg(short = 'o', long)]
+        out: std::path::PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -309,6 +323,22 @@ fn run(command: Command, data: Option<&Path>, out: &mut String) -> Result<ExitCo
                 out.push_str(&diff_text(&diff, &against.title));
             }
             Ok(if diff.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::UnpackCharts { file } => {
+            let bytes = std::fs::read(&file).map_err(io(&file))?;
+            let charts = wire::decode(&bytes).map_err(chart_file(&file))?;
+            out.push_str(&to_json(&charts));
+            out.push('\n');
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::PackCharts { json, out: path } => {
+            let text = std::fs::read_to_string(&json).map_err(io(&json))?;
+            let charts: Vec<ChartData> = serde_json::from_str(&text).map_err(|err| {
+                let (line, column) = (err.line(), err.column());
+                Error::from(ErrorKind::Syntax { origin: json.display().to_string(), line, column, message: err.to_string() })
+            })?;
+            write_atomically(&path, &wire::encode(&charts).map_err(chart_file(&path))?)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Publish { draft, site: dir, zip, date, confirm, dry_run, no_png } => publish(&dir, &draft, zip.as_deref(), date, confirm, dry_run, no_png, out),
         Command::Prerender { pages, out: dir, expand_only } => {
@@ -463,32 +493,40 @@ fn io(path: &Path) -> impl Fn(io::Error) -> Error + '_ {
     move |err| Error::from(ErrorKind::Io { origin: path.display().to_string(), message: err.to_string() })
 }
 
-/// The public page's chart data, one file per release and language, and the index of releases
-/// (`chart-data --split DIR`). Each file is written beside its place and renamed, so a reader never
-/// sees half a file.
+/// The public page's chart data, one file per release and language (`<release>.bin`,
+/// `<release>.en.bin`: `chart::wire`), and the index of releases, JSON (`chart-data --split DIR`).
+/// Each file is written beside its place and renamed, so a reader never sees half a file.
 fn write_split(site: &Site, dir: &Path, compact: bool) -> Result<Vec<std::path::PathBuf>, Error> {
     std::fs::create_dir_all(dir).map_err(io(dir))?;
-    let json = |value: &dyn erased::Json| if compact { value.compact() } else { value.pretty() };
     let (zh, notes) = site.charts_and_notes(Lang::Zh)?;
     for note in notes {
         eprintln!("xixia-stats: note: {note}");
     }
     let en = site.charts(Lang::En)?;
     let mut written = Vec::new();
-    let mut put = |name: String, text: String| -> Result<(), Error> {
+    let mut put = |name: String, bytes: Vec<u8>| -> Result<(), Error> {
         let path = dir.join(&name);
-        write_atomically(&path, (text + "\n").as_bytes())?;
+        write_atomically(&path, &bytes)?;
         written.push(path);
         Ok(())
     };
     for release in &site.releases {
-        let of = |charts: &[xixia_stats::chart::ChartData]| charts.iter().filter(|c| c.release == release.id).cloned().collect::<Vec<_>>();
-        put(format!("{}.json", release.id), json(&of(&zh)))?;
-        put(format!("{}.en.json", release.id), json(&of(&en)))?;
+        for (lang, charts) in [(Lang::Zh, &zh), (Lang::En, &en)] {
+            let own: Vec<ChartData> = charts.iter().filter(|c| c.release == release.id).cloned().collect();
+            let name = wire::file_name(&release.id, lang);
+            let bytes = wire::encode(&own).map_err(chart_file(&dir.join(&name)))?;
+            put(name, bytes)?;
+        }
     }
-    let index = site.index(&zh);
-    put("index.json".into(), json(&serde_json::json!({ "releases": index })))?;
+    let index = serde_json::json!({ "releases": site.index(&zh) });
+    let json = if compact { erased::Json::compact(&index) } else { erased::Json::pretty(&index) };
+    put("index.json".into(), (json + "\n").into_bytes())?;
     Ok(written)
+}
+
+/// A chart data file's error at `path`, for `map_err`.
+fn chart_file(path: &Path) -> impl Fn(wire::WireError) -> Error + '_ {
+    move |err| Error::from(ErrorKind::ChartFile { origin: path.display().to_string(), message: err.to_string() })
 }
 
 /// JSON text of any serializable value, compact or indented.

@@ -301,13 +301,16 @@ struct SiteRead<'a> {
     /// The newest release's title.
     newest: Option<&'a str>,
     skipped: Vec<String>,
-    skipped_ids: Vec<&'a str>,
+    /// The chart data files of the releases that did not read (`data/charts/<id>.bin`): the
+    /// page asks the site which of them it has, for [`plan_publication`].
+    skipped_chart_files: Vec<String>,
 }
 
 /// Takes the served site (JSON: [`SiteFiles`]) as the one drafts are linked,
 /// charted, compared with and published into, and returns `{releases, newest, skipped,
-/// skipped_ids}` as an object: how many releases it has, the newest one's title, and the release files
-/// that did not read (each message naming the file and where, and their ids).
+/// skipped_chart_files}` as an object: how many releases it has, the newest one's title, and the
+/// release files that did not read (each message naming the file and where, and their chart data
+/// files).
 #[wasm_bindgen]
 pub fn use_site(site: &str) -> Result<JsValue, JsError> {
     let files: SiteFiles = serde_json::from_str(site).map_err(|err| JsError::new(&format!("网站数据无法读取：{err}")))?;
@@ -316,7 +319,7 @@ pub fn use_site(site: &str) -> Result<JsValue, JsError> {
         releases: site.releases.len(),
         newest: site.releases.last().map(|r| r.title.as_str()),
         skipped: skipped.iter().map(|s| s.error.chinese()).collect(),
-        skipped_ids: skipped.iter().map(|s| s.id.as_str()).collect(),
+        skipped_chart_files: skipped.iter().map(|s| crate::publish::chart_file(&s.id, Lang::Zh)).collect(),
     })?;
     SITE.with_borrow_mut(|kept| *kept = Some(ServedSite { site, skipped, files: Some(files) }));
     Ok(json)

@@ -8,8 +8,8 @@
 //!
 //! - `data/content/releases/<id>.json`: the release, with its version and dates;
 //! - `data/content/releases/versions/<id>.v<N>.json`: the version it replaces, kept as it was;
-//! - `data/charts/<id>.json`, `<id>.en.json`: its charts, including its charts over time, which
-//!   reach back to the releases before it;
+//! - `data/charts/<id>.bin`, `<id>.en.bin`: its charts (`chart::wire`), including its charts
+//!   over time, which reach back to the releases before it;
 //! - `data/charts/index.json`: the list of releases, now with it (and `latest-<kind>` moved);
 //! - `data/export/<lang>/<id>/…`: its downloads (SVG, CSV, the release as JSON-stat);
 //! - `data/embed/<lang>/<id>/<chart>.html`: for each chart, the element to paste into a CMS page,
@@ -22,7 +22,7 @@
 
 use std::fmt::Write as _;
 
-use crate::chart::{self, ChartData, Lang};
+use crate::chart::{self, wire, ChartData, Lang};
 use crate::check::{self, Severity};
 use crate::diff;
 use crate::error::{Error, ErrorKind};
@@ -156,8 +156,9 @@ pub fn publish(site: &Site, mut draft: Release, date: &str, served: &Served) -> 
     unreadable.retain(|(id, _)| *id != draft.id);
     let mut skipped: Vec<String> = unreadable.iter().map(|(_, why)| format!("{why}（未改动：该期已发布的图表保持原样，修正此文件后可重新发布）")).collect();
     files.push((release_file(&draft.id), pretty(&draft)?));
-    files.push((format!("data/charts/{}.json", draft.id), json(&own_zh)));
-    files.push((format!("data/charts/{}.en.json", draft.id), json(&own_en)));
+    for (lang, charts) in [(Lang::Zh, &own_zh), (Lang::En, &own_en)] {
+        files.push((chart_file(&draft.id, lang), wire::encode(charts).map_err(|e| refuse(e.to_string()))?));
+    }
     let index = serde_json::to_value(after.index(&zh)).map_err(|e| refuse(e.to_string()))?;
     let (index, newest_unreadable) = keep_unreadable(index, &listed, &unreadable, &draft, earlier.is_none(), served);
     files.push(("data/charts/index.json".into(), json(&serde_json::json!({ "releases": index }))));
@@ -203,6 +204,11 @@ pub fn publish(site: &Site, mut draft: Release, date: &str, served: &Served) -> 
     Ok(Publication { release: draft, files, changes, errors, charts: own_zh.into_iter().chain(own_en).collect(), skipped })
 }
 
+/// Where a site serves a release's chart data in `lang`.
+pub fn chart_file(id: &str, lang: Lang) -> String {
+    format!("data/charts/{}", wire::file_name(id, lang))
+}
+
 /// The entries of the list of releases the site serves now (`data/charts/index.json`), or none.
 fn old_index(served: &Served) -> Vec<serde_json::Value> {
     (served.file)("data/charts/index.json")
@@ -229,7 +235,7 @@ fn keep_unreadable(index: serde_json::Value, listed: &[serde_json::Value], unrea
     let draft_aliases = entries.iter().find(|e| entry_id(e) == draft.id).map(aliases).unwrap_or_default();
     for (i, entry) in listed.iter().enumerate() {
         let id = entry_id(entry);
-        if !unreadable.iter().any(|(u, _)| u == id) || !(served.has)(&format!("data/charts/{id}.json")) {
+        if !unreadable.iter().any(|(u, _)| u == id) || !(served.has)(&chart_file(id, Lang::Zh)) {
             continue;
         }
         let mut kept = aliases(entry);

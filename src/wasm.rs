@@ -24,6 +24,10 @@ thread_local! {
     static PANIC: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
+/// The module's allocator: talc, smaller than the standard library's dlmalloc (a single thread).
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Installs the panic hook when the module starts.
 #[wasm_bindgen(start)]
 fn start() {
@@ -70,17 +74,14 @@ fn catalogue(lang: &str) -> Result<String, JsError> {
     })
 }
 
-/// Loads chart data in one language (a JSON array of charts: one release's file that
-/// `xixia-stats chart-data --split` writes, or more), beside what is loaded already (a chart
-/// loaded again replaces its earlier copy), and returns that language's catalogue as JSON:
+/// Loads chart data in one language (one release's file that `xixia-stats chart-data --split`
+/// writes, `data/charts/<release>.bin`: see [`chart::wire`]), beside what is loaded already (a
+/// chart loaded again replaces its earlier copy), and returns that language's catalogue as JSON:
 /// `[{id, release, aliases, title, kind}]`.
 #[wasm_bindgen]
-pub fn load_charts(json: &str, lang: &str) -> Result<String, JsError> {
-    if json.len() > crate::load::MAX_BYTES {
-        return Err(JsError::new(&format!("图表数据过大：{} 字节，上限 {} 字节", json.len(), crate::load::MAX_BYTES)));
-    }
-    let charts: Vec<ChartData> = serde_json::from_str(json).map_err(|err| JsError::new(&format!("图表数据无法读取（第{}行第{}列）", err.line(), err.column())))?;
-    // One release's charts at a time (`data/charts/<release>.json`): those loaded before stay, a
+pub fn load_charts(file: &[u8], lang: &str) -> Result<String, JsError> {
+    let charts = chart::wire::decode(file).map_err(|err| JsError::new(&err.to_string()))?;
+    // One release's charts at a time: those loaded before stay, a
     // chart loaded again takes the place of its earlier copy.
     CHARTS.with_borrow_mut(|all| {
         all.retain(|(l, old)| l != lang || !charts.iter().any(|new| new.release == old.release && new.id == old.id));

@@ -298,10 +298,10 @@ fn published_charts_carry_no_draft_mark() {
             let csv = String::from_utf8(export::csv::to_csv(&data).unwrap()).unwrap();
             assert!(!csv.contains(DRAFT_MARK.0) && !csv.contains(DRAFT_MARK.1), "{}", info.id);
             assert!(!export::standalone_svg(&svg, &data).contains(DRAFT_MARK.0));
-            // Chart data written before drafts existed reads as published, and published data
-            // writes no `draft` key.
+            // Published data says so (and chart data written before drafts existed, without the
+            // key, reads as published).
             let json = serde_json::to_string(&data).unwrap();
-            assert!(!json.contains("\"draft\""), "{}", info.id);
+            assert!(json.contains("\"draft\":false"), "{}", info.id);
         }
     }
 }

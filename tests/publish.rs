@@ -55,6 +55,12 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     out
 }
 
+/// A chart data file of the site (`data/charts/<id>.bin`), as JSON.
+fn chart_file(path: &Path) -> serde_json::Value {
+    let charts = xixia_stats::chart::wire::decode(&std::fs::read(path).unwrap()).unwrap();
+    serde_json::to_value(charts).unwrap()
+}
+
 fn json(path: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))).unwrap()
 }
@@ -82,7 +88,7 @@ fn the_next_month_is_published_into_the_site_and_nothing_else_changes() {
     assert!(new["aliases"].as_array().unwrap().iter().any(|a| a == "latest-indicators"));
     assert!(!entries.iter().any(|r| r["id"] == "2025-1-6-indicators" && r["aliases"].as_array().unwrap().iter().any(|a| a == "latest-indicators")));
     // Its chart over time reaches back and gains 1-7月, said as the office would.
-    let charts = json(&dir.join("data/charts/2025-1-7-indicators.json"));
+    let charts = chart_file(&dir.join("data/charts/2025-1-7-indicators.bin"));
     let trend = charts.as_array().unwrap().iter().find(|c| c["id"] == "industry-trend").unwrap();
     assert_eq!(trend["categories"].as_array().unwrap().last().unwrap(), "2025年1-7月");
     assert_eq!(trend["series"][0]["labels"].as_array().unwrap().last().unwrap(), "6.5%");
@@ -128,7 +134,7 @@ fn a_revision_is_a_new_version_and_keeps_the_earlier_one() {
     assert!(std::fs::read(dir.join("data/content/releases/versions/2025-1-6-indicators.v1.json")).unwrap() == original, "version 1 kept as it was");
     let release = json(&dir.join("data/content/releases/2025-1-6-indicators.json"));
     assert_eq!((release["version"].as_u64(), release["revised"].as_str()), (Some(2), Some("2025-07-30")));
-    let charts = json(&dir.join("data/charts/2025-1-6-indicators.json"));
+    let charts = chart_file(&dir.join("data/charts/2025-1-6-indicators.bin"));
     let status = charts[0]["status"].as_str().unwrap();
     assert!(status.contains("2025年7月30日修订"), "{status}");
     // The list of releases carries the next release date, and the page says it, and the version.
@@ -236,7 +242,7 @@ fn a_release_file_of_the_site_that_does_not_read_is_skipped_said_and_left_as_it_
     std::fs::remove_file(dir.join("data/content/releases/2025-1-5-indicators.json")).unwrap();
     // And the 2023 bulletin's chart data are gone, its release file broken too: nothing to keep.
     std::fs::write(dir.join("data/content/releases/2023-bulletin.json"), "{").unwrap();
-    std::fs::remove_file(dir.join("data/charts/2023-bulletin.json")).unwrap();
+    std::fs::remove_file(dir.join("data/charts/2023-bulletin.bin")).unwrap();
     let before = snapshot(&dir);
     let index_before = json(&dir.join("data/charts/index.json"));
 
@@ -264,14 +270,14 @@ fn a_release_file_of_the_site_that_does_not_read_is_skipped_said_and_left_as_it_
     let position = |id: &str| ids.iter().position(|i| *i == id).unwrap();
     assert!(position("2024-1-12-indicators") < position("2024-bulletin") && position("2024-bulletin") < position("2025-1-2-indicators"), "in its place: {ids:?}");
     for id in &ids {
-        assert!(dir.join(format!("data/charts/{id}.json")).is_file(), "{id} is listed without its chart data");
+        assert!(dir.join(format!("data/charts/{id}.bin")).is_file(), "{id} is listed without its chart data");
     }
     assert_eq!(entries.iter().filter(|e| e["aliases"].as_array().unwrap().iter().any(|a| a == "latest-bulletin")).count(), 1, "one latest-bulletin");
     assert!(kept["aliases"].as_array().unwrap().iter().any(|a| a == "latest-bulletin"), "the newest bulletin is still the unreadable one's entry");
 
     // The broken files are as they were.
     let after = snapshot(&dir);
-    for path in ["data/content/releases/2024-bulletin.json", "data/content/releases/2023-bulletin.json", "data/charts/2024-bulletin.json", "index.html"] {
+    for path in ["data/content/releases/2024-bulletin.json", "data/content/releases/2023-bulletin.json", "data/charts/2024-bulletin.bin", "index.html"] {
         assert!(after.get(Path::new(path)) == before.get(Path::new(path)), "{path} changed");
     }
     assert!(!after.contains_key(Path::new("data/content/releases/2025-1-5-indicators.json")), "nothing made up for the missing file");

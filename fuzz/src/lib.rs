@@ -134,12 +134,22 @@ pub fn csv_export(data: &[u8]) {
 }
 
 /// `chart_data`: what the wasm module does with the page's chart data (`load_charts`, then
-/// `render_chart`): the JSON read as charts, each drawn at three widths in every mode. The SVG
+/// `render_chart`): the file (or JSON) read as charts, each drawn at three widths in every mode. The SVG
 /// must be well-formed XML with no script in it; the table, the standalone SVG and the CSV of
 /// each chart are made too.
 pub fn chart_data(data: &[u8]) {
-    let Ok(text) = std::str::from_utf8(data) else { return };
-    let Ok(charts) = serde_json::from_str::<Vec<ChartData>>(text) else { return };
+    // The page's file (`chart::wire`, what the public module's `load_charts` reads; what reads
+    // must write back the same), or chart data JSON (what the preview module's `render` reads).
+    let charts = if data.starts_with(chart::wire::MAGIC) {
+        let Ok(charts) = chart::wire::decode(data) else { return };
+        let again = chart::wire::encode(&charts).map(|bytes| chart::wire::decode(&bytes));
+        assert_eq!(again, Ok(Ok(charts.clone())), "read back differently");
+        charts
+    } else {
+        let Ok(text) = std::str::from_utf8(data) else { return };
+        let Ok(charts) = serde_json::from_str::<Vec<ChartData>>(text) else { return };
+        charts
+    };
     for data in &charts {
         let _ = data.table();
         for (i, mode) in Mode::ALL.into_iter().enumerate() {

@@ -34,8 +34,11 @@ pub enum ChartKind {
     Combo,
 }
 
-/// One chart's data. It serializes to the JSON the public page loads (`xixia-stats chart-data`),
-/// so visitors' browsers draw the figures the Rust core computed, without the core itself.
+/// One chart's data. It serializes to the file the public page loads ([`super::wire`], from
+/// `xixia-stats chart-data --split`) and to JSON (`xixia-stats chart-data`), so visitors'
+/// browsers draw the figures the Rust core computed, without the core itself. Every field is
+/// written, always: the page's file has no field names, only their order. (`default` lets JSON
+/// written before a field existed still read.)
 /// Every string is in [`ChartData::lang`]; the figures are the same in every language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChartData {
@@ -64,7 +67,7 @@ pub struct ChartData {
     /// Each category's own period, where categories are of different periods (the structure
     /// comparison's "2022年" and "2023年1-11月" rows): a tooltip names the row's period, not the
     /// chart's. Empty when every category is of [`ChartData::period`].
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub category_periods: Vec<String>,
     /// "资料来源：西夏区统计局", "Source: Xixia District Bureau of Statistics".
     pub source: String,
@@ -79,35 +82,35 @@ pub struct ChartData {
     /// ("GRP, 100 million yuan", "489.91").
     pub center: Option<(String, String)>,
     /// The category drawn emphasised: the total that heads a progress chart.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub highlight: Option<usize>,
     /// The lines printed above each category's stack, top line first: ["14976.67",
     /// "占全年10.87%"]. Empty when the chart prints none.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub total_labels: Vec<Vec<String>>,
     /// Whether the chart shows a draft, not a published release: every rendering then carries
     /// the watermark 征求意见稿 ("DRAFT — for comment") and says so in its status line, and every
     /// export says so too (`docs/export.md`). Set by [`crate::chart::draft_charts`].
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     pub draft: bool,
     /// Other names of the chart's release that an embed may use: `latest-bulletin` on the charts
     /// of the newest bulletin.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub aliases: Vec<String>,
     /// The id of the release's section the chart's data comes from (`s2`), for pages that show a
     /// release section by section.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub section: Option<String>,
     /// The labels under a chart over time, one per category, shorter than the categories
     /// ("1-11月" for "2023年1-11月", its year on a second line after `\n`, printed under the
     /// first label of each year). Empty: the categories themselves.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub axis_labels: Vec<String>,
     /// The unit of the line of a column-and-line chart (its right axis): "%".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub line_unit: Option<String>,
     /// When the release was published, `YYYY-MM-DD`: every chart and export says so.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub published: Option<String>,
 }
 

@@ -13,6 +13,7 @@ mod render;
 pub mod spec;
 pub mod svg;
 pub mod text;
+pub mod wire;
 
 pub use format::Lang;
 

@@ -42,7 +42,7 @@ before(async () => {
       // The fake's one release: the index names it, its data file is the fake's business.
       const json = (body) => (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
       await page.route(/\/data\/charts\/index\.json$/, json({ releases: [{ id: 'r1', aliases: [], charts: ['demo'] }] }));
-      await page.route(/\/data\/charts\/r1(\.en)?\.json$/, json([]));
+      await page.route(/\/data\/charts\/r1(\.en)?\.bin$/, (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from('XSC1') }));
     },
   });
   await waitForCharts(p.page, 2);

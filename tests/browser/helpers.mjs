@@ -2,6 +2,7 @@
 // and a page wrapper that records everything a test must check afterwards (console, page errors,
 // requests, CSP violations).
 
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -45,6 +46,11 @@ export const CHART_IDS = PUBLISHED.map((c) => c.chart);
 export const SPEC_CHART_IDS = JSON.parse(readFileSync(path.join(ROOT, 'data', 'charts.json'), 'utf8')).charts.map((c) => c.id);
 
 /** Fails early, with the fix, when the build has not run. */
+/** Runs the command line (`xixia-stats …`, built by cargo) and returns what it printed. */
+export function cli(args, { input } = {}) {
+  return execFileSync('cargo', ['run', '--quiet', '--', ...args], { cwd: ROOT, encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
 export function assertBuilt() {
   for (const f of ['pkg/xixia_stats.js', 'pkg/xixia_stats_bg.wasm']) {
     if (!existsSync(path.join(WWW, f))) {

@@ -1,13 +1,14 @@
 // Hostile text everywhere it can come from: chart data whose every string carries markup, script,
-// attribute breakers and javascript: URLs (served in place of each release's data/charts/<release>.json), element attributes,
+// attribute breakers and javascript: URLs (served in place of each release's data/charts/<release>.bin), element attributes,
 // and the URL. Whatever the component shows it shows as text — in the SVG, the tooltip, the live
 // region, the table and the embed code — and nothing runs. The real wasm draws it.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { startEnvironment, openPage, waitForCharts, waitUntil, problems, NO_PROBLEMS, CHART_IDS, WWW } from './helpers.mjs';
+import { cli, startEnvironment, openPage, waitForCharts, waitUntil, problems, NO_PROBLEMS, CHART_IDS, WWW } from './helpers.mjs';
 
 const PAYLOADS = [
   '<script>window.__xss = 1</script>',
@@ -33,14 +34,22 @@ let env;
 let p;
 before(async () => {
   env = await startEnvironment();
-  // Each release's data file served poisoned in its place.
-  const hostile = async (file) => JSON.stringify(poison(JSON.parse(await readFile(path.join(WWW, 'data', 'charts', file), 'utf8'))));
+  // Each release's data file served poisoned in its place: read as JSON, poisoned, and written
+  // back by the command line as the file the page loads.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'xixia-hostile-'));
+  const hostile = new Map();
+  for (const file of readdirSync(path.join(WWW, 'data', 'charts')).filter((f) => f.endsWith('.bin'))) {
+    const json = path.join(dir, `${file}.json`);
+    writeFileSync(json, JSON.stringify(poison(JSON.parse(cli(['unpack-charts', path.join(WWW, 'data', 'charts', file)])))));
+    cli(['pack-charts', json, '-o', path.join(dir, file)]);
+    hostile.set(file, readFileSync(path.join(dir, file)));
+  }
   p = await openPage(env, '/index.html', {
     width: 1024,
     beforeGoto: async (page) => {
       await page.emulateMedia({ reducedMotion: 'reduce' }); // no smooth scrolling under the pointer
-      await page.route(/\/data\/charts\/(?!index\.json)[^/]+\.json$/, async (route) =>
-        route.fulfill({ contentType: 'application/json', body: await hostile(decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop())) }),
+      await page.route(/\/data\/charts\/[^/]+\.bin$/, async (route) =>
+        route.fulfill({ contentType: 'application/octet-stream', body: hostile.get(decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop())) }),
       );
     },
   });

@@ -127,7 +127,7 @@ describe('publishing from the preview', () => {
     const snippet = readFileSync(path.join(www, 'sample', 'data', 'embed', 'zh-CN', '2025-1-7-indicators', 'industry-trend.html'), 'utf8');
     assert.match(snippet, /^<xixia-stat chart="industry-trend" release="2025-1-7-indicators">/);
     assert.match(snippet, /1-7月，规模以上工业增加值同比增长6\.5%/);
-    assert.ok(existsSync(path.join(www, 'sample', 'data', 'charts', '2025-1-6-indicators.json')));
+    assert.ok(existsSync(path.join(www, 'sample', 'data', 'charts', '2025-1-6-indicators.bin')));
   });
 
   test('a revision says what it changes; a draft with errors waits for confirmation', async () => {
@@ -168,7 +168,8 @@ describe('publishing from the preview', () => {
     const broken = path.join(www, 'sample2');
     cpSync(path.join(WWW, 'sample'), broken, { recursive: true });
     writeFileSync(path.join(broken, 'data', 'content', 'releases', '2022-bulletin.json'), '{"id": "2022-bulletin",\n');
-    writeFileSync(path.join(broken, 'data', 'charts', '2024-bulletin.json'), '[{"id": ');
+    const upload = path.join(broken, 'data', 'charts', '2024-bulletin.bin');
+    writeFileSync(upload, readFileSync(upload).subarray(0, 1000)); // cut short
     const p = await openPage(env, '/preview.html?site=sample2/', { width: 1280, height: 900 });
     const page = p.page;
     let zip;
@@ -195,7 +196,7 @@ describe('publishing from the preview', () => {
     execFileSync('python3', ['-m', 'zipfile', '-e', path.join(dir, 'p2.zip'), broken]);
     assert.equal(readFileSync(path.join(broken, 'data', 'content', 'releases', '2022-bulletin.json'), 'utf8'), '{"id": "2022-bulletin",\n', 'the broken file is left as it was');
     const index = JSON.parse(readFileSync(path.join(broken, 'data', 'charts', 'index.json'), 'utf8'));
-    for (const r of index.releases) assert.ok(existsSync(path.join(broken, 'data', 'charts', `${r.id}.json`)), `${r.id} is listed with its chart data`);
+    for (const r of index.releases) assert.ok(existsSync(path.join(broken, 'data', 'charts', `${r.id}.bin`)), `${r.id} is listed with its chart data`);
 
     // The public page: the new month is drawn, the broken bulletin's charts say which file.
     const site = await openPage(env, '/sample2/index.html', { width: 1440, height: 900 });
@@ -206,7 +207,7 @@ describe('publishing from the preview', () => {
       const bulletin = site.page.locator('xixia-stat[release="latest-bulletin"], xixia-stat[release="2024-bulletin"]').first();
       await bulletin.scrollIntoViewIfNeeded();
       await waitUntil(() => bulletin.evaluate((e) => e.dataset.state === 'error'), 'the broken release’s chart to say so');
-      assert.match(await bulletin.locator('.xixia-stat__status').textContent(), /^本图数据加载失败：\/sample2\/data\/charts\/2024-bulletin\.json: 图表数据无法读取/);
+      assert.match(await bulletin.locator('.xixia-stat__status').textContent(), /^本图数据加载失败：\/sample2\/data\/charts\/2024-bulletin\.bin: 图表数据无法读取：文件在中途结束/);
       // In the placeholder's place, the chart as published: the build's image of it.
       await waitUntil(() => bulletin.locator('img.xixia-stat__image').evaluate((img) => img.complete && img.naturalWidth > 0), 'the published image');
       const states = await site.page.locator('xixia-stat').evaluateAll((els) => els.map((e) => [e.getAttribute('release'), e.dataset.state]));

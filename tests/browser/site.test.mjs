@@ -7,18 +7,13 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startEnvironment, openPage, waitForCharts, problems, screenshot, NO_PROBLEMS, ROOT, WWW } from './helpers.mjs';
+import { cli, startEnvironment, openPage, waitForCharts, problems, screenshot, NO_PROBLEMS, ROOT, WWW } from './helpers.mjs';
 
 let env;
 let dir;
-
-function cli(args) {
-  return execFileSync('cargo', ['run', '--quiet', '--', ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
 
 before(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'xixia-site-'));

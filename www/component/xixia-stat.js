@@ -25,7 +25,7 @@
 // summary in the bulletin's words and a button that shows the same figures as a table.
 //
 // No dependencies, no build step. The wasm module and the chart data (data/charts/index.json, the
-// releases; data/charts/<release>.json for each release the page shows, and <release>.en.json once
+// releases; data/charts/<release>.bin for each release the page shows, and <release>.en.bin once
 // English is asked for) are loaded once per page and shared by every
 // element; they and the stylesheet are found next to this file, so the component works from any
 // folder. Nothing here writes inline styles into markup, so the element runs under
@@ -37,15 +37,16 @@ const PKG_URL = new URL('./pkg/xixia_stats.js', import.meta.url);
 const WASM_URL = new URL('./pkg/xixia_stats_bg.wasm', import.meta.url);
 /**
  * The chart data the Rust core computed (`xixia-stats chart-data --split`), drawn by the wasm
- * module: one file per release and language, so a page loads only the releases it shows, and an
- * index of the releases (their ids, aliases such as `latest-bulletin`, and charts).
+ * module: one file per release and language, so a page loads only the releases it shows (in a
+ * compact binary form the module reads, src/chart/wire.rs), and an index of the releases (JSON:
+ * their ids, aliases such as `latest-bulletin`, and charts).
  */
 // Where the site's data is: the folder a page names in `<meta name="xixia-stat-data" content="data/">`
 // (relative to the page), else `data/` beside this script.
 const DATA_META = document.querySelector('meta[name="xixia-stat-data"]');
 const DATA_BASE = DATA_META ? new URL(DATA_META.content, document.baseURI) : new URL('./data/', import.meta.url);
 const INDEX_URL = new URL('charts/index.json', DATA_BASE);
-const DATA_URL = (release, lang) => new URL(`charts/${encodeURIComponent(release)}${lang === 'en' ? '.en' : ''}.json`, DATA_BASE);
+const DATA_URL = (release, lang) => new URL(`charts/${encodeURIComponent(release)}${lang === 'en' ? '.en' : ''}.bin`, DATA_BASE);
 const CSS_URL = new URL('./xixia-stat.css', import.meta.url);
 /** The downloads the build writes for every chart (`xixia-stats render --format …`). */
 const EXPORT_URL = (lang, file) => new URL(`export/${lang}/${file}`, DATA_BASE).href;
@@ -148,10 +149,11 @@ const loadedData = new Set();
 /** The index of releases, once fetched: `{ releases: [{ id, aliases, charts }] }` in publication order. */
 let releaseIndex = null;
 
-function fetchText(url) {
-  return fetch(url.href).then((response) => {
+/** A file's body, as text or (`bytes`) as a Uint8Array. */
+function fetchBody(url, bytes = false) {
+  return fetch(url.href).then(async (response) => {
     if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
-    return response.text();
+    return bytes ? new Uint8Array(await response.arrayBuffer()) : response.text();
   });
 }
 
@@ -164,7 +166,7 @@ let crashes = 0;
  */
 export function loadWasm() {
   if (!wasmPromise) {
-    const index = releaseIndex ? Promise.resolve(releaseIndex) : fetchText(INDEX_URL).then((text) => (releaseIndex = JSON.parse(text)));
+    const index = releaseIndex ? Promise.resolve(releaseIndex) : fetchBody(INDEX_URL).then((text) => (releaseIndex = JSON.parse(text)));
     // The module's bytes, the glue, the index and the page's data all download at once.
     const module = instantiate(PKG_URL, WASM_URL, crashes).then((mod) => {
       wasm = mod;
@@ -213,13 +215,13 @@ function loadRelease(release, lang, module = loadWasm()) {
   const key = `${release}|${lang}`;
   if (!dataPromises.has(key)) {
     const url = DATA_URL(release, lang);
-    const text = fetchText(url);
+    const file = fetchBody(url, true);
     dataPromises.set(
       key,
       module.then(async (mod) => {
-        const json = await text;
+        const bytes = await file;
         try {
-          mod.load_charts(json, lang);
+          mod.load_charts(bytes, lang);
         } catch (err) {
           // Which file: a release's broken data stop its own charts only, and say where.
           throw err instanceof WebAssembly.RuntimeError ? err : new Error(`${url.pathname}: ${messageOf(err)}`);

@@ -845,9 +845,8 @@ publishUi.plan.addEventListener('click', async () => {
     const files = await siteFiles();
     // Of the release files that do not read, the chart data the site still has: their entries in
     // the list of releases stay.
-    const { skipped_ids: skipped } = wasm.use_site(JSON.stringify(files));
-    const present = (await Promise.all(skipped.map(async (id) => {
-      const path = `data/charts/${encodeURIComponent(id)}.json`;
+    const { skipped_chart_files: skipped } = wasm.use_site(JSON.stringify(files));
+    const present = (await Promise.all(skipped.map(async (path) => {
       const response = await fetch(new URL(path, SITE), { cache: 'no-store' }).catch(() => null);
       return response?.ok ? path : null;
     }))).filter(Boolean);
