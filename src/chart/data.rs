@@ -136,22 +136,36 @@ pub struct Reference {
     pub labels: Vec<String>,
 }
 
+/// Exact values: in JSON as their printed text ("489.91", the scale kept), in the page's binary
+/// file ([`super::wire`]) as mantissa and scale (48991, 2), which the module reads without
+/// parsing text.
 mod option_decimals {
     use rust_decimal::Decimal;
     use serde::ser::SerializeSeq;
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Option<Decimal>>, D::Error> {
+        if !deserializer.is_human_readable() {
+            return Vec::<Option<(i128, u32)>>::deserialize(deserializer)?
+                .into_iter()
+                .map(|v| v.map(|(mantissa, scale)| Decimal::try_from_i128_with_scale(mantissa, scale).map_err(|_| D::Error::custom("a value out of range"))).transpose())
+                .collect();
+        }
         Vec::<Option<String>>::deserialize(deserializer)?
             .into_iter()
-            .map(|text| text.map(|t| crate::decimal::parse(&t).map_err(serde::de::Error::custom)).transpose())
+            .map(|text| text.map(|t| crate::decimal::parse(&t).map_err(D::Error::custom)).transpose())
             .collect()
     }
 
     pub fn serialize<S: Serializer>(values: &[Option<Decimal>], serializer: S) -> Result<S::Ok, S::Error> {
+        let readable = serializer.is_human_readable();
         let mut seq = serializer.serialize_seq(Some(values.len()))?;
         for value in values {
-            seq.serialize_element(&value.map(|v| v.to_string()))?;
+            if readable {
+                seq.serialize_element(&value.map(|v| v.to_string()))?;
+            } else {
+                seq.serialize_element(&value.map(|v| (v.mantissa(), v.scale())))?;
+            }
         }
         seq.end()
     }

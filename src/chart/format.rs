@@ -254,7 +254,9 @@ pub fn tick_in(value: f64, suffix: &str, lang: Lang) -> String {
 /// A tick label: whole numbers without decimals, others with as few as needed; 万 grouping for
 /// large ones. Never "-0".
 pub fn tick(value: f64, suffix: &str) -> String {
-    if value.abs() >= 100_000.0 && value % 10_000.0 == 0.0 {
+    // (A whole quotient rather than `value % 10_000.0`: the remainder would bring in a 128-bit
+    // division.)
+    if value.abs() >= 100_000.0 && (value / 10_000.0).fract() == 0.0 {
         return tick(value / 10_000.0, &format!("万{suffix}"));
     }
     tick_plain(value, suffix)

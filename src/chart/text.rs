@@ -84,7 +84,18 @@ pub fn wrap_parts(text: &str, size: f64, max_width: f64, max_lines: usize) -> Ve
         return vec![text.to_owned()];
     }
     let mut lines: Vec<String> = Vec::new();
-    for part in text.split(SEPARATOR) {
+    // (Split on '·' and kept only between spaces: a char pattern, lighter in the wasm module than
+    // a string one.)
+    let mut parts: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (at, _) in text.match_indices('·') {
+        if text[..at].ends_with(' ') && text[at + '·'.len_utf8()..].starts_with(' ') {
+            parts.push(&text[start..at - 1]);
+            start = at + '·'.len_utf8() + 1;
+        }
+    }
+    parts.push(&text[start..]);
+    for part in parts {
         match lines.last_mut() {
             Some(line) if width(line, size) + width(SEPARATOR, size) + width(part, size) <= max_width => {
                 line.push_str(SEPARATOR);

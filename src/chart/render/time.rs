@@ -304,7 +304,8 @@ pub(super) fn draw<B: Canvas>(root: &Area<B>, data: &ChartData, m: &Metrics, top
             }
         }
     }
-    let mut ends: Vec<(i32, String, RGBColor)> = Vec::new();
+    // Each line's end: its height and series order (its place in order), its label and colour.
+    let mut ends: Vec<((i32, usize), String, RGBColor)> = Vec::new();
     for (s, series) in data.series.iter().enumerate().filter(|(s, _)| is_line(data, *s)) {
         let axis = if combo { &right } else { &left };
         let color = m.colors.series(s);
@@ -318,7 +319,10 @@ pub(super) fn draw<B: Canvas>(root: &Area<B>, data: &ChartData, m: &Metrics, top
             marks.push(Mark::new(data, (x - half, y - half), (2 * half, 2 * half), i, Some(s)));
             let text_label = series.labels.get(i).cloned().unwrap_or_default();
             if Some(i) == last && !combo {
-                ends.push((y, text_label, color));
+                // Kept in order of height, then of series, as they come.
+                let key = (y, ends.len());
+                let at = ends.partition_point(|(k, ..)| *k < key);
+                ends.insert(at, (key, text_label, color));
                 continue;
             }
             let w = text::width(&text_label, size).ceil() as i32 + 4;
@@ -336,10 +340,9 @@ pub(super) fn draw<B: Canvas>(root: &Area<B>, data: &ChartData, m: &Metrics, top
         }
     }
     // The latest values right of the lines' ends, moved apart where they would overlap.
-    ends.sort_by_key(|(y, ..)| *y);
     let step = m.line_height(m.label);
     let mut floor = i32::MIN;
-    for (y, text_label, color) in ends {
+    for ((y, _), text_label, color) in ends {
         let y = y.max(floor);
         floor = y + step;
         label(root, &text_label, (x1 + 8, y), m.label, color, HPos::Left, VPos::Center, true)?;
