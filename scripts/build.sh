@@ -41,6 +41,13 @@ node_modules/.bin/esbuild www/component/xixia-stat.js --bundle --minify --format
   --banner:js="/* <xixia-stat> · source: www/component/xixia-stat.js */" --log-level=warning --outfile=www/xixia-stat.js
 node_modules/.bin/esbuild www/component/xixia-stat.css --minify --log-level=warning --outfile=www/xixia-stat.css
 
+# The demo pages' own script and stylesheet: www/page-src/ → www/index.js, www/index.css, minified
+#  (they arrive before the first chart is on screen).
+log "esbuild --minify www/page-src → www/index.js, www/index.css"
+node_modules/.bin/esbuild www/page-src/index.js --minify --format=esm --target=es2022 --legal-comments=none \
+  --banner:js="/* 西夏区统计 demo page · source: www/page-src/index.js */" --log-level=warning --outfile=www/index.js
+node_modules/.bin/esbuild www/page-src/index.css --minify --log-level=warning --outfile=www/index.css
+
 # The staff preview page's script and stylesheet: www/preview-src/ → www/preview.js, www/preview.css.
 log "esbuild --minify www/preview-src → www/preview.js, www/preview.css"
 node_modules/.bin/esbuild www/preview-src/preview.js --bundle --minify --format=esm --target=es2022 --legal-comments=none \
@@ -108,8 +115,15 @@ site_data sample-site www/sample www/sample-pages
 
 # 1. Rust → wasm + JS glue. Cargo.toml turns wasm-pack's own wasm-opt off: Debian's binaryen breaks
 #    reference types (see /work/shared/TOOLCHAIN.md); we run npm's binaryen below instead.
+#    The panic messages a module keeps name source files: as paths in the crate (`src/…`) and
+#    under the registry (`crates/serde_json-…/src/…`), not this machine's folders.
+registry="${CARGO_HOME:-$HOME/.cargo}/registry/src"
+wasm_rustflags="${RUSTFLAGS:-} --remap-path-prefix=$PWD=. --remap-path-prefix=$registry=crates"
 log "wasm-pack build → $OUT_DIR"
-wasm-pack --quiet build --target web --release --out-dir "$OUT_DIR" --out-name "$OUT_NAME" --no-default-features
+RUSTFLAGS="$wasm_rustflags" wasm-pack --quiet build --target web --release --out-dir "$OUT_DIR" --out-name "$OUT_NAME" --no-default-features
+# wasm-bindgen's glue, minified like the component (the same exports).
+node_modules/.bin/esbuild "$OUT_DIR/$OUT_NAME.js" --minify --format=esm --target=es2022 --legal-comments=none \
+  --log-level=warning --allow-overwrite --outfile="$OUT_DIR/$OUT_NAME.js"
 
 wasm="$OUT_DIR/${OUT_NAME}_bg.wasm"
 [[ -s $wasm ]] || { log "wasm-pack produced no $wasm"; exit 1; }
@@ -161,7 +175,7 @@ fi
 PREVIEW_DIR=www/pkg-preview
 PREVIEW_NAME=xixia_preview
 log "wasm-pack build --features preview → $PREVIEW_DIR"
-wasm-pack --quiet build --target web --release --out-dir "$PREVIEW_DIR" --out-name "$PREVIEW_NAME" --no-default-features --features preview
+RUSTFLAGS="$wasm_rustflags" wasm-pack --quiet build --target web --release --out-dir "$PREVIEW_DIR" --out-name "$PREVIEW_NAME" --no-default-features --features preview
 preview_wasm="$PREVIEW_DIR/${PREVIEW_NAME}_bg.wasm"
 [[ -s $preview_wasm ]] || { log "wasm-pack produced no $preview_wasm"; exit 1; }
 optimise "$preview_wasm"
