@@ -12,8 +12,8 @@ OUT_DIR=www/pkg
 # (docs/content.md). XIXIA_DATA points the build at another one, e.g. a copy with a new release.
 SITE_DIR=${XIXIA_DATA:-data}
 OUT_NAME=xixia_stats
-# What the page may download, gzip -9, in bytes: 150 KB.
-GZIP_BUDGET=${XIXIA_GZIP_BUDGET:-153600}
+# What the page may download, gzip -9, in bytes: 100 KB.
+GZIP_BUDGET=${XIXIA_GZIP_BUDGET:-102400}
 
 log() { printf 'build: %s\n' "$*" >&2; }
 

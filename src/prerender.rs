@@ -191,7 +191,7 @@ fn fill_charts(template: &str, charts: &[ChartData]) -> Result<(String, Vec<(Str
         let base = base.trim_end_matches("index.json");
         let links: String = used
             .iter()
-            .map(|release| format!(r#"<link rel="preload" href="{}{}.json" as="fetch" type="application/json" crossorigin>"#, escape(base), escape(release)))
+            .map(|release| format!(r#"<link rel="preload" href="{}{}" as="fetch" crossorigin>"#, escape(base), escape(&chart::wire::file_name(release, Lang::Zh))))
             .collect();
         el.after(&links, ContentType::Html);
         Ok(())
