@@ -38,12 +38,12 @@ enum Command {
     /// titles, units, sources) as JSON: what the public page loads, one release at a time, from
     /// `www/data/charts/<release>.bin` (`--split`).
     ChartData {
-        /// One line, for the web page, instead of indented.
+        /// One line instead of indented (the JSON printed, and `index.json`).
         #[arg(long)]
         compact: bool,
         /// Write the public page's files into this folder instead of printing: `<release>.bin`
         /// and `<release>.en.bin` (each release's charts, in Chinese and in English, so a page
-        /// loads only the releases it shows; a compact binary form, docs/content.md) and
+        /// loads only the releases it shows; a compact binary form, docs/publishing.md) and
         /// `index.json` (the releases, their aliases such as `latest-bulletin`, and their
         /// charts' ids).
         #[arg(long, value_name = "DIR")]

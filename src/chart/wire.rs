@@ -92,7 +92,7 @@ mod tests {
     }
 
     #[test]
-    fn a_broken_or_foreign_file_is_refused_with_where() {
+    fn a_broken_or_foreign_file_is_refused_and_said() {
         let bytes = encode(&charts()).unwrap();
         assert_eq!(decode(b"[{\"id\": "), Err(WireError::NotChartData));
         let cut = &bytes[..bytes.len() / 2];
