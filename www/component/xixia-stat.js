@@ -314,6 +314,12 @@ function afterPaint() {
   });
 }
 
+/** Whether any of the element is in the viewport now. */
+function onScreen(element) {
+  const box = element.getBoundingClientRect();
+  return box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
+}
+
 /** The first paint, once: the module and the data start loading after it, so the pre-rendered charts
  * reach the screen with nothing else on the wire. */
 let firstPaint = null;
@@ -619,8 +625,10 @@ export class XixiaStat extends HTMLElement {
     const width = Math.round(entry.contentRect.width);
     if (width === this.#width) return;
     this.#width = width;
-    // Drawn in the observer's callback, before this frame paints: no frame of delay.
-    this.#update();
+    // On screen: drawn in the observer's callback, before this frame paints (no frame of delay).
+    // Near the screen but off it: after that paint, so the frame holds only what the reader sees.
+    if (onScreen(this)) this.#update();
+    else afterPaint().then(() => this.#update());
   }
 
   /** Whether to draw now: near the screen, when printing (every chart), or named by the permalink
