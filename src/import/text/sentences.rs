@@ -364,8 +364,9 @@ fn table_cells_of(original: &[char], (start, end): Range, filled_at_least: usize
         let last = line.iter().rposition(|c| !is_blank(*c)).map_or(0, |i| i + 1);
         let mut s = if line.get(first).is_some_and(bar) { first + 1 } else { first };
         let stop = if last > s && line.get(last - 1).is_some_and(bar) { last - 1 } else { last };
-        for i in s..stop {
-            if bar(&line[i]) {
+        // `s` is the open cell's start: each bar closes it and opens the next.
+        for (i, c) in line.iter().enumerate().take(stop).skip(s) {
+            if bar(c) {
                 push(s, i);
                 s = i + 1;
             }
