@@ -625,9 +625,10 @@ export class XixiaStat extends HTMLElement {
     const width = Math.round(entry.contentRect.width);
     if (width === this.#width) return;
     this.#width = width;
-    // On screen: drawn in the observer's callback, before this frame paints (no frame of delay).
-    // Near the screen but off it: after that paint, so the frame holds only what the reader sees.
-    if (onScreen(this)) this.#update();
+    // On screen (or printing): drawn in the observer's callback, before this frame paints (no
+    // frame of delay). Near the screen but off it: after that paint, so the frame holds only what
+    // the reader sees.
+    if (printing || onScreen(this)) this.#update();
     else afterPaint().then(() => this.#update());
   }
 
