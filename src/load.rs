@@ -77,20 +77,19 @@ fn release_json(text: &str, origin: &str) -> Result<Release, Error> {
             Error::from(ErrorKind::Field { origin: origin.to_owned(), path, line, column, message })
         }
     })?;
-    deserializer.end().map_err(|err| {
-        Error::from(ErrorKind::Syntax {
-            origin: origin.to_owned(),
-            line: err.line(),
-            column: err.column(),
-            message: strip_position(&err.to_string()),
-        })
-    })?;
+    deserializer.end().map_err(|err| syntax_error(origin, &err))?;
     let problems = validate(&release);
     if problems.is_empty() {
         Ok(release)
     } else {
         Err(ErrorKind::Invalid { origin: origin.to_owned(), problems }.into())
     }
+}
+
+/// Text that is not JSON, at `origin`: serde_json's line, column and message (without the
+/// position it appends, which the error prints itself).
+pub fn syntax_error(origin: &str, err: &serde_json::Error) -> Error {
+    ErrorKind::Syntax { origin: origin.to_owned(), line: err.line(), column: err.column(), message: strip_position(&err.to_string()) }.into()
 }
 
 /// serde_json appends " at line L column C"; we print the position ourselves.

@@ -333,10 +333,7 @@ fn run(command: Command, data: Option<&Path>, out: &mut String) -> Result<ExitCo
         }
         Command::PackCharts { json, out: path } => {
             let text = std::fs::read_to_string(&json).map_err(io(&json))?;
-            let charts: Vec<ChartData> = serde_json::from_str(&text).map_err(|err| {
-                let (line, column) = (err.line(), err.column());
-                Error::from(ErrorKind::Syntax { origin: json.display().to_string(), line, column, message: err.to_string() })
-            })?;
+            let charts: Vec<ChartData> = serde_json::from_str(&text).map_err(|err| load::syntax_error(&json.display().to_string(), &err))?;
             write_atomically(&path, &wire::encode(&charts).map_err(chart_file(&path))?)?;
             Ok(ExitCode::SUCCESS)
         }

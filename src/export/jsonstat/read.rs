@@ -63,7 +63,7 @@ pub(crate) fn read(text: &str, origin: &str) -> Result<Release, Error> {
     }
     let text = text.strip_prefix(load::BOM).unwrap_or(text);
     let top = Ctx { origin, prefix: String::new() };
-    let members: Members = serde_json::from_str(text).map_err(|err| if err.is_data() { top.err("(top level)", "is not a JSON object") } else { syntax(origin, &err) })?;
+    let members: Members = serde_json::from_str(text).map_err(|err| if err.is_data() { top.err("(top level)", "is not a JSON object") } else { load::syntax_error(origin, &err) })?;
     let map = &tree(&members, &top)?;
     match map.get("version") {
         Some(Value::String(version)) if version == "2.0" => {}
@@ -81,12 +81,6 @@ pub(crate) fn read(text: &str, origin: &str) -> Result<Release, Error> {
         Some(other) => Err(top.err("class", format!("{other} is not a JSON-stat class (dataset, collection, dimension)"))),
         None => Err(top.err("class", "is missing; a JSON-stat 2.0 dataset says `\"class\": \"dataset\"`")),
     }
-}
-
-fn syntax(origin: &str, err: &serde_json::Error) -> Error {
-    let message = err.to_string();
-    let message = message.rfind(" at line ").map_or(message.as_str(), |at| &message[..at]).to_owned();
-    ErrorKind::Syntax { origin: origin.to_owned(), line: err.line(), column: err.column(), message }.into()
 }
 
 /// A collection reads as the one dataset embedded in it.
