@@ -48,7 +48,7 @@ pub fn release_html(release: &Release, charts: &[ChartData]) -> String {
     let first = release.sections.first().map(|s| s.id.clone());
     for section in &release.sections {
         let in_section: Vec<&&ChartData> = own.iter().filter(|c| c.section.as_ref().or(first.as_ref()) == Some(&section.id)).collect();
-        let facts: Vec<&Fact> = release.facts.iter().filter(|f| release.section_of(f).or(first.as_deref()) == Some(section.id.as_str())).collect();
+        let facts = section_facts(release, section);
         if in_section.is_empty() && facts.is_empty() {
             continue;
         }
@@ -140,8 +140,7 @@ pub fn chart_list(charts: &[ChartData]) -> String {
 /// table per section, not two.
 fn figures_table(html: &mut String, release: &Release, section: &Section, facts: &[&Fact]) {
     figures_details(html, release, section, facts, Lang::Zh);
-    let english = facts.iter().all(|f| f.name_en.as_deref().is_some_and(|n| !n.trim().is_empty()));
-    if !english {
+    if !named_in_english(facts) {
         // The English page says so rather than show Chinese names in an English table.
         let _ = write!(html, r#"<p class="release-section__note" data-lang="en" lang="en" hidden>The figures of this section are in the Chinese table ({} figures); their English names are not yet keyed.</p>"#, facts.len());
         return;
@@ -172,11 +171,10 @@ fn figures_en_id(release: &Release, section: &Section) -> String {
 /// language switch takes each table from it into its section, and the page's link opens it.
 /// `None` when no section has English names for all its figures.
 pub fn figures_en(release: &Release) -> Option<String> {
-    let first = release.sections.first().map(|s| s.id.clone());
     let mut body = String::new();
     for section in &release.sections {
-        let facts: Vec<&Fact> = release.facts.iter().filter(|f| release.section_of(f).or(first.as_deref()) == Some(section.id.as_str())).collect();
-        if facts.is_empty() || !facts.iter().all(|f| f.name_en.as_deref().is_some_and(|n| !n.trim().is_empty())) {
+        let facts = section_facts(release, section);
+        if facts.is_empty() || !named_in_english(&facts) {
             continue;
         }
         figures_details(&mut body, release, section, &facts, Lang::En);
@@ -189,6 +187,18 @@ pub fn figures_en(release: &Release) -> Option<String> {
         r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{}: all figures</title><link rel="stylesheet" href="../../../../index.css"></head><body><main class="release">{body}</main></body></html>"#,
         escape(title)
     ))
+}
+
+/// The facts a section states, in printed order; facts of no known section go with the first.
+fn section_facts<'a>(release: &'a Release, section: &Section) -> Vec<&'a Fact> {
+    let first = release.sections.first().map(|s| s.id.as_str());
+    release.facts.iter().filter(|f| release.section_of(f).or(first) == Some(section.id.as_str())).collect()
+}
+
+/// Whether every fact has an English name: else the English page says the section's table is in
+/// Chinese only, rather than show Chinese names in an English table.
+fn named_in_english(facts: &[&Fact]) -> bool {
+    facts.iter().all(|f| f.name_en.as_deref().is_some_and(|n| !n.trim().is_empty()))
 }
 
 /// One language's table of a section's figures, in a `<details>`.
