@@ -46,13 +46,13 @@ node_modules/.bin/esbuild www/component/xixia-stat.css --minify --log-level=warn
 log "esbuild --minify www/page-src → www/index.js, www/index.css"
 node_modules/.bin/esbuild www/page-src/index.js --minify --format=esm --target=es2022 --legal-comments=none \
   --banner:js="/* 西夏区统计 demo page · source: www/page-src/index.js */" --log-level=warning --outfile=www/index.js
-node_modules/.bin/esbuild www/page-src/index.css --minify --log-level=warning --outfile=www/index.css
+node_modules/.bin/esbuild www/page-src/index.css --bundle --minify --log-level=warning --outfile=www/index.css
 
 # The staff preview page's script and stylesheet: www/preview-src/ → www/preview.js, www/preview.css.
 log "esbuild --minify www/preview-src → www/preview.js, www/preview.css"
 node_modules/.bin/esbuild www/preview-src/preview.js --bundle --minify --format=esm --target=es2022 --legal-comments=none \
   --banner:js="/* 西夏区统计草稿预览 · source: www/preview-src/preview.js */" --log-level=warning --outfile=www/preview.js
-node_modules/.bin/esbuild www/preview-src/preview.css --minify --log-level=warning --outfile=www/preview.css
+node_modules/.bin/esbuild www/preview-src/preview.css --bundle --minify --log-level=warning --outfile=www/preview.css
 
 # The preview's sample drafts (bulletin prose, written for the text import's tests) beside the page.
 mkdir -p www/data/samples
